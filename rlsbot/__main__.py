@@ -1,0 +1,5 @@
+"""python -m rlsbot"""
+
+from rlsbot.cli import main
+
+raise SystemExit(main())

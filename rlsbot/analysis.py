@@ -1,0 +1,103 @@
+"""The one analyzer: the same tokens, stopwords and stems at index and query time.
+
+nltk is imported only when a word has to be stemmed that the index has not
+seen, so answering from a cached index usually never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+# Bump whenever tokens, stems, stopwords, sentence splitting or passage
+# building change: the on-disk index is keyed by it.
+ANALYZER_VERSION = "rlsbot-analyzer-4"
+
+# Words, numbers and word-internal apostrophes ("isn't"); "B6" stays one token.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+MAX_TOKEN_CHARS = 40
+DATA = Path(__file__).parent / "data"
+
+
+def _data_words(name: str) -> frozenset[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return _data_words("stopwords.txt")
+
+
+@cache
+def fillers() -> frozenset[str]:
+    return _data_words("filler.txt")
+
+
+@cache
+def subject_words() -> frozenset[str]:
+    return _data_words("subject.txt")
+
+
+@cache
+def synonym_groups() -> dict[str, tuple[str, ...]]:
+    """word -> the other words of its group(s), in file order."""
+    text = (DATA / "synonyms.txt").read_text(encoding="utf-8")
+    groups: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = line.split()
+        for word in words:
+            others = groups.setdefault(word, [])
+            others.extend(w for w in words if w != word and w not in others)
+    return {word: tuple(others) for word, others in groups.items()}
+
+
+def normalize(text: str) -> str:
+    """Case-fold and unify compatibility forms and apostrophes."""
+    return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Normalized word tokens, possessive 's dropped, overlong tokens cut."""
+    out = []
+    for match in _WORD.finditer(normalize(text)):
+        word = match.group()
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word:
+            out.append(word[:MAX_TOKEN_CHARS])
+    return out
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Normalized words with their offsets in ``text`` (for highlighting)."""
+    return [(normalize(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@cache
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball (Porter2) stem of a normalized word; digits stay as they are."""
+    if not word.isalpha() or len(word) <= 2:
+        return word
+    return _stemmer().stem(word)
+
+
+def is_stopword(word: str) -> bool:
+    return word in stopwords() or (len(word) == 1 and not word.isdigit())
+
+
+def index_terms(text: str) -> list[str]:
+    """What a passage is indexed as: stems of its non-stopwords, in order."""
+    return [stem(w) for w in words(text) if not is_stopword(w)]

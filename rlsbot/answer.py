@@ -1,0 +1,174 @@
+"""Evidence selection, abstention and composition: from ranked passages to an Answer.
+
+An answer is made of whole sentences of the articles, never of words rlsbot
+chose.  The passages BM25 ranks highest are opened up into their sentences;
+each sentence is scored by how much of the question it contains (question
+words weighted by their IDF) and by its passage's rank; the best sentences
+are quoted, grouped by article, in the order they stand in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rlsbot.analysis import index_terms
+from rlsbot.corpus import Article
+from rlsbot.index import Hit, Index
+from rlsbot.passages import Passage, Sentence
+from rlsbot.query import SPECIFIC, Query
+
+DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
+
+PASSAGES_CONSIDERED = 8
+MAX_QUOTES = 5
+MAX_QUOTES_PER_ARTICLE = 3
+# A sentence is quoted when its score is at least this share of the best one.
+KEEP_RATIO = 0.72
+# Another article's best sentence is shown beside the best article's when it
+# reaches this share: the articles often speak to a question from two angles.
+SECOND_VIEW_RATIO = 0.55
+PASSAGE_RANK_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One verbatim quote and where it comes from."""
+
+    n: int
+    article: str  # corpus file name
+    title: str
+    section: str
+    start: int
+    end: int
+    quote: str  # exactly article.text[start:end]
+    score: float
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What rlsbot says to one question."""
+
+    question: str
+    query: str  # the words actually searched
+    answered: bool
+    citations: tuple[Citation, ...] = ()
+    missing: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
+
+    @property
+    def text(self) -> str:
+        """The answer as a person reads it, in plain text."""
+        from rlsbot.render import to_text
+
+        return to_text(self)
+
+
+@dataclass
+class _Scored:
+    passage: Passage
+    sentence: Sentence
+    score: float
+    order: tuple[int, int]
+
+
+def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float, bool]:
+    """Share of the question's weight a sentence carries, and whether it names a specific word."""
+    got = 0.0
+    specific = False
+    for qw in query.words:
+        best = max((w * index.idf_of(t) for t, w in qw.terms if t in terms), default=0.0)
+        got += best
+        if best and qw.kind == SPECIFIC:
+            specific = True
+    return got, specific
+
+
+def _query_weight(query: Query, index: Index) -> float:
+    return sum(max((w * index.idf_of(t) for t, w in qw.terms), default=0.0) for qw in query.words) or 1.0
+
+
+def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Answer:
+    corrections = tuple((qw.word, qw.corrected) for qw in query.words if qw.corrected)
+    not_covered = Answer(question, query.text, False, (), tuple(query.missing), corrections)
+    if not query.covered or not hits:
+        return not_covered
+
+    total = _query_weight(query, index)
+    needs_specific = any(qw.found and qw.kind == SPECIFIC for qw in query.words)
+    top_score = hits[0].score or 1.0
+    scored: list[_Scored] = []
+    for hit in hits[:PASSAGES_CONSIDERED]:
+        article = articles[hit.passage.article]
+        section_terms = set(index_terms(hit.passage.section))
+        for i, sentence in enumerate(hit.passage.sentences):
+            terms = set(index_terms(article.text[sentence.start : sentence.end]))
+            got, specific = _sentence_score(terms | section_terms, query, index)
+            own, _ = _sentence_score(terms, query, index)
+            if not own or (needs_specific and not specific):
+                continue
+            score = got / total + PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
+            scored.append(_Scored(hit.passage, sentence, score, (hit.rank, i)))
+    if not scored:
+        return not_covered
+
+    scored.sort(key=lambda s: (-s.score, s.order))
+    best = scored[0].score
+    chosen: list[_Scored] = []
+    per_article: dict[str, int] = {}
+    best_of_article: dict[str, float] = {}
+    for s in scored:
+        best_of_article.setdefault(s.passage.article, s.score)
+    for s in scored:
+        name = s.passage.article
+        first_of_article = per_article.get(name, 0) == 0
+        keep = s.score >= KEEP_RATIO * best or (first_of_article and s.score >= SECOND_VIEW_RATIO * best and s.score == best_of_article[name])
+        if keep and per_article.get(name, 0) < MAX_QUOTES_PER_ARTICLE and len(chosen) < MAX_QUOTES:
+            chosen.append(s)
+            per_article[name] = per_article.get(name, 0) + 1
+
+    spans = _quote_spans(chosen, articles)
+    # Group by article, best article first; inside one article, reading order.
+    article_rank = {}
+    for s in chosen:
+        article_rank.setdefault(s.passage.article, len(article_rank))
+    spans.sort(key=lambda q: (article_rank[q[0]], q[1]))
+    citations = []
+    for n, (name, start, end, section, score) in enumerate(spans, 1):
+        article = articles[name]
+        citations.append(
+            Citation(
+                n=n,
+                article=name,
+                title=article.title,
+                section=section,
+                start=start,
+                end=end,
+                quote=article.text[start:end],
+                score=round(score, 4),
+                meta={k: v for k, v in article.meta.items() if k in ("author", "date", "url", "publisher")},
+            )
+        )
+    return Answer(question, query.text, True, tuple(citations), tuple(query.missing), corrections)
+
+
+def _quote_spans(chosen: list[_Scored], articles: dict[str, Article]) -> list[tuple[str, int, int, str, float]]:
+    """Character spans to quote: a lead-in ending in ':' takes its list along; overlaps merge."""
+    raw: list[tuple[str, int, int, str, float]] = []
+    for s in chosen:
+        start, end = s.sentence.start, s.sentence.end
+        text = articles[s.passage.article].text
+        if text[end - 1 : end] == ":":
+            items = [x for x in s.passage.sentences if x.kind == "item" and x.start > end]
+            if items:
+                end = items[-1].end
+        raw.append((s.passage.article, start, end, s.passage.section, s.score))
+    raw.sort(key=lambda r: (r[0], r[1]))
+    merged: list[tuple[str, int, int, str, float]] = []
+    for r in raw:
+        if merged and merged[-1][0] == r[0] and r[1] <= merged[-1][2]:
+            m = merged[-1]
+            merged[-1] = (m[0], m[1], max(m[2], r[2]), m[3], max(m[4], r[4]))
+        else:
+            merged.append(r)
+    return merged

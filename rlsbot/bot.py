@@ -1,0 +1,144 @@
+"""The Bot: articles, a cached index, and questions in, Answers out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
+from rlsbot.corpus import Article, CorpusError, Skipped, bundled_corpus, dedupe, load_folder
+from rlsbot.index import BM25Params, Hit, Index, corpus_key
+from rlsbot.query import Query, Resolver, parse
+
+MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
+
+
+def data_dir() -> Path:
+    """Where rlsbot keeps the user's own articles and conversations."""
+    env = os.environ.get("RLSBOT_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rlsbot", appauthor=False))
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("RLSBOT_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("rlsbot", appauthor=False))
+
+
+def user_corpus() -> Path:
+    """The folder ``rlsbot add`` copies articles into."""
+    return data_dir() / "articles"
+
+
+def corpus_folders(corpus: str | os.PathLike | None = None) -> list[Path]:
+    """``--corpus`` or ``RLSBOT_CORPUS`` alone; by default the bundled articles and the user's."""
+    chosen = corpus or os.environ.get("RLSBOT_CORPUS")
+    if chosen:
+        return [Path(chosen).expanduser()]
+    folders = [bundled_corpus()]
+    mine = user_corpus()
+    if mine.is_dir():
+        folders.append(mine)
+    return folders
+
+
+class Bot:
+    """Answers questions from a set of articles, quoting them verbatim.
+
+    >>> bot = Bot.load()
+    >>> answer = bot.ask("does magnesium help in pregnancy?")
+    >>> answer.answered, answer.citations[0].title  # doctest: +SKIP
+    """
+
+    def __init__(self, articles: Sequence[Article], index: Index, warnings: Sequence[str] = ()) -> None:
+        self.articles = {a.name: a for a in articles}
+        self.index = index
+        self.warnings = list(warnings)
+        self._resolver = Resolver(index)
+
+    @classmethod
+    def load(
+        cls,
+        corpus: str | os.PathLike | None = None,
+        *,
+        cache: bool = True,
+        rebuild: bool = False,
+        params: BM25Params | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Bot:
+        """Read the articles and load their index from the cache, building it if needed.
+
+        Raises CorpusError when there is no usable article at all.
+        """
+        params = params or BM25Params()
+        warnings: list[str] = []
+        articles: list[Article] = []
+        skipped: list[Skipped] = []
+        folders = corpus_folders(corpus)
+        for folder in folders:
+            found, bad = load_folder(folder)
+            articles.extend(found)
+            skipped.extend(bad)
+        articles, dupes = dedupe(articles)
+        seen: set[str] = set()
+        unique = []
+        for article in articles:
+            if article.name in seen:
+                skipped.append(Skipped(article.name, "has the same file name as another article; skipped"))
+                continue
+            seen.add(article.name)
+            unique.append(article)
+        articles = unique
+        warnings += [f"skipped {s.path}: {s.reason}" for s in skipped]
+        warnings += [f"note: {d.path} {d.reason}" for d in dupes]
+        if not articles:
+            raise CorpusError(f"no readable articles in {', '.join(str(f) for f in folders)}")
+
+        key = corpus_key(articles, params)
+        index = None
+        path = cache_dir() / f"index-{_folders_id(folders)}.npz"
+        if cache and not rebuild:
+            try:
+                index = Index.load(path, key)
+            except ValueError as exc:
+                warnings.append(f"warning: rebuilding the index: {exc}")
+            except OSError as exc:
+                warnings.append(f"warning: cannot read the index cache ({exc.strerror or exc}); rebuilding")
+        if index is None:
+            index = Index.build(articles, params, progress=progress)
+            if cache:
+                try:
+                    index.save(path, key)
+                except OSError as exc:
+                    warnings.append(f"warning: cannot save the index cache ({exc.strerror or exc}); using it in memory")
+        return cls(articles, index, warnings)
+
+    def query(self, question: str) -> Query:
+        return parse(question[:MAX_QUESTION_CHARS], self.index, self._resolver)
+
+    def ask(self, question: str, query: Query | None = None) -> Answer:
+        """Answer one question from the articles alone."""
+        query = query or self.query(question)
+        hits = self.index.search(query.terms, top=PASSAGES_CONSIDERED) if query.covered else []
+        return compose(question, query, hits, self.articles, self.index)
+
+    def search(self, text: str, top: int = 10) -> list[Hit]:
+        """The top passages for a query, as BM25 ranks them."""
+        return self.index.search(self.query(text).terms, top=top)
+
+    def passage_text(self, hit: Hit) -> str:
+        return self.articles[hit.passage.article].text[hit.passage.start : hit.passage.end]
+
+
+def _folders_id(folders: Sequence[Path]) -> str:
+    joined = "\0".join(str(f.resolve()) for f in folders)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -1,0 +1,216 @@
+"""Follow-up questions, and conversations saved to disk.
+
+Follow-ups are resolved with historical query expansion (HQE; Lin et al.,
+"Query Reformulation using Query History for Passage Retrieval in
+Conversational Search", 2020, one of the TREC CAsT baselines), reduced to
+what a few articles need and without any language model:
+
+* a turn is a *follow-up* when it leans on what came before: it uses a
+  pronoun ("is it safe?"), starts with "and" / "what about" / "how about",
+  or is short and names none of the shared subject words ("side effects?");
+* a follow-up is searched with its own words plus the words of the turns
+  before it, those at a lower weight that decays with every turn (HQE's
+  session keywords), so an old topic fades instead of piling up;
+* any other turn is a new topic: the context starts again from it.
+
+The query that was actually searched is on every Answer (``answer.query``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rlsbot.answer import Answer, Citation
+from rlsbot.query import INTENT, SPECIFIC, SUBJECT, Query, QueryWord
+
+CARRY = 0.6  # weight of the previous turn's words in a follow-up
+MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
+SHORT_QUESTION = 3  # content words; a question this short leans on context
+
+_PRONOUNS = {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
+_FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
+STORE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    answer: Answer
+
+
+def is_follow_up(question: str, query: Query) -> bool:
+    """Does this question lean on the turns before it?"""
+    from rlsbot.analysis import words
+
+    tokens = words(question)
+    if _FOLLOW_START.match(question) or any(t in _PRONOUNS for t in tokens):
+        return True
+    own = [qw for qw in query.words if qw.kind in (SPECIFIC, SUBJECT)]
+    names_subject = any(qw.kind == SUBJECT and qw.found for qw in own)
+    return len(own) <= SHORT_QUESTION - 1 and not names_subject or not own
+
+
+class Conversation:
+    """A chain of questions, each answered in the light of the ones before."""
+
+    def __init__(self, bot, turns: list[Turn] | None = None, conversation_id: str | None = None, resolve: bool = True) -> None:
+        self.bot = bot
+        self.turns: list[Turn] = list(turns or [])
+        self.id = conversation_id or time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+        self.resolve = resolve  # False answers every line alone (for measuring)
+        self._context: list[QueryWord] = []
+        for turn in self.turns:  # rebuild the context of a reopened conversation
+            self._update(self.resolved_query(turn.question))
+
+    def resolved_query(self, question: str) -> Query:
+        """The question with the conversation's context carried in when it is a follow-up."""
+        own = self.bot.query(question)
+        if not self.resolve or not self._context or not is_follow_up(question, own):
+            return own
+        have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
+        carried = tuple(qw for qw in self._context if qw.word not in have and qw.found)
+        return Query(question, own.words + carried)
+
+    def ask(self, question: str) -> Answer:
+        query = self.resolved_query(question)
+        answer = self.bot.ask(question, query=query)
+        self.turns.append(Turn(question, answer))
+        self._update(query)
+        return answer
+
+    def _update(self, query: Query) -> None:
+        follow = any(qw.carried for qw in query.words)
+        fresh = [qw for qw in query.words if not qw.carried and qw.kind in (SPECIFIC, SUBJECT, INTENT) and qw.found]
+        if not follow:
+            if fresh or not self._context:
+                self._context = [qw.scaled(CARRY) for qw in fresh]
+            return
+        words = {qw.word for qw in fresh}
+        older = [qw.scaled(CARRY) for qw in query.words if qw.carried and qw.word not in words]
+        older = [qw for qw in older if max((w for _, w in qw.terms), default=0) >= MIN_CARRIED_WEIGHT]
+        self._context = [qw.scaled(CARRY) for qw in fresh] + older
+
+    def reset(self) -> None:
+        self.turns.clear()
+        self._context = []
+        self.id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+
+    # ------------------------------------------------------------ storage
+
+    def to_dict(self) -> dict:
+        return {
+            "version": STORE_VERSION,
+            "id": self.id,
+            "turns": [{"question": t.question, "answer": _answer_to_dict(t.answer)} for t in self.turns],
+        }
+
+    @classmethod
+    def from_dict(cls, bot, data: dict) -> Conversation:
+        if not isinstance(data, dict) or data.get("version") != STORE_VERSION or not isinstance(data.get("turns"), list):
+            raise ValueError("not an rlsbot conversation of a known version")
+        turns = [Turn(str(t["question"]), _answer_from_dict(t["answer"])) for t in data["turns"]]
+        return cls(bot, turns, str(data.get("id") or "") or None)
+
+    def to_markdown(self) -> str:
+        from rlsbot.render import md_escape, to_markdown
+
+        out = ["# rlsbot conversation\n"]
+        for turn in self.turns:
+            out.append(to_markdown(turn.answer, heading=True))
+            if turn.answer.query:
+                out.append(f"*searched: {md_escape(turn.answer.query)}*\n")
+        return "\n".join(out)
+
+
+def _answer_to_dict(a: Answer) -> dict:
+    return {
+        "question": a.question,
+        "query": a.query,
+        "answered": a.answered,
+        "missing": list(a.missing),
+        "corrections": [list(c) for c in a.corrections],
+        "citations": [
+            {k: getattr(c, k) for k in ("n", "article", "title", "section", "start", "end", "quote", "score")} | {"meta": c.meta}
+            for c in a.citations
+        ],
+    }
+
+
+def _answer_from_dict(d: dict) -> Answer:
+    return Answer(
+        question=str(d["question"]),
+        query=str(d.get("query", "")),
+        answered=bool(d["answered"]),
+        citations=tuple(Citation(**c) for c in d.get("citations", [])),
+        missing=tuple(d.get("missing", [])),
+        corrections=tuple(tuple(c) for c in d.get("corrections", [])),
+    )
+
+
+@dataclass
+class ConversationStore:
+    """Conversations as JSON files in a folder, written atomically.
+
+    A file that cannot be read back is moved aside (``*.corrupt``) and
+    reported, never deleted.
+    """
+
+    folder: Path
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def default(cls) -> ConversationStore:
+        from rlsbot.bot import data_dir
+
+        return cls(data_dir() / "conversations")
+
+    def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None) -> bool:
+        from rlsbot.index import atomic_write
+
+        if not conversation.turns:
+            return True
+        data = json.dumps(conversation.to_dict(), ensure_ascii=False, indent=1).encode("utf-8", "replace")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.folder / f"{conversation.id}.json", lambda f: f.write(data))
+            return True
+        except OSError as exc:
+            message = f"warning: conversation not saved ({exc.strerror or exc}); it lives in memory only"
+            self.warnings.append(message)
+            if warn:
+                warn(message)
+            return False
+
+    def paths(self) -> list[Path]:
+        try:
+            files = [p for p in self.folder.glob("*.json") if p.is_file()]
+        except OSError:
+            return []
+        return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
+
+    def load_last(self, bot, warn: Callable[[str], None] | None = None) -> Conversation | None:
+        """The most recently saved conversation that reads back whole."""
+        for path in reversed(self.paths()):
+            try:
+                return Conversation.from_dict(bot, json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+                aside = path.with_name(path.name + f".corrupt-{int(time.time())}")
+                try:
+                    os.replace(path, aside)
+                    message = f"warning: conversation {path.name} could not be read ({type(exc).__name__}); moved aside to {aside.name}"
+                except OSError:
+                    message = f"warning: conversation {path.name} could not be read ({type(exc).__name__}); left in place"
+                self.warnings.append(message)
+                if warn:
+                    warn(message)
+        return None
+
+
+__all__ = ["Conversation", "ConversationStore", "Turn", "is_follow_up"]

@@ -1,0 +1,143 @@
+"""Sentences and passages, each with character offsets into its article.
+
+A passage is what BM25 ranks; a sentence is what an answer quotes.  Passages
+never cross a heading, and a lead-in that ends with a colon ("Other common
+side effects include:") travels with the list items under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rlsbot.corpus import Article, bundled_corpus, load_folder
+
+# Sizes in words. Passages of a few sentences rank better than whole
+# sections (one strong sentence is not drowned) and than single sentences
+# (a sentence is judged with its neighbours).
+MAX_PASSAGE_WORDS = 120
+SHORT_PARAGRAPH_WORDS = 25
+
+# Abbreviations Punkt must never end a sentence at, on top of what it learns.
+_ABBREVIATIONS = {
+    "dr", "drs", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "fig",
+    "approx", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mg", "mcg", "ml", "al", "inc", "ltd", "co", "u.s",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    kind: str = "sentence"  # or "item" for a list item
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A few consecutive sentences of one section of one article."""
+
+    article: str  # the article's corpus file name
+    section: str
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+
+
+@cache
+def sentence_splitter():
+    """Punkt trained on the bundled articles, plus a fixed list of abbreviations.
+
+    nltk's pretrained punkt_tab is a download; training on our own text takes
+    a few milliseconds and needs no data files.
+    """
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+
+    articles, _ = load_folder(bundled_corpus())
+    trainer = PunktTrainer()
+    trainer.train("\n\n".join(a.text for a in articles), finalize=True)
+    params = trainer.get_params()
+    params.abbrev_types.update(_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def _rstrip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    chunk = text[start:end]
+    out = []
+    for s, e in sentence_splitter().span_tokenize(chunk):
+        s, e = _rstrip_span(text, start + s, start + e)
+        if e > s:
+            out.append(Sentence(s, e))
+    return out
+
+
+def _word_count(text: str, sentences: list[Sentence]) -> int:
+    return sum(len(text[s.start : s.end].split()) for s in sentences)
+
+
+def build_passages(article: Article) -> list[Passage]:
+    """Chunk an article into passages along its headings, paragraphs and lists."""
+    text = article.text
+    passages: list[Passage] = []
+    groups: list[tuple[int, list[Sentence]]] = []  # (section index, sentences)
+
+    spans = article.spans
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        if span.kind == "heading":
+            i += 1
+            continue
+        if span.kind == "item":
+            items = []
+            while i < len(spans) and spans[i].kind == "item" and spans[i].section == span.section:
+                items.append(Sentence(spans[i].start, spans[i].end, "item"))
+                i += 1
+            if groups and groups[-1][0] == span.section and text[groups[-1][1][-1].end - 1] == ":":
+                groups[-1][1].extend(items)  # the lead-in keeps its list
+            else:
+                groups.append((span.section, items))
+            continue
+        sentences = split_sentences(text, span.start, span.end)
+        i += 1
+        if not sentences:
+            continue
+        prev = groups[-1] if groups else None
+        if (
+            prev is not None
+            and prev[0] == span.section
+            and _word_count(text, sentences) < SHORT_PARAGRAPH_WORDS
+            and _word_count(text, prev[1]) + _word_count(text, sentences) <= MAX_PASSAGE_WORDS
+            and text[prev[1][-1].end - 1] != ":"
+        ):
+            prev[1].extend(sentences)  # a short paragraph closes the one before
+            continue
+        # A long paragraph becomes several passages of whole sentences.
+        current: list[Sentence] = []
+        for sentence in sentences:
+            if current and _word_count(text, current) + _word_count(text, [sentence]) > MAX_PASSAGE_WORDS:
+                groups.append((span.section, current))
+                current = []
+            current.append(sentence)
+        groups.append((span.section, current))
+
+    for section_index, sentences in groups:
+        heading = article.sections[section_index].heading if section_index >= 0 else ""
+        passages.append(
+            Passage(
+                article=article.name,
+                section=heading,
+                start=sentences[0].start,
+                end=sentences[-1].end,
+                sentences=tuple(sentences),
+            )
+        )
+    return passages

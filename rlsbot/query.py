@@ -1,0 +1,250 @@
+"""From a question to weighted index terms: stems, domain words, typo repair.
+
+Each question word is looked up in the index vocabulary in turn as typed, by
+stem, through the domain word groups (``data/synonyms.txt``), and finally as
+a misspelling of a corpus word.  What is found nowhere is *missing*, and the
+missing words decide whether the articles cover the question at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rlsbot.analysis import fillers, is_stopword, stem, subject_words, synonym_groups, words
+from rlsbot.index import Index
+
+MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
+SPECIFIC, SUBJECT, FILLER, INTENT = "specific", "subject", "filler", "intent"
+WEIGHTS = {SPECIFIC: 1.0, SUBJECT: 0.5, FILLER: 0.2, INTENT: 0.6}
+SYNONYM_WEIGHT = 0.6
+CORRECTION_WEIGHT = 0.9
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    word: str  # normalized, as typed
+    kind: str  # SPECIFIC, SUBJECT or FILLER
+    terms: tuple[tuple[str, float], ...]  # index terms searched for it, weighted
+    corrected: str = ""  # the corpus word a misspelling was read as
+    carried: bool = False  # brought forward from an earlier turn of a conversation
+
+    def scaled(self, factor: float) -> QueryWord:
+        """This word as context for a later turn, its weight scaled down."""
+        return QueryWord(self.word, self.kind, tuple((t, w * factor) for t, w in self.terms), self.corrected, True)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.terms)
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str
+    words: tuple[QueryWord, ...]
+
+    @cached_property
+    def terms(self) -> list[tuple[str, float]]:
+        """Weighted index terms; a term reached twice keeps its best weight."""
+        best: dict[str, float] = {}
+        for qw in self.words:
+            for term, weight in qw.terms:
+                best[term] = max(best.get(term, 0.0), weight)
+        return list(best.items())
+
+    @property
+    def text(self) -> str:
+        """The query as searched, e.g. "magnesium pregnancy"."""
+        return " ".join(qw.corrected or qw.word for qw in self.words if qw.found and qw.kind != FILLER)
+
+    @property
+    def missing(self) -> list[str]:
+        return [qw.word for qw in self.words if not qw.found and qw.kind in (SPECIFIC, SUBJECT) and not qw.carried]
+
+    @property
+    def own_words(self) -> list[QueryWord]:
+        return [qw for qw in self.words if not qw.carried]
+
+    @property
+    def covered(self) -> bool:
+        """Do the articles speak to this question at all?
+
+        Yes when it names something specific that the articles contain and
+        more of such things than it names things they lack; or, naming nothing
+        they lack, at least asks about their shared subject ("what is RLS?").
+        A match on filler words alone ("is it good for people?") is not cover.
+        """
+        own = [qw for qw in self.words if not qw.carried]
+        found = sum(1 for qw in own if qw.found and qw.kind == SPECIFIC)
+        missing = len(self.missing)
+        if missing:
+            # Context from earlier turns never outvotes what this turn asks
+            # about: "what about acupuncture?" is not covered by magnesium.
+            return found > missing
+        carried = sum(1 for qw in self.words if qw.carried and qw.found and qw.kind == SPECIFIC)
+        subject = sum(1 for qw in own if qw.found and qw.kind == SUBJECT)
+        return bool(found or carried or subject)
+
+
+def _kind(word: str) -> str:
+    if word in subject_words():
+        return SUBJECT
+    if word in fillers():
+        return FILLER
+    return SPECIFIC
+
+
+class Resolver:
+    """Looks question words up against one index's vocabulary."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._deletes: dict[str, list[str]] | None = None
+
+    def term_for(self, word: str) -> str | None:
+        """The index term for a word, if the corpus has it in any inflection."""
+        term = self.index.surface.get(word)
+        if term is None:
+            # Only stem (and so import nltk) when some index term could be the
+            # stem: Snowball stems are prefixes of the word, bar a final y->i.
+            vocab = self.index.vocab
+            candidates = (word[:k] for k in range(min(3, len(word)), len(word) + 1))
+            if not any(c in vocab for c in candidates) and not (word[-1:] == "y" and word[:-1] + "i" in vocab):
+                return None
+            term = stem(word)
+        return term if term in self.index.vocab else None
+
+    def synonyms(self, word: str) -> list[str]:
+        groups = synonym_groups()
+        found = []
+        for other in groups.get(word, ()):
+            term = self.term_for(other)
+            if term and term not in found:
+                found.append(term)
+        return found
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word (or domain word) a misspelt question word most likely is.
+
+        Short words are left alone: one edit turns "adhd" into "add".
+        """
+        if len(word) < 5 or not word.isalpha():
+            return None
+        limit = 1 if len(word) < 8 else 2
+        best: tuple | None = None
+        for candidate in self._candidates(word):
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit or len(candidate) < 4:
+                continue
+            if candidate in fillers():
+                continue
+            distance = _osa_distance(word, candidate, limit)
+            if distance <= limit:
+                key = (distance, -self.index.surface_count.get(candidate, 0), candidate)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
+
+    def _candidates(self, word: str) -> set[str]:
+        # Symmetric-delete lookup (as in SymSpell): a word within one edit of a
+        # dictionary word shares a one-deletion form with it.
+        if self._deletes is None:
+            deletes: dict[str, list[str]] = {}
+            dictionary = [w for w in self.index.surface if w.isalpha() and len(w) >= 3 and not is_stopword(w)]
+            dictionary += [w for w in synonym_groups() if w.isalpha()]
+            for w in set(dictionary):
+                for form in _deletions(w) | {w}:
+                    deletes.setdefault(form, []).append(w)
+            self._deletes = deletes
+        forms = _deletions(word) | {word}
+        if len(word) >= 8:
+            forms |= {d2 for d1 in _deletions(word) for d2 in _deletions(d1)}
+        found: set[str] = set()
+        for form in forms:
+            found.update(self._deletes.get(form, ()))
+        return found
+
+    def resolve(self, word: str, acronym: bool = False) -> QueryWord:
+        kind = _kind(word)
+        weight = WEIGHTS[kind]
+        terms: list[tuple[str, float]] = []
+        corrected = ""
+        direct = self.term_for(word)
+        if direct:
+            terms.append((direct, weight))
+        for term in self.synonyms(word):
+            if term != direct:
+                terms.append((term, weight * SYNONYM_WEIGHT))
+        if not terms and not acronym:
+            fixed = self.correct(word)
+            if fixed:
+                corrected = fixed
+                direct = self.term_for(fixed)
+                kind = _kind(fixed)
+                weight = WEIGHTS[kind] * CORRECTION_WEIGHT
+                if direct:
+                    terms.append((direct, weight))
+                for term in self.synonyms(fixed):
+                    if term != direct:
+                        terms.append((term, weight * SYNONYM_WEIGHT))
+        return QueryWord(word, kind, tuple(terms), corrected)
+
+
+def parse(question: str, index: Index, resolver: Resolver | None = None) -> Query:
+    """Analyse a question against an index."""
+    resolver = resolver or Resolver(index)
+    seen: set[str] = set()
+    out: list[QueryWord] = []
+    # Words typed in capitals ("ADHD") are names, never misspellings.
+    acronyms = {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", question)}
+    for word in words(question):
+        if is_stopword(word) or word in seen:
+            continue
+        seen.add(word)
+        out.append(resolver.resolve(word, acronym=word in acronyms))
+    for word in _intent_words(question):
+        if word not in seen:
+            seen.add(word)
+            qw = resolver.resolve(word)
+            out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT]) for t, _ in qw.terms[:1])))
+        if len(out) >= MAX_QUESTION_WORDS:
+            break
+    return Query(question, tuple(out))
+
+
+# Question shapes that name what is asked for without using its word.
+_INTENTS = [
+    (re.compile(r"\bhow (?:much|many)\b|\bhow (?:often|frequently)\b", re.I), ["dose", "mg", "daily"]),
+    (re.compile(r"\b(?:who|when) (?:should(?:n['\u2019]t| not)|must(?:n['\u2019]t| not)|can(?:['\u2019]t|not))\b|\bnot (?:be )?(?:take|use)", re.I), ["disorder"]),
+]
+
+
+def _intent_words(question: str) -> list[str]:
+    extra: list[str] = []
+    for pattern, added in _INTENTS:
+        if pattern.search(question):
+            extra.extend(added)
+    return extra
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (edits and adjacent swaps), capped."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -1,0 +1,163 @@
+"""Answer -> plain text, coloured terminal text, Markdown, JSON.
+
+How a citation looks is decided here, once, for the command line, the chat
+screen and exported conversations alike.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rlsbot.answer import DISCLAIMER, Answer, Citation
+
+NOT_COVERED = "The articles do not cover this question."
+
+# Anything that could move the cursor, change colours or open a link in a
+# terminal: C0/C1 controls, DEL, and bidi overrides/isolates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Text with terminal control characters shown as visible escapes, and no lone surrogates."""
+    text = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def source_line(c: Citation) -> str:
+    """"Title", section (file) — author, date, URL when the article has them."""
+    parts = [f"\u201c{c.title}\u201d"]
+    if c.section:
+        parts.append(f"section \u201c{c.section}\u201d")
+    extra = [c.meta[k] for k in ("author", "publisher", "date") if c.meta.get(k)]
+    line = ", ".join(parts)
+    if extra:
+        line += " \u2014 " + ", ".join(extra)
+    if c.meta.get("url"):
+        line += f" <{c.meta['url']}>"
+    return line + f" ({c.article})"
+
+
+def _groups(answer: Answer) -> list[list[Citation]]:
+    groups: list[list[Citation]] = []
+    for c in answer.citations:
+        if groups and groups[-1][0].article == c.article:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def not_covered_detail(answer: Answer) -> str:
+    if answer.missing:
+        words = ", ".join(f"\u201c{w}\u201d" for w in answer.missing)
+        return f"Not found in the articles: {words}."
+    return "The question names nothing specific that the articles discuss."
+
+
+def reading_note(answer: Answer) -> str:
+    """How the question was read: corrections of misspelt words."""
+    if not answer.corrections:
+        return ""
+    fixed = ", ".join(f"\u201c{typed}\u201d as \u201c{read}\u201d" for typed, read in answer.corrections)
+    return f"(Read {fixed}.)"
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+
+def to_text(answer: Answer, color: bool = False, width: int = 100) -> str:
+    """The answer for a terminal or a plain-text reader."""
+    st = _Style(color)
+    lines: list[str] = []
+    note = reading_note(answer)
+    if not answer.answered:
+        lines.append(st(NOT_COVERED, "1"))
+        lines.append(safe(not_covered_detail(answer)))
+        if note:
+            lines.append(st(safe(note), "2"))
+        return "\n".join(lines)
+    if note:
+        lines.append(st(safe(note), "2"))
+    for group in _groups(answer):
+        first = group[0]
+        lines.append(st(f"From \u201c{safe(first.title)}\u201d:", "1"))
+        for c in group:
+            marker = st(f"[{c.n}]", "36")
+            quote = safe(c.quote).replace("\n\n", "\n").split("\n")
+            lines.append(f"  {marker} \u201c{quote[0]}" + ("\u201d" if len(quote) == 1 else ""))
+            for i, extra in enumerate(quote[1:], 1):
+                lines.append(f"      {extra}" + ("\u201d" if i == len(quote) - 1 else ""))
+        lines.append("")
+    lines.append(st("Sources", "1"))
+    for c in answer.citations:
+        lines.append(f"  {st(f'[{c.n}]', '36')} {safe(source_line(c))}")
+    lines.append("")
+    lines.append(st(DISCLAIMER, "2"))
+    return "\n".join(lines)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Markdown-escape text so that article text is shown, never interpreted."""
+    text = safe(text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(answer: Answer, heading: bool = False) -> str:
+    """The answer as Markdown: quotes as block quotes with [n] markers, sources after."""
+    out: list[str] = []
+    if heading:
+        out.append(f"### {md_escape(answer.question)}\n")
+    note = reading_note(answer)
+    if not answer.answered:
+        out.append(f"**{NOT_COVERED}** {md_escape(not_covered_detail(answer))}")
+        if note:
+            out.append(f"\n*{md_escape(note)}*")
+        return "\n".join(out) + "\n"
+    if note:
+        out.append(f"*{md_escape(note)}*\n")
+    for group in _groups(answer):
+        out.append(f"**From \u201c{md_escape(group[0].title)}\u201d**\n")
+        for c in group:
+            body = "  \n> ".join(md_escape(line) for line in c.quote.replace("\n\n", "\n").split("\n"))
+            out.append(f"> {body} **\\[{c.n}\\]**\n")
+    out.append("**Sources**\n")
+    for c in answer.citations:
+        out.append(f"- **\\[{c.n}\\]** {md_escape(source_line(c))}")
+    out.append(f"\n*{md_escape(DISCLAIMER)}*")
+    return "\n".join(out) + "\n"
+
+
+def to_json(answer: Answer) -> dict[str, Any]:
+    """The answer as one JSON object; quotes exactly as in the article text."""
+    return {
+        "question": answer.question,
+        "query": answer.query,
+        "answered": answer.answered,
+        "answer": to_text(answer),
+        "citations": [
+            {
+                "n": c.n,
+                "quote": c.quote,
+                "article": c.article,
+                "title": c.title,
+                "section": c.section,
+                "start": c.start,
+                "end": c.end,
+                "score": c.score,
+                **{k: c.meta[k] for k in ("author", "publisher", "date", "url") if c.meta.get(k)},
+            }
+            for c in answer.citations
+        ],
+        "missing": list(answer.missing),
+        "corrections": [{"typed": t, "read_as": r} for t, r in answer.corrections],
+        "disclaimer": DISCLAIMER if answer.answered else "",
+    }

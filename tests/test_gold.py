@@ -1,0 +1,55 @@
+"""The gold set: questions in many phrasings with the article sentences they must quote."""
+
+from __future__ import annotations
+
+from conftest import GOLD_SUMMARIES
+from rlsbot.conversation import Conversation
+from tests.gold.evaluate import conversations, evaluate, evaluate_conversations, questions
+
+# The rates this version reaches; a change that answers worse fails here.
+MIN_PASS_RATE = 0.77
+MIN_RECALL_AT_3 = 0.88
+MIN_MRR = 0.80
+MIN_CONVERSATION_PASSES = 23
+
+
+def test_gold_set_is_big_enough():
+    items = questions()
+    covered = [q for q in items if q["kind"] != "not-covered"]
+    assert len(covered) >= 40 and len(items) - len(covered) >= 8
+    assert len({q["kind"] for q in covered}) >= 6
+    assert len(conversations()) >= 15
+
+
+def test_gold_questions_pass_rate(bot):
+    report = evaluate(bot)
+    GOLD_SUMMARIES.append(report.summary())
+    print(report.summary())
+    assert report.pass_rate >= MIN_PASS_RATE, "\n".join(report.failures)
+    assert report.recall3 >= MIN_RECALL_AT_3
+    assert report.mrr >= MIN_MRR
+
+
+def test_not_covered_questions_are_all_refused(bot):
+    for item in questions():
+        if item["kind"] == "not-covered":
+            answer = bot.ask(item["question"])
+            assert not answer.answered and not answer.citations, item["question"]
+            assert set(item["missing"]) <= set(answer.missing), (item["question"], answer.missing)
+
+
+def test_gold_conversations(bot):
+    passed, total, failures = evaluate_conversations(lambda: Conversation(bot))
+    alone, _, _ = evaluate_conversations(lambda: Conversation(bot, resolve=False))
+    GOLD_SUMMARIES.append(f"gold conversations: {passed}/{total} with follow-up resolution, {alone}/{total} answering each turn alone")
+    assert passed >= MIN_CONVERSATION_PASSES, "\n".join(failures)
+    assert passed > alone
+
+
+def test_every_gold_quote_is_verbatim_at_its_offsets(bot):
+    for item in questions():
+        answer = bot.ask(item["question"])
+        for c in answer.citations:
+            text = bot.articles[c.article].text
+            assert text[c.start : c.end] == c.quote
+            assert c.quote.strip() == c.quote and c.quote
