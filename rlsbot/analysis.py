@@ -42,19 +42,28 @@ def subject_words() -> frozenset[str]:
     return _data_words("subject.txt")
 
 
+FORM_WEIGHT = 0.95  # another form of the same word ("pregnant" for "pregnancy")
+RELATED_WEIGHT = 0.6  # a related everyday word ("drip" for "IV")
+
+
 @cache
-def synonym_groups() -> dict[str, tuple[str, ...]]:
-    """word -> the other words of its group(s), in file order."""
+def synonym_groups() -> dict[str, tuple[tuple[str, float], ...]]:
+    """word -> the other words of its groups, each with its weight, in file order."""
     text = (DATA / "synonyms.txt").read_text(encoding="utf-8")
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, dict[str, float]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         words = line.split()
+        weight = RELATED_WEIGHT
+        if words[0] == "=":
+            words, weight = words[1:], FORM_WEIGHT
         for word in words:
-            others = groups.setdefault(word, [])
-            others.extend(w for w in words if w != word and w not in others)
-    return {word: tuple(others) for word, others in groups.items()}
+            others = groups.setdefault(word, {})
+            for other in words:
+                if other != word:
+                    others[other] = max(others.get(other, 0.0), weight)
+    return {word: tuple(others.items()) for word, others in groups.items()}
 
 
 def normalize(text: str) -> str:

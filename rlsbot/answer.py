@@ -21,13 +21,13 @@ DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor befo
 
 PASSAGES_CONSIDERED = 8
 MAX_QUOTES = 5
-MAX_QUOTES_PER_ARTICLE = 3
+MAX_QUOTES_PER_ARTICLE = 4
 # A sentence is quoted when its score is at least this share of the best one.
-KEEP_RATIO = 0.72
+KEEP_RATIO = 0.6
 # Another article's best sentence is shown beside the best article's when it
 # reaches this share: the articles often speak to a question from two angles.
-SECOND_VIEW_RATIO = 0.55
-PASSAGE_RANK_WEIGHT = 0.3
+SECOND_VIEW_RATIO = 0.6
+PASSAGE_RANK_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,17 @@ def _quote_spans(chosen: list[_Scored], articles: dict[str, Article]) -> list[tu
     for s in chosen:
         start, end = s.sentence.start, s.sentence.end
         text = articles[s.passage.article].text
+        sentences = s.passage.sentences
+        i = sentences.index(s.sentence)
+        # "The most common side effect ... is stomach upset. Other common side
+        # effects include:" -- a sentence right before a list's lead-in takes
+        # the lead-in along, and a lead-in takes its list.
+        if text[end - 1 : end] != ":" and i + 1 < len(sentences) and sentences[i + 1].kind == "sentence":
+            nxt = sentences[i + 1]
+            if text[nxt.end - 1 : nxt.end] == ":" and i + 2 < len(sentences) and sentences[i + 2].kind == "item":
+                end = nxt.end
         if text[end - 1 : end] == ":":
-            items = [x for x in s.passage.sentences if x.kind == "item" and x.start > end]
+            items = [x for x in sentences if x.kind == "item" and x.start > end]
             if items:
                 end = items[-1].end
         raw.append((s.passage.article, start, end, s.passage.section, s.score))

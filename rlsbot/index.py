@@ -34,15 +34,16 @@ CACHE_FORMAT = 3
 class BM25Params:
     """Which rank_bm25 variant, and its parameters.
 
-    BM25+ with k1=1.2, b=0.5 won on the gold set (see README): a term found in
-    most passages, like "magnesium" here, keeps a real weight, where
-    BM25Okapi's IDF floor would nearly erase it.
+    BM25L with k1=1.2, b=0.5, delta=0.5 won on the gold set
+    (benchmarks/tune.py; table in benchmarks/README.md). Its IDF,
+    log((N+1)/(df+0.5)), stays positive for a word found in most passages
+    ("magnesium" here), where BM25Okapi's IDF floor nearly erases it.
     """
 
-    variant: str = "plus"  # "okapi", "l" or "plus", as in rank_bm25
+    variant: str = "l"  # "okapi", "l" or "plus", as in rank_bm25
     k1: float = 1.2
     b: float = 0.5
-    delta: float = 1.0  # BM25L and BM25+ only
+    delta: float = 0.5  # BM25L and BM25+ only
     epsilon: float = 0.25  # BM25Okapi only
 
 

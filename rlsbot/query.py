@@ -18,7 +18,6 @@ from rlsbot.index import Index
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
 SPECIFIC, SUBJECT, FILLER, INTENT = "specific", "subject", "filler", "intent"
 WEIGHTS = {SPECIFIC: 1.0, SUBJECT: 0.5, FILLER: 0.2, INTENT: 0.6}
-SYNONYM_WEIGHT = 0.6
 CORRECTION_WEIGHT = 0.9
 
 
@@ -98,8 +97,10 @@ def _kind(word: str) -> str:
 class Resolver:
     """Looks question words up against one index's vocabulary."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, synonyms: bool = True, typos: bool = True) -> None:
         self.index = index
+        self.use_synonyms = synonyms  # switches for measuring each aid on the gold set
+        self.use_typos = typos
         self._deletes: dict[str, list[str]] | None = None
 
     def term_for(self, word: str) -> str | None:
@@ -115,21 +116,23 @@ class Resolver:
             term = stem(word)
         return term if term in self.index.vocab else None
 
-    def synonyms(self, word: str) -> list[str]:
-        groups = synonym_groups()
-        found = []
-        for other in groups.get(word, ()):
+    def synonyms(self, word: str) -> list[tuple[str, float]]:
+        """Index terms for the word's domain vocabulary, with their relative weights."""
+        if not self.use_synonyms:
+            return []
+        found: dict[str, float] = {}
+        for other, weight in synonym_groups().get(word, ()):
             term = self.term_for(other)
-            if term and term not in found:
-                found.append(term)
-        return found
+            if term and weight > found.get(term, 0.0):
+                found[term] = weight
+        return list(found.items())
 
     def correct(self, word: str) -> str | None:
         """The corpus word (or domain word) a misspelt question word most likely is.
 
         Short words are left alone: one edit turns "adhd" into "add".
         """
-        if len(word) < 5 or not word.isalpha():
+        if len(word) < 5 or not word.isalpha() or not self.use_typos:
             return None
         limit = 1 if len(word) < 8 else 2
         best: tuple | None = None
@@ -172,9 +175,9 @@ class Resolver:
         direct = self.term_for(word)
         if direct:
             terms.append((direct, weight))
-        for term in self.synonyms(word):
+        for term, relative in self.synonyms(word):
             if term != direct:
-                terms.append((term, weight * SYNONYM_WEIGHT))
+                terms.append((term, weight * relative))
         if not terms and not acronym:
             fixed = self.correct(word)
             if fixed:
@@ -184,9 +187,9 @@ class Resolver:
                 weight = WEIGHTS[kind] * CORRECTION_WEIGHT
                 if direct:
                     terms.append((direct, weight))
-                for term in self.synonyms(fixed):
+                for term, relative in self.synonyms(fixed):
                     if term != direct:
-                        terms.append((term, weight * SYNONYM_WEIGHT))
+                        terms.append((term, weight * relative))
         return QueryWord(word, kind, tuple(terms), corrected)
 
 

@@ -35,6 +35,7 @@ class Report:
     refused_passed: int = 0
     recall3: float = 0.0
     mrr: float = 0.0
+    quotes: int = 0  # quotes in the answers to covered questions, for conciseness
     failures: list[str] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)
 
@@ -48,7 +49,8 @@ class Report:
         return (
             f"gold set: pass rate {self.pass_rate:.1%} "
             f"(covered {self.covered_passed}/{self.covered}, not covered {self.refused_passed}/{self.refused}); "
-            f"recall@3 {self.recall3:.3f}; MRR {self.mrr:.3f}\n  by kind: {kinds}"
+            f"recall@3 {self.recall3:.3f}; MRR {self.mrr:.3f}; "
+            f"{self.quotes / max(self.covered, 1):.1f} quotes an answer\n  by kind: {kinds}"
         )
 
 
@@ -71,6 +73,7 @@ def evaluate(bot, items: list[dict] | None = None) -> Report:
             report.refused_passed += ok
         else:
             report.covered += 1
+            report.quotes += len(answer.citations)
             ok = answer.answered and quotes_found(answer, item["quotes"])
             report.covered_passed += ok
             rank = 0
