@@ -15,7 +15,7 @@ from rlsbot.analysis import index_terms
 from rlsbot.corpus import Article
 from rlsbot.index import Hit, Index
 from rlsbot.passages import Passage, Sentence
-from rlsbot.query import SPECIFIC, Query
+from rlsbot.query import FILLER, SPECIFIC, Query
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -28,6 +28,10 @@ KEEP_RATIO = 0.6
 # reaches this share: the articles often speak to a question from two angles.
 SECOND_VIEW_RATIO = 0.6
 PASSAGE_RANK_WEIGHT = 0.5
+# Long sentences that mention the question's words in passing lose a little
+# to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
+# for every 12 index terms beyond the first 12.
+LENGTH_PENALTY = 0.6
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float,
     got = 0.0
     specific = False
     for qw in query.words:
+        if qw.kind == FILLER:
+            continue  # "help", "good": found everywhere, they pick no sentence
         best = max((w * index.idf_of(t) for t, w in qw.terms if t in terms), default=0.0)
         got += best
         if best and qw.kind == SPECIFIC:
@@ -85,7 +91,7 @@ def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float,
 
 
 def _query_weight(query: Query, index: Index) -> float:
-    return sum(max((w * index.idf_of(t) for t, w in qw.terms), default=0.0) for qw in query.words) or 1.0
+    return sum(max((w * index.idf_of(t) for t, w in qw.terms), default=0.0) for qw in query.words if qw.kind != FILLER) or 1.0
 
 
 def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Answer:
@@ -107,7 +113,9 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             own, _ = _sentence_score(terms, query, index)
             if not own or (needs_specific and not specific):
                 continue
-            score = got / total + PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
+            length = len(terms)
+            density = 1.0 / (1.0 + LENGTH_PENALTY * max(0, length - 12) / 12)
+            score = density * got / total + PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
             scored.append(_Scored(hit.passage, sentence, score, (hit.rank, i)))
     if not scored:
         return not_covered
@@ -153,25 +161,30 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
 
 
 def _quote_spans(chosen: list[_Scored], articles: dict[str, Article]) -> list[tuple[str, int, int, str, float]]:
-    """Character spans to quote: a lead-in ending in ':' takes its list along; overlaps merge."""
+    """Character spans to quote; overlapping ones merge.
+
+    A lead-in ending in ':' takes the list right under it along, and a
+    sentence directly before such a lead-in in the same paragraph ("The most
+    common side effect ... is stomach upset. Other common side effects
+    include:") takes the lead-in and its list.
+    """
     raw: list[tuple[str, int, int, str, float]] = []
     for s in chosen:
-        start, end = s.sentence.start, s.sentence.end
         text = articles[s.passage.article].text
         sentences = s.passage.sentences
         i = sentences.index(s.sentence)
-        # "The most common side effect ... is stomach upset. Other common side
-        # effects include:" -- a sentence right before a list's lead-in takes
-        # the lead-in along, and a lead-in takes its list.
-        if text[end - 1 : end] != ":" and i + 1 < len(sentences) and sentences[i + 1].kind == "sentence":
-            nxt = sentences[i + 1]
-            if text[nxt.end - 1 : nxt.end] == ":" and i + 2 < len(sentences) and sentences[i + 2].kind == "item":
-                end = nxt.end
-        if text[end - 1 : end] == ":":
-            items = [x for x in sentences if x.kind == "item" and x.start > end]
-            if items:
-                end = items[-1].end
-        raw.append((s.passage.article, start, end, s.passage.section, s.score))
+        end = s.sentence.end
+
+        def is_lead_in(j: int) -> bool:
+            return j + 1 < len(sentences) and sentences[j].kind == "sentence" and text[sentences[j].end - 1] == ":" and sentences[j + 1].kind == "item"
+
+        if not is_lead_in(i) and is_lead_in(i + 1) and "\n" not in text[end : sentences[i + 1].start]:
+            i += 1
+        if is_lead_in(i):
+            while i + 1 < len(sentences) and sentences[i + 1].kind == "item":
+                i += 1
+            end = sentences[i].end
+        raw.append((s.passage.article, s.sentence.start, end, s.passage.section, s.score))
     raw.sort(key=lambda r: (r[0], r[1]))
     merged: list[tuple[str, int, int, str, float]] = []
     for r in raw:

@@ -1,0 +1,90 @@
+"""Sentences and passages: headings, lists, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rlsbot.corpus import bundled_corpus, load_folder
+from rlsbot.passages import build_passages
+
+
+@pytest.fixture(scope="module")
+def articles():
+    found, skipped = load_folder(bundled_corpus())
+    assert not skipped
+    return {a.name: a for a in found}
+
+
+def test_bundled_corpus_has_the_two_seed_articles(articles):
+    assert set(articles) == {"gene-food-vitamins-minerals-rls.md", "magnesium-for-restless-legs.md"}
+    gene = articles["gene-food-vitamins-minerals-rls.md"]
+    assert gene.title == "Can Vitamins and Minerals Really Calm Restless Legs Syndrome?"
+    assert gene.meta["author"] == "Dr. Gina Leisching"
+    assert gene.meta["seed"] == "000_2caa8947873c6952.txt"
+    other = articles["magnesium-for-restless-legs.md"]
+    assert "title" in other.meta and "no title" in other.meta["title_note"].lower().replace("names no title", "no title")
+
+
+def test_site_chrome_is_not_in_the_corpus(articles):
+    text = articles["gene-food-vitamins-minerals-rls.md"].text
+    for chrome in ("KLOTHO-VS", "Published on", "Back to top", "Facebook icon", "delivered to your inbox"):
+        assert chrome not in text
+    # the author's bio is content and stays
+    assert "Dr. Gina Leisching holds a BSc in Functional Human Biology" in text
+
+
+def test_article_bodies_are_the_seed_text_verbatim(articles):
+    seeds = Path(__file__).parent / "fixtures" / "seeds"
+    for name, seed in (("gene-food-vitamins-minerals-rls.md", "000_2caa8947873c6952.txt"), ("magnesium-for-restless-legs.md", "002_62a4af68d417a952.txt")):
+        path = seeds / seed
+        if not path.exists():
+            path = Path(__file__).resolve().parents[2] / "shared" / "seeds" / seed
+        raw = path.read_text(encoding="utf-8")
+        for passage in build_passages(articles[name]):
+            for s in passage.sentences:
+                assert articles[name].text[s.start : s.end] in raw
+
+
+def test_a_lead_in_travels_with_its_bullets(articles):
+    article = articles["magnesium-for-restless-legs.md"]
+    passages = build_passages(article)
+    lead = next(p for p in passages if "Other common side effects include:" in article.text[p.start : p.end])
+    text = article.text[lead.start : lead.end]
+    for item in ("nausea", "vomiting", "diarrhea", "abdominal cramping"):
+        assert f"\u2022 {item}" in text
+    kinds = [s.kind for s in lead.sentences]
+    first_item = kinds.index("item")
+    assert article.text[lead.sentences[first_item - 1].start : lead.sentences[first_item - 1].end] == "Other common side effects include:"
+    assert kinds[first_item : first_item + 4] == ["item"] * 4
+
+
+def test_a_heading_never_glues_onto_the_next_sentence(articles):
+    for article in articles.values():
+        headings = [(span.start, span.end) for span in article.spans if span.kind == "heading"]
+        assert headings
+        for passage in build_passages(article):
+            for s in passage.sentences:
+                assert not any(s.start < h_end and h_start < s.end for h_start, h_end in headings), article.text[s.start : s.end]
+
+
+def test_every_passage_knows_its_article_section_and_offsets(articles):
+    article = articles["magnesium-for-restless-legs.md"]
+    passages = build_passages(article)
+    foods = next(p for p in passages if "Foods rich in magnesium include:" in article.text[p.start : p.end])
+    assert foods.section == "Foods with magnesium"
+    assert foods.article == article.name
+    severe = next(p for p in passages if "reduced rate of breathing" in article.text[p.start : p.end])
+    assert severe.section == "Severe side effects"
+    for p in passages:
+        assert p.start == p.sentences[0].start and p.end == p.sentences[-1].end
+        for s in p.sentences:
+            assert article.text[s.start : s.end].strip() == article.text[s.start : s.end]
+
+
+def test_dr_is_not_a_sentence_end(articles):
+    article = articles["gene-food-vitamins-minerals-rls.md"]
+    sentences = [article.text[s.start : s.end] for p in build_passages(article) for s in p.sentences]
+    assert any(s.startswith("Dr. Gina Leisching holds a BSc") and s.endswith("South Africa.") for s in sentences)
+    assert "At Gene Food, Dr. Gina uses her expertise to provide evidence-pieces that readers may find helpful and informative." in sentences
