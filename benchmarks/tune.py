@@ -50,7 +50,7 @@ def ablations() -> None:
     print(row("without vocabulary and typo repair", bot))
     # Morphology: index and query on lowercase words instead of Snowball stems.
     real = analysis.stem
-    analysis.stem.cache_clear()
+    analysis._STEMS.clear()
     try:
         import rlsbot.index as index_mod
         import rlsbot.query as query_mod
@@ -64,6 +64,7 @@ def ablations() -> None:
     finally:
         for mod in (analysis, index_mod, query_mod):
             mod.stem = real
+        analysis._STEMS.clear()
 
 
 if __name__ == "__main__":

@@ -24,18 +24,26 @@ def safe(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def source_line(c: Citation) -> str:
-    """"Title", section (file) — author, date, URL when the article has them."""
-    parts = [f"\u201c{c.title}\u201d"]
-    if c.section:
-        parts.append(f"section \u201c{c.section}\u201d")
-    extra = [c.meta[k] for k in ("author", "publisher", "date") if c.meta.get(k)]
-    line = ", ".join(parts)
-    if extra:
-        line += " \u2014 " + ", ".join(extra)
+def byline(c: Citation) -> str:
+    """Author, publisher, date and URL, as far as the article's metadata has them."""
+    parts = [c.meta[k] for k in ("author", "publisher", "date") if c.meta.get(k)]
     if c.meta.get("url"):
-        line += f" <{c.meta['url']}>"
-    return line + f" ({c.article})"
+        parts.append(c.meta["url"])
+    return ", ".join(parts)
+
+
+def source_line(c: Citation) -> str:
+    """“Title”, section “Heading” — the [n] line under an answer."""
+    line = f"\u201c{c.title}\u201d"
+    if c.section:
+        line += f", section \u201c{c.section}\u201d"
+    return line
+
+
+def article_line(c: Citation) -> str:
+    """The heading over one article's quotes: title, then who and where from."""
+    extra = byline(c)
+    return f"\u201c{c.title}\u201d" + (f" ({extra})" if extra else "") + f" [{c.article}]"
 
 
 def _groups(answer: Answer) -> list[list[Citation]]:
@@ -86,7 +94,7 @@ def to_text(answer: Answer, color: bool = False, width: int = 100) -> str:
         lines.append(st(safe(note), "2"))
     for group in _groups(answer):
         first = group[0]
-        lines.append(st(f"From \u201c{safe(first.title)}\u201d:", "1"))
+        lines.append(st(f"From {safe(article_line(first))}:", "1"))
         for c in group:
             marker = st(f"[{c.n}]", "36")
             quote = safe(c.quote).replace("\n\n", "\n").split("\n")
@@ -125,7 +133,7 @@ def to_markdown(answer: Answer, heading: bool = False) -> str:
     if note:
         out.append(f"*{md_escape(note)}*\n")
     for group in _groups(answer):
-        out.append(f"**From \u201c{md_escape(group[0].title)}\u201d**\n")
+        out.append(f"**From {md_escape(article_line(group[0]))}**\n")
         for c in group:
             body = "  \n> ".join(md_escape(line) for line in c.quote.replace("\n\n", "\n").split("\n"))
             out.append(f"> {body} **\\[{c.n}\\]**\n")
