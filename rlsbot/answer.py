@@ -15,7 +15,7 @@ from rlsbot.analysis import index_terms
 from rlsbot.corpus import Article
 from rlsbot.index import Hit, Index
 from rlsbot.passages import Passage, Sentence
-from rlsbot.query import FILLER, SPECIFIC, Query
+from rlsbot.query import FILLER, INTENT, SPECIFIC, Query
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -85,7 +85,7 @@ def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float,
             continue  # "help", "good": found everywhere, they pick no sentence
         best = max((w * index.idf_of(t) for t, w in qw.terms if t in terms), default=0.0)
         got += best
-        if best and qw.kind == SPECIFIC:
+        if best and qw.kind in (SPECIFIC, INTENT):
             specific = True
     return got, specific
 
