@@ -30,7 +30,7 @@ from pathlib import Path
 from rlsbot.answer import Answer, Citation
 from rlsbot.query import INTENT, SPECIFIC, SUBJECT, Query, QueryWord
 
-CARRY = 0.6  # weight of the previous turn's words in a follow-up
+CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
 SHORT_QUESTION = 3  # content words; a question this short leans on context
 
