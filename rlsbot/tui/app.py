@@ -400,12 +400,12 @@ class RlsbotApp(App):
 
     # ------------------------------------------------------------ conversation commands
 
-    def action_new_conversation(self) -> None:
+    async def action_new_conversation(self) -> None:
         """Start again: an empty transcript, and no context carried into the next question."""
         self._queue.clear()
         # A fresh object rather than reset(): a worker may still be answering on the old one.
         self.conversation = Conversation(self.bot)
-        self.query(TurnView).remove()
+        await self.query(TurnView).remove()
         self._select(None)
         self._refresh_layout()
         self.query_one(QuestionInput).focus()
