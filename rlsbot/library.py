@@ -1,0 +1,228 @@
+"""Your own articles: ``rlsbot add`` copies files into your corpus folder, ``rlsbot remove`` takes them out.
+
+Only the user's folder (``bot.user_corpus()``) is ever written to; the
+bundled corpus is read, never changed.  Both functions report one line per
+file and return an exit status, so that one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rlsbot import exitcodes
+from rlsbot.corpus import (
+    ARTICLE_SUFFIXES,
+    Article,
+    CorpusError,
+    Skipped,
+    article_files,
+    article_from_bytes,
+    bundled_corpus,
+    load_folder,
+    read_article_bytes,
+    read_article_file,
+    text_key,
+)
+
+Warn = Callable[[str], None]
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+
+
+def _safe(text: str) -> str:
+    from rlsbot.render import safe
+
+    return safe(text)
+
+
+def _folder_articles(folder: Path) -> list[Article]:
+    try:
+        return load_folder(folder)[0]
+    except CorpusError:
+        return []
+
+
+def _file_name(source: Path) -> str:
+    """The name a copy gets in the user's folder: the source's own, made harmless."""
+    name = _UNSAFE_NAME.sub("_", source.name).lstrip(". ") or "article"
+    return name if Path(name).suffix else name + ".txt"
+
+
+def _free_name(folder: Path, name: str) -> str:
+    """``name``, or ``stem-2.ext``, ``stem-3.ext``... when it is taken."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, n = name, 1
+    while (folder / candidate).exists() or (folder / candidate).is_symlink():
+        n += 1
+        candidate = f"{stem}-{n}{suffix}"
+    return candidate
+
+
+def _atomic_copy(data: bytes, target: Path) -> None:
+    """Write through a hidden temp file in the same folder, then rename: never half a file."""
+    fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -> int:
+    """Copy article files into the user's corpus folder; one line per file.
+
+    A file that cannot be read as an article (missing, a folder, binary,
+    empty, undecodable) is refused with a one-line message and exit status
+    2; the other files are still added.  A file whose text is already there
+    is reported, not copied twice; a name already taken by another article
+    gets a numbered one.
+    """
+    from rlsbot.bot import user_corpus
+
+    folder = folder or user_corpus()
+    status = exitcodes.OK
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        warn(f"cannot create your articles folder {folder}: {exc.strerror or exc}")
+        return exitcodes.USAGE
+
+    # What is already there, by bytes and by article text.
+    by_bytes: dict[str, str] = {}
+    by_text: dict[str, str] = {}
+    for article in _folder_articles(bundled_corpus()):
+        by_text.setdefault(text_key(article), f"the bundled article {article.name}")
+    for entry in article_files(folder):
+        if isinstance(entry, Skipped):
+            continue
+        path, rel = entry
+        try:
+            data = read_article_bytes(path)
+            by_bytes[hashlib.sha256(data).hexdigest()] = rel
+            by_text.setdefault(text_key(article_from_bytes(data, rel)), f"your article {rel}")
+        except ValueError:
+            continue
+
+    for given in files:
+        source = Path(given).expanduser()
+        shown = _safe(given)
+        if source.suffix.lower() not in ARTICLE_SUFFIXES and not source.is_dir():
+            kinds = ", ".join(ARTICLE_SUFFIXES)
+            warn(f"cannot add {shown}: not an article file (rlsbot reads {kinds})")
+            status = exitcodes.USAGE
+            continue
+        try:
+            data = read_article_bytes(source)
+            name = _file_name(source)
+            article = article_from_bytes(data, name)
+        except ValueError as exc:
+            warn(f"cannot add {shown}: it {exc}")
+            status = exitcodes.USAGE
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in by_bytes:
+            print(f"already added: {shown} is {_safe(by_bytes[digest])} in {_safe(str(folder))}")
+            continue
+        key = text_key(article)
+        if key in by_text:
+            print(f"not added: {shown} has the same text as {_safe(by_text[key])}")
+            continue
+        name = _free_name(folder, name)
+        if name != _file_name(source):
+            article = article_from_bytes(data, name)
+        try:
+            _atomic_copy(data, folder / name)
+        except OSError as exc:
+            warn(f"cannot add {shown}: cannot write {folder / name} ({exc.strerror or exc})")
+            status = exitcodes.USAGE
+            continue
+        by_bytes[digest] = name
+        by_text[key] = f"your article {name}"
+        print(f"added {_safe(name)}: \u201c{_safe(article.title)}\u201d")
+    return status
+
+
+def _matches(query: str, rel: str, title: str) -> int:
+    """How well a name given to ``remove`` names an article: 0 not at all, 4 exactly."""
+    if query == rel:
+        return 4
+    if query.casefold() == Path(rel).name.casefold() or Path(query).name == Path(rel).name:
+        return 3
+    if query.casefold() == Path(rel).stem.casefold():
+        return 2
+    if title and " ".join(query.split()).casefold() == " ".join(title.split()).casefold():
+        return 1
+    return 0
+
+
+def _best(query: str, candidates: list[tuple[str, str]]) -> list[str]:
+    scored = [(_matches(query, rel, title), rel) for rel, title in candidates]
+    top = max((score for score, _ in scored), default=0)
+    return [rel for score, rel in scored if score == top and top > 0]
+
+
+def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None) -> int:
+    """Delete articles from the user's corpus folder by file name, name without suffix, or title.
+
+    Never touches the bundled corpus: naming a bundled article is an error
+    (exit status 2), as is a name that matches nothing; the other names are
+    still removed.
+    """
+    from rlsbot.bot import user_corpus
+
+    folder = folder or user_corpus()
+    mine: list[tuple[str, str]] = []
+    if folder.is_dir():
+        for entry in article_files(folder):
+            if isinstance(entry, Skipped):
+                continue
+            path, rel = entry
+            try:
+                title = read_article_file(path, rel).title
+            except ValueError:
+                title = ""  # an unreadable file can still be removed by its name
+            mine.append((rel, title))
+    bundled = [(a.name, a.title) for a in _folder_articles(bundled_corpus())]
+
+    status = exitcodes.OK
+    for given in names:
+        query = given.strip()
+        shown = _safe(given)
+        found = _best(query, mine) if query else []
+        if len(found) > 1:
+            warn(f"cannot remove {shown}: it names several of your articles ({_safe(', '.join(found))}); give the file name")
+            status = exitcodes.USAGE
+            continue
+        if not found:
+            if query and _best(query, bundled):
+                warn(
+                    f"cannot remove {shown}: it is a bundled article, and rlsbot never changes those (--corpus DIR answers from other articles only)"
+                )
+            else:
+                warn(f"cannot remove {shown}: no such article in your folder {_safe(str(folder))} (see 'rlsbot sources')")
+            status = exitcodes.USAGE
+            continue
+        rel = found[0]
+        title = dict(mine)[rel]
+        try:
+            (folder / rel).unlink()
+        except FileNotFoundError:
+            pass  # removed meanwhile: the outcome asked for
+        except OSError as exc:
+            warn(f"cannot remove {_safe(rel)}: {exc.strerror or exc}")
+            status = exitcodes.USAGE
+            continue
+        mine = [(r, t) for r, t in mine if r != rel]
+        print(f"removed {_safe(rel)}" + (f": \u201c{_safe(title)}\u201d" if title else ""))
+    return status

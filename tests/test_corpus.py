@@ -1,0 +1,397 @@
+"""Reading articles: Markdown, pasted text with site chrome, saved HTML pages, odd files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rlsbot import corpus
+from rlsbot.corpus import (
+    article_files,
+    bundled_corpus,
+    decode,
+    dedupe,
+    is_chrome,
+    load_folder,
+    markdown_blocks,
+    markdown_inline,
+    parse_article,
+    read_article_file,
+    strip_chrome,
+)
+from rlsbot.passages import build_passages
+
+FIXTURES = Path(__file__).parent / "fixtures"
+OWN = FIXTURES / "own_articles"
+SEED = FIXTURES / "seeds" / "000_2caa8947873c6952.txt"  # verbatim copy of ../shared/seeds/000_...
+
+
+def passages_of(article):
+    return [(p.section, article.text[p.start : p.end]) for p in build_passages(article)]
+
+
+# ---------------------------------------------------------------- the bundled corpus
+
+# The article text every offset, cached index and gold answer points into.
+# A change here means the parser changed what the bundled articles say.
+BUNDLED_TEXT_SHA256 = {
+    "gene-food-vitamins-minerals-rls.md": "877720654a009983ca9bae1c87577c5c11039b956cfc6474fff1f4e38d69627f",
+    "magnesium-for-restless-legs.md": "88591fba4e3e0867a7b99afbeef2c6ebea8f5f2a9d2c380ecabc5ee2fa18c8f8",
+}
+
+
+def test_bundled_articles_keep_their_exact_text():
+    articles, skipped = load_folder(bundled_corpus())
+    assert not skipped
+    got = {a.name: hashlib.sha256(a.text.encode("utf-8")).hexdigest() for a in articles}
+    assert got == BUNDLED_TEXT_SHA256
+
+
+def test_raw_seed_gives_the_same_passages_as_its_curated_file():
+    raw = read_article_file(SEED)
+    curated = read_article_file(bundled_corpus() / "gene-food-vitamins-minerals-rls.md")
+    assert raw.title == curated.title
+    assert passages_of(raw) == passages_of(curated)
+    assert raw.text == curated.text
+
+
+def test_fixture_seed_is_the_shared_seed_verbatim():
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED.name
+    if not shared.exists():
+        pytest.skip("../shared is not beside this checkout")
+    assert SEED.read_bytes() == shared.read_bytes()
+
+
+def test_no_line_of_the_bundled_articles_is_chrome():
+    for path in bundled_corpus().glob("*.md"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert not is_chrome(line.lstrip("#- ")), (path.name, line)
+
+
+# ---------------------------------------------------------------- site chrome
+
+CHROME = [
+    "Back to top",
+    "\u2191 Back to top",
+    "Skip to main content",
+    "Home > Conditions > Restless legs",
+    "Home \u203a Leaflets \u203a Iron",
+    "Published on",
+    "Updated on June 7, 2023",
+    "Last reviewed: 12 March 2024",
+    "Medically reviewed by Jane Smith, MD \u2014 Written by Ann Lee \u2014 Updated on June 7, 2023",
+    "5 min read",
+    "Advertisement",
+    "Scroll to continue with content",
+    "Share this article",
+    "Share on Facebook",
+    "Facebook Twitter Pinterest Email",
+    "Facebook | Twitter | LinkedIn",
+    "Facebook icon Twitter icon Instagram icon Pinterest icon Google+ icon YouTube icon",
+    "Print",
+    "Download PDF",
+    "Sign up for our newsletter and get the latest sleep research delivered to your inbox every month.",
+    "The very latest on genetics, nutrition and supplements delivered to your inbox!",
+    "Subscribe",
+    "Related: Magnesium and sleep",
+    "You may also like",
+    "Was this article helpful? Yes No",
+    "Yes No",
+    "We use cookies to improve your experience on our website. By continuing to browse you agree to our use of cookies.",
+    "Accept all cookies",
+    "\u00a9 2024 Northfield Sleep Clinic. All rights reserved.",
+    "Privacy Policy | Terms of Use | Cookie Policy | Contact Us",
+    "Tags: RLS, sleep, iron",
+    "KLOTHO-VS Report Now Available for Health Intelligence Members!",
+    "Free shipping on all orders over $50 - Shop the Sleep Store today!",
+    "Leave a comment",
+    "12 comments",
+]
+
+# Sentences an article could well contain, some of them starting with a word
+# that chrome starts with too: never removed.
+PROSE = [
+    "Updated guidelines recommend checking ferritin in everyone with RLS.",
+    "Share your symptoms with your doctor.",
+    "Published studies on magnesium are few.",
+    "Published by the Restless Legs Foundation in 2021, the guide explains iron testing.",
+    "Email your doctor if your symptoms get worse.",
+    "Print out a sleep diary and bring it to your appointment.",
+    "Home remedies such as a warm bath can help.",
+    "Reviewed by a panel of experts, the guideline recommends iron.",
+    "Search for a specialist near you.",
+    "Advertisement campaigns have raised awareness of RLS.",
+    "(c) iron deficiency is common.",
+    "Related conditions include neuropathy and kidney disease.",
+    "Cookies and sweets late at night may worsen sleep.",
+    "Menu planning helps with a low-caffeine diet.",
+    "Comments from patients were positive overall.",
+    "Twitter users with RLS described the urge to move.",
+    "Yes, iron helps some people; no, it does not help everyone.",
+    "But is this advice based on evidence?",
+]
+
+
+@pytest.mark.parametrize("line", CHROME)
+def test_chrome_lines_are_recognised(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_article_sentences_are_never_chrome(line):
+    assert not is_chrome(line)
+    assert line in strip_chrome(f"Back to top\n{line}\nAdvertisement")
+
+
+def test_pasted_text_loses_its_chrome_and_keeps_every_sentence():
+    article = read_article_file(OWN / "exercise-and-rls-pasted.txt")
+    assert article.title == "Exercise and Restless Legs Syndrome: What the Research Says"
+    assert article.author == "Marcus Webb"  # the "By ..." line under the title
+    for snippet in ("Skip to", "Free shipping", "Home >", "min read", "Facebook", "Advertisement", "Scroll to", "helpful", "Yes No",
+                    "Related:", "newsletter", "cookies", "Privacy", "\u00a9", "Back to top", "Updated on", "By Marcus"):  # fmt: skip
+        assert snippet not in article.text, snippet
+    assert article.text.startswith("Many people with restless legs syndrome wonder")
+    assert article.text.endswith("problems with your joints.")
+    assert [s.heading for s in article.sections if s.heading] == [
+        "What the trials found",
+        "How much is enough?",
+        "Tips for getting started",
+    ]
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("Some **bold** and *italic* and __strong__ and _em_ text.", "Some bold and italic and strong and em text."),
+        ('See the [medicines leaflet](https://example.org/a "title").', "See the medicines leaflet."),
+        ("An image ![a leg](leg.png) here.", "An image here."),
+        ("Escaped 5 \\* 3 \\[1\\] snake\\_case.", "Escaped 5 * 3 [1] snake_case."),
+        ("Plain 5 * 3 and snake_case_word and [X] markers.", "Plain 5 * 3 and snake_case_word and [X] markers."),
+        ("A `code span` and <https://example.org/x> and H<sub>2</sub>O.", "A code span and https://example.org/x and H2O."),
+    ],
+)
+def test_markdown_inline_markup_is_read_as_text(source, text):
+    assert markdown_inline(source) == text
+
+
+def test_markdown_blocks_read_setext_quotes_rules_fences_and_comments():
+    body = "Title\n=====\n\n> quoted **line**\n> more\n\n---\n\n* * *\n\nSub\n---\ntext\n\n```\ncode *x*\n```\n<!-- hidden -->\n- item [a](b)\n  cont\n"
+    assert [(b.kind, b.text) for b in markdown_blocks(body)] == [
+        ("heading", "Title"),
+        ("paragraph", "quoted line more"),
+        ("heading", "Sub"),
+        ("paragraph", "text"),
+        ("paragraph", "code *x*"),
+        ("item", "item a cont"),
+    ]
+
+
+def test_markdown_with_front_matter_keeps_its_metadata():
+    article = read_article_file(OWN / "restless-legs-and-sleep-habits.md")
+    assert article.title == "Sleep Habits That Help Restless Legs"
+    assert article.meta["author"] == "Community Sleep Nurse Team"
+    assert article.meta["publisher"] == "Riverside Health Centre"
+    assert article.meta["date"] == "2023-11-02"
+    assert article.meta["url"] == "https://riverside-health.example/patients/rls-sleep-habits"
+    assert "**" not in article.text and "](" not in article.text
+    assert "can make a real difference to how well you sleep." in article.text
+    assert not article.text.startswith("Sleep Habits")  # the H1 repeating the title is not text
+
+
+def test_title_comes_from_the_first_heading_or_line():
+    assert parse_article("a.md", "# Iron and sleep\n\nText here.").title == "Iron and sleep"
+    assert parse_article("a.txt", "Iron and sleep\n\nText here.").title == "Iron and sleep"
+    assert parse_article("my-notes.txt", "Text here that is a sentence.").title == "My notes"
+
+
+# ---------------------------------------------------------------- decoding and odd files
+
+
+def test_latin1_file_is_decoded():
+    data = (OWN / "cafe-notes-latin1.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    article = read_article_file(OWN / "cafe-notes-latin1.txt")
+    assert article.title == "Coffee, chocolate and restless legs: notes from the caf\u00e9"
+    assert "caf\u00e9 au lait" in article.text and "na\u00efve" in article.text and "\u00c9lodie" in article.text
+
+
+def test_utf16_with_and_without_bom_is_decoded():
+    text = "Iron and sleep\n\nFerritin below 75 is low for RLS.\n"
+    assert decode(text.encode("utf-16")) == text
+    assert decode(text.encode("utf-16-le")) == text
+    assert decode(text.encode("utf-16-be")) == text
+
+
+def test_html_declared_charset_is_used():
+    page = '<html><head><meta charset="windows-1251"></head><body><p>\u0416\u0435\u043b\u0435\u0437\u043e</p></body></html>'
+    assert "\u0416\u0435\u043b\u0435\u0437\u043e" in decode(page.encode("windows-1251"), ".html")
+    with pytest.raises(ValueError, match="unknown character set"):
+        decode(b'<meta charset="klingon-8"><p>\xff\xfe\xfd</p>', ".html")
+
+
+def test_text_in_another_encoding_is_undecodable(tmp_path):
+    path = tmp_path / "japanese.txt"
+    path.write_bytes(
+        "\u3080\u305a\u3080\u305a\u811a\u75c7\u5019\u7fa4\u306f\u3001\u591c\u306b\u8db3\u304c\u3080\u305a\u3080\u305a\u3059\u308b\u75c5\u6c17\u3067\u3059\u3002".encode(
+            "shift_jis"
+        )
+    )
+    with pytest.raises(ValueError, match="cannot be decoded"):
+        read_article_file(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.md", b"", "is empty"),
+        ("blank.txt", b" \n\n\t\n", "is empty"),
+        ("scan.txt", (OWN / "scanned-leaflet.txt").read_bytes(), "binary"),
+        ("chrome-only.txt", b"Back to top\nAdvertisement\nFacebook Twitter Email\n", "no article text"),
+    ],
+)
+def test_unusable_files_raise_a_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ValueError, match=reason):
+        read_article_file(path)
+
+
+def test_missing_folder_and_fifo_are_refused(tmp_path):
+    with pytest.raises(ValueError, match="does not exist"):
+        read_article_file(tmp_path / "nope.md")
+    with pytest.raises(ValueError, match="folder"):
+        read_article_file(tmp_path)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+        with pytest.raises(ValueError, match="regular file"):
+            read_article_file(tmp_path / "pipe.txt")  # would block forever if read
+
+
+def test_too_large_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "MAX_ARTICLE_BYTES", 10)
+    path = tmp_path / "big.txt"
+    path.write_text("A sentence that is longer than ten bytes.")
+    with pytest.raises(ValueError, match="larger than"):
+        read_article_file(path)
+
+
+def test_fixture_folder_loads_good_articles_and_names_the_bad_ones():
+    articles, skipped = load_folder(OWN)
+    assert sorted((s.path, s.reason) for s in skipped) == [
+        ("empty-notes.md", "is empty"),
+        ("scanned-leaflet.txt", "looks like a binary file, not text"),
+    ]
+    kept, dupes = dedupe(articles)
+    assert [(d.path, d.reason) for d in dupes] == [
+        ("sleep-habits-copy.md", "has the same text as restless-legs-and-sleep-habits.md; indexed once")
+    ]
+    assert sorted(a.name for a in kept) == [
+        "cafe-notes-latin1.txt",
+        "exercise-and-rls-pasted.txt",
+        "iron-and-rls-leaflet.html",
+        "restless-legs-and-sleep-habits.md",
+    ]
+
+
+def test_saved_page_files_folder_is_not_read_as_articles(tmp_path):
+    (tmp_path / "page.html").write_text("<html><body><h1>Iron</h1><p>Iron matters for restless legs.</p></body></html>")
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "ad-frame.html").write_text("<html><body><p>Buy things.</p></body></html>")
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: an ordinary folder
+    (tmp_path / "notes_files" / "n.txt").write_text("A note about iron.")
+    assert sorted(rel for _, rel in article_files(tmp_path)) == ["notes_files/n.txt", "page.html"]
+
+
+def test_digest_changes_with_the_parser_version(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("Iron\n\nFerritin matters.")
+    before = read_article_file(path).digest
+    monkeypatch.setattr(corpus, "PARSER_VERSION", corpus.PARSER_VERSION + "-next")
+    assert read_article_file(path).digest != before
+
+
+# ---------------------------------------------------------------- saved HTML pages
+
+
+def test_html_page_keeps_the_article_and_its_metadata():
+    article = read_article_file(OWN / "iron-and-rls-leaflet.html")
+    assert article.title == "Iron and Restless Legs Syndrome: A Guide for Patients"
+    assert "Helen Marsh" in article.meta["author"]
+    assert article.meta["date"] == "2024-03-18"
+    assert article.meta["url"] == "https://www.northfield-sleep.example/leaflets/iron-and-rls"
+    assert article.meta["publisher"] == "Northfield Sleep Clinic"
+    assert [s.heading for s in article.sections] == [
+        "Why iron matters",
+        "Which blood tests to ask for",
+        "Taking iron tablets",
+        "Iron given through a drip",
+        "When to see your doctor",
+    ]
+    assert "we aim for a ferritin level of at least 75 micrograms per litre" in article.text
+    assert "\u2022 ferritin, which shows how much iron the body has stored;" in article.text
+    for chrome in ("cookies", "Skip to", "Conditions we treat", "Patient leaflets", "DreamWeave", "MagnaCalm", "Related leaflets",
+                   "newsletter", "Station Road", "All rights reserved", "Back to top", "Share this", "Facebook", "Scripts never run",
+                   "Advertisement", "Search the clinic"):  # fmt: skip
+        assert chrome not in article.text, chrome
+
+
+def test_html_extraction_never_touches_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    from rlsbot.html import html_to_markdown
+
+    meta, body = html_to_markdown((OWN / "iron-and-rls-leaflet.html").read_text(encoding="utf-8"))
+    assert meta["title"].startswith("Iron and Restless Legs Syndrome")
+    assert body.startswith("# Iron and Restless Legs Syndrome")
+    assert "## Taking iron tablets" in body and "- ferritin" in body
+
+
+def test_short_html_page_and_page_without_text(tmp_path):
+    short = tmp_path / "note.html"
+    short.write_text(
+        "<html><head><title>RLS note</title></head><body><p>Iron tablets can help restless legs when ferritin is low.</p></body></html>"
+    )
+    article = read_article_file(short)
+    assert article.title == "RLS note"
+    assert article.text == "Iron tablets can help restless legs when ferritin is low."
+    assert "date" not in article.meta  # no date on the page: none is guessed
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><head><script>alert(1)</script></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    with pytest.raises(ValueError, match="no article text"):
+        read_article_file(empty)
+
+
+def test_trafilatura_is_imported_only_for_html(tmp_path):
+    code = "import sys; from rlsbot import Bot; Bot.load(cache=False); print('trafilatura' in sys.modules)"
+    env = dict(os.environ, RLSBOT_DATA_DIR=str(tmp_path / "data"), RLSBOT_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("RLSBOT_CORPUS", None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=Path(__file__).parents[1], check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_symlinked_folders_outside_are_named_and_inside_are_read_once(tmp_path):
+    folder, outside = tmp_path / "corpus", tmp_path / "outside"
+    (folder / "real").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret\n\nNot for the corpus.\n")
+    (folder / "real" / "iron.md").write_text("# Iron\n\nFerritin matters.\n")
+    (folder / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (folder / "again").symlink_to(folder / "real", target_is_directory=True)
+    articles, skipped = load_folder(folder)
+    assert [a.name for a in articles] == ["real/iron.md"]
+    assert [(s.path, s.reason) for s in skipped] == [("elsewhere", "is a symlink to a folder outside the corpus folder")]
