@@ -3,13 +3,23 @@
 The extraction (boilerplate, navigation, sidebars, ads, cookie banners and
 footers out) is trafilatura's; it parses the page text it is handed and never
 fetches anything or runs a script.  It is imported only when an HTML file is
-read, because it takes longer to import than the rest of rlsbot to start.
+read, because it takes longer to import than the rest of rlsbot takes to
+start; and what it extracted is kept in the cache folder, keyed by the page's
+text, so that an unchanged page costs no import at all on the next start.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import re
+import tempfile
+from pathlib import Path
+
+# Part of the extraction cache's key: bump it when the options below change.
+EXTRACTION_VERSION = "rlsbot-html-1"
 
 # Only dates the page states (meta tags, <time>): not a year guessed from a
 # copyright line in the footer.
@@ -31,12 +41,53 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normaliz
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
-def html_to_markdown(source: str) -> tuple[dict, str]:
+def html_to_markdown(source: str, cache: bool = True) -> tuple[dict, str]:
     """The main text of a saved page as Markdown, and its title, author, date, URL and site.
 
     Raises ValueError (with a reason) when the page cannot be parsed or
     trafilatura is not installed.
     """
+    path = _cache_path(source) if cache else None
+    if path is not None:
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(kept.get("meta"), dict) and isinstance(kept.get("body"), str):
+                return {str(k): str(v) for k, v in kept["meta"].items()}, kept["body"]
+        except (OSError, ValueError, AttributeError):
+            pass  # not there yet, or damaged: extract again
+    meta, body = _extract(source)
+    if path is not None:
+        _save(path, {"meta": meta, "body": body})
+    return meta, body
+
+
+def _cache_path(source: str) -> Path | None:
+    try:
+        from rlsbot.bot import cache_dir
+
+        key = hashlib.sha256(EXTRACTION_VERSION.encode() + b"\0" + source.encode("utf-8", "surrogatepass")).hexdigest()
+        return cache_dir() / "html" / f"{key}.json"
+    except Exception:  # noqa: BLE001 - no cache folder to be had: extract every time
+        return None
+
+
+def _save(path: Path, record: dict) -> None:
+    """Write through a temp file and rename; a cache that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(record, f, ensure_ascii=False)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        pass
+
+
+def _extract(source: str) -> tuple[dict, str]:
     try:
         import trafilatura
     except ImportError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import socket
 import subprocess
@@ -354,7 +355,7 @@ def test_html_extraction_never_touches_the_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     from rlsbot.html import html_to_markdown
 
-    meta, body = html_to_markdown((OWN / "iron-and-rls-leaflet.html").read_text(encoding="utf-8"))
+    meta, body = html_to_markdown((OWN / "iron-and-rls-leaflet.html").read_text(encoding="utf-8"), cache=False)
     assert meta["title"].startswith("Iron and Restless Legs Syndrome")
     assert body.startswith("# Iron and Restless Legs Syndrome")
     assert "## Taking iron tablets" in body and "- ferritin" in body
@@ -373,6 +374,34 @@ def test_short_html_page_and_page_without_text(tmp_path):
     empty.write_text("<html><head><script>alert(1)</script></head><body><nav><a href='/'>Home</a></nav></body></html>")
     with pytest.raises(ValueError, match="no article text"):
         read_article_file(empty)
+
+
+def test_unchanged_page_is_read_from_the_cache_without_importing_trafilatura(tmp_path, monkeypatch):
+    code = (
+        "import sys; from pathlib import Path; from rlsbot.corpus import read_article_file; "
+        "a = read_article_file(Path(sys.argv[1])); print(a.title, '|', 'trafilatura' in sys.modules)"
+    )
+    env = dict(os.environ, RLSBOT_CACHE_DIR=str(tmp_path / "cache"))
+    page = str(OWN / "iron-and-rls-leaflet.html")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, page], capture_output=True, text=True, env=env, cwd=Path(__file__).parents[1], check=True
+        )
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == [
+        "Iron and Restless Legs Syndrome: A Guide for Patients | True",
+        "Iron and Restless Legs Syndrome: A Guide for Patients | False",
+    ]
+    # A damaged cache entry is extracted again, not trusted.
+    (entry,) = (tmp_path / "cache" / "html").glob("*.json")
+    entry.write_text("{not json")
+    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(tmp_path / "cache"))
+    from rlsbot.html import html_to_markdown
+
+    meta, body = html_to_markdown((OWN / "iron-and-rls-leaflet.html").read_text(encoding="utf-8"))
+    assert meta["date"] == "2024-03-18" and "## Taking iron tablets" in body
+    assert json.loads(entry.read_text())["meta"] == meta  # and written again
 
 
 def test_trafilatura_is_imported_only_for_html(tmp_path):
