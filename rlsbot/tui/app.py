@@ -20,7 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -217,6 +217,7 @@ class RlsbotApp(App):
         self._queue: deque[tuple[Conversation, TurnView, str]] = deque()
         self._busy = False
         self._in_flight: TurnView | None = None
+        self._scroll_target: TurnView | None = None
         self._slow_timer: Timer | None = None
         self.starters = list(STARTERS if starters is None else starters)
         self.sub_title = self._subtitle()
@@ -249,7 +250,7 @@ class RlsbotApp(App):
             self.query_one(QuestionInput).history.extend(t.question for t in restored.turns)
             self.query_one(QuestionInput).remember(restored.turns[-1].question)
             self._select(views[-1])
-            self.call_after_refresh(self._scroll_to, views[-1])
+            self._scroll_target = views[-1]  # once its Markdown is laid out; see _markdown_ready
         self._refresh_layout()
         self.query_one(QuestionInput).focus()
 
@@ -333,6 +334,14 @@ class RlsbotApp(App):
         self._select(view)
         # The answer's top, not its tail: quotes first, then sources and the disclaimer.
         self.call_after_refresh(self._scroll_to, view)
+
+    @on(Markdown.TableOfContentsUpdated)
+    def _markdown_ready(self, event: Markdown.TableOfContentsUpdated) -> None:
+        # A restored answer's Markdown is built after the first layout: scroll once it has its height.
+        target = self._scroll_target
+        if target is not None and event.markdown in target.children:
+            self._scroll_target = None
+            self.call_after_refresh(self._scroll_to, target)
 
     def _scroll_to(self, view: TurnView) -> None:
         if view.is_attached:

@@ -143,7 +143,9 @@ class SourcesPanel(Vertical):
             return Content.styled("Ask a question: the sources of its answer show here.", "$text-muted")
         if not self.answer.citations:
             return Content.styled("No sources: the articles do not cover this question.", "$text-muted")
-        return Content.assemble(("enter", "bold"), (" or click opens the article at the quote", "$text-muted"))
+        return Content.assemble(
+            ("tab", "bold"), (" here, ", "$text-muted"), ("enter", "bold"), (" (or a click) opens the article at the quote", "$text-muted")
+        )
 
     def show(self, answer: Answer | None) -> None:
         self.answer = answer

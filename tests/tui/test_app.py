@@ -246,10 +246,11 @@ async def test_a_follow_up_shows_how_it_was_understood(app: RlsbotApp):
 
 
 async def test_restart_restores_the_last_conversation(make_app, store):
+    long_question = "does magnesium help restless legs in pregnancy?"
     first = make_app()
     async with first.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, long_question)
         await ask(pilot, SAFE_QUESTION)
-        await ask(pilot, "does acupuncture help RLS?")
         conversation_id = first.conversation.id
     assert store.paths(), "the conversation was saved"
 
@@ -258,14 +259,23 @@ async def test_restart_restores_the_last_conversation(make_app, store):
         await wait_until(pilot, lambda: len(again.query(TurnView)) == 2, what="the restored turns")
         assert again.conversation.id == conversation_id
         views = list(again.query(TurnView))
-        assert [v.question for v in views] == [SAFE_QUESTION, "does acupuncture help RLS?"]
-        assert SAFE_DOSE in text_of(views[0])
+        assert [v.question for v in views] == [long_question, SAFE_QUESTION]
+        assert SAFE_DOSE in text_of(views[1])
         assert not again.query_one(EmptyState).display
+        # The last answer is the one in view (the long first one is scrolled past), its sources in the panel.
+        transcript = again.query_one("#transcript")
+        await wait_until(
+            pilot,
+            lambda: transcript.scroll_y > 0 and transcript.region.y <= views[-1].region.y < transcript.region.bottom,
+            what="the last turn in view",
+        )
+        assert again.query_one(SourcesPanel).answer is views[-1].answer
         await pilot.press("up")
-        assert again.query_one("#question", Input).value == "does acupuncture help RLS?"
+        assert again.query_one("#question", Input).value == SAFE_QUESTION
         # The restored context carries into a follow-up.
         await ask(pilot, "and in pregnancy?")
         assert len(again.conversation.turns) == 3
+        assert "magnesium" in again.conversation.turns[-1].answer.query.split()
 
 
 async def test_selecting_an_earlier_answer_shows_its_sources(app: RlsbotApp):
