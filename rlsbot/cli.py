@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -87,8 +88,14 @@ def load_bot(args, rebuild: bool = False):
     return bot
 
 
+# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI) or
+# bidi overrides; as \uXXXX escapes they parse back to the very same string.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    text = json.dumps(obj, ensure_ascii=False)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 # ------------------------------------------------------------------ commands
@@ -101,7 +108,7 @@ def cmd_ask(args) -> int:
         from rlsbot.conversation import Conversation, ConversationStore
 
         store = ConversationStore.default()
-        conversation = store.load_last(bot) or Conversation(bot)
+        conversation = store.load_last(bot, warn=_warn) or Conversation(bot)
         answer = conversation.ask(question)
         store.save(conversation, warn=_warn)
     else:
@@ -145,7 +152,7 @@ def cmd_search(args) -> int:
         return exitcodes.NOT_COVERED
     for i, row in enumerate(rows, 1):
         where = f"{row['title']}" + (f" \u203a {row['section']}" if row["section"] else "")
-        print(f"{i:>2}. {row['score']:.3f}  {safe(where)}  ({row['article']} {row['start']}-{row['end']})")
+        print(f"{i:>2}. {row['score']:.3f}  {safe(where)}  ({safe(row['article'])} {row['start']}-{row['end']})")
         text = " ".join(safe(row["text"]).split())
         print(f"    {text[:300]}" + ("\u2026" if len(text) > 300 else ""))
     return exitcodes.OK
@@ -174,7 +181,7 @@ def cmd_sources(args) -> int:
     for row in rows:
         by = ", ".join(row[k] for k in ("author", "publisher", "date") if row.get(k))
         print(f"{safe(row['title'])}" + (f" \u2014 {safe(by)}" if by else ""))
-        print(f"    {row['article']}: {row['passages']} passages, {row['words']} words" + (f", {safe(row['url'])}" if row.get("url") else ""))
+        print(f"    {safe(row['article'])}: {row['passages']} passages, {row['words']} words" + (f", {safe(row['url'])}" if row.get("url") else ""))
     return exitcodes.OK
 
 

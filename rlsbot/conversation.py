@@ -189,18 +189,27 @@ class ConversationStore:
             return False
 
     def paths(self) -> list[Path]:
+        # Another rlsbot may move a file aside between the listing and the stat.
+        stamped = []
         try:
-            files = [p for p in self.folder.glob("*.json") if p.is_file()]
+            for p in self.folder.glob("*.json"):
+                try:
+                    if p.is_file():
+                        stamped.append((p.stat().st_mtime, p.name, p))
+                except OSError:
+                    continue
         except OSError:
             return []
-        return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
+        return [p for _, _, p in sorted(stamped)]
 
     def load_last(self, bot, warn: Callable[[str], None] | None = None) -> Conversation | None:
         """The most recently saved conversation that reads back whole."""
         for path in reversed(self.paths()):
             try:
                 return Conversation.from_dict(bot, json.loads(path.read_text(encoding="utf-8")))
-            except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            except FileNotFoundError:
+                continue  # moved aside by another rlsbot meanwhile
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:  # deep nesting: RecursionError
                 aside = path.with_name(path.name + f".corrupt-{int(time.time())}")
                 try:
                     os.replace(path, aside)

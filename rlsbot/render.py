@@ -110,7 +110,7 @@ def to_text(answer: Answer, color: bool = False, width: int = 100) -> str:
     return "\n".join(lines)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")  # "&": "&amp;" is an entity
 
 
 def md_escape(text: str) -> str:
