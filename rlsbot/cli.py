@@ -222,16 +222,30 @@ def cmd_chat(args) -> int:
     return status
 
 
+def _own_folder(args):
+    """Where add/remove work: --corpus DIR when given (never the bundled articles), else the user's folder."""
+    if not args.corpus:
+        return None
+    from pathlib import Path
+
+    from rlsbot.corpus import bundled_corpus
+
+    folder = Path(args.corpus).expanduser()
+    if folder.resolve() == bundled_corpus().resolve():
+        raise UsageError("the bundled articles are never changed; add to your own folder or another --corpus DIR")
+    return folder
+
+
 def cmd_add(args) -> int:
     from rlsbot.library import add_articles
 
-    return add_articles(args.files, warn=_warn)
+    return add_articles(args.files, warn=_warn, folder=_own_folder(args))
 
 
 def cmd_remove(args) -> int:
     from rlsbot.library import remove_articles
 
-    return remove_articles(args.names, warn=_warn)
+    return remove_articles(args.names, warn=_warn, folder=_own_folder(args))
 
 
 # ------------------------------------------------------------------ parser
@@ -273,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sources)
 
-    p = sub.add_parser("add", parents=[common], help="copy articles into your own corpus folder")
+    p = sub.add_parser("add", parents=[common], help="copy articles into your own corpus folder (or into --corpus DIR)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_add)
 
