@@ -73,13 +73,12 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Normalized word tokens, possessive 's dropped, overlong tokens cut."""
-    out = []
-    for match in _WORD.finditer(normalize(text)):
-        word = match.group()
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word:
-            out.append(word[:MAX_TOKEN_CHARS])
+    text = normalize(text)
+    out = _WORD.findall(text)  # every word at once: this runs over whole corpora
+    if "'s" in text:
+        out = [w[:-2] if w.endswith("'s") else w for w in out]
+    if out and max(map(len, out)) > MAX_TOKEN_CHARS:
+        out = [w[:MAX_TOKEN_CHARS] for w in out]
     return out
 
 
@@ -95,12 +94,24 @@ def _stemmer():
     return SnowballStemmer("english")
 
 
-@cache
+# Every stem computed in this process, and those an index cache brought with
+# it (learn_stems): a word stemmed once is never stemmed again, and a question
+# about words the corpus has needs no nltk at all.
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """Snowball (Porter2) stem of a normalized word; digits stay as they are."""
-    if not word.isalpha() or len(word) <= 2:
-        return word
-    return _stemmer().stem(word)
+    found = _STEMS.get(word)
+    if found is None:
+        found = word if not word.isalpha() or len(word) <= 2 else _stemmer().stem(word)
+        _STEMS[word] = found
+    return found
+
+
+def learn_stems(words: list[str], stems: list[str]) -> None:
+    """Remember stems computed earlier (by the same analyzer version)."""
+    _STEMS.update(zip(words, stems, strict=True))
 
 
 def is_stopword(word: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
 from rlsbot.corpus import Article, CorpusError, Skipped, bundled_corpus, dedupe, load_folder
-from rlsbot.index import BM25Params, Hit, Index, corpus_key
+from rlsbot.index import BM25Params, CachedIndex, Hit, Index, corpus_key
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
@@ -105,21 +105,38 @@ class Bot:
 
         key = corpus_key(articles, params)
         index = None
+        previous = None  # the cache as it is, for its unchanged articles' analyses
         path = cache_dir() / f"index-{_folders_id(folders)}.npz"
         if cache and not rebuild:
             try:
-                index = Index.load(path, key)
-            except ValueError as exc:
-                warnings.append(f"warning: rebuilding the index: {exc}")
-            except OSError as exc:
-                warnings.append(f"warning: cannot read the index cache ({exc.strerror or exc}); rebuilding")
-        if index is None:
-            index = Index.build(articles, params, progress=progress)
-            if cache:
+                previous = CachedIndex.open(path)
+                if previous is not None and previous.key == key:
+                    index = previous.index(params)
+            except (ValueError, OSError) as exc:
+                if previous is not None:  # damaged: none of it is reused either
+                    previous.close()
+                    previous = None
+                if isinstance(exc, OSError):
+                    warnings.append(f"warning: cannot read the index cache ({exc.strerror or exc}); rebuilding")
+                else:
+                    warnings.append(f"warning: rebuilding the index: {exc}")
+        try:
+            if index is None:
                 try:
-                    index.save(path, key)
-                except OSError as exc:
-                    warnings.append(f"warning: cannot save the index cache ({exc.strerror or exc}); using it in memory")
+                    index = Index.build(articles, params, progress=progress, reuse=previous)
+                except ValueError as exc:
+                    if previous is None:
+                        raise
+                    warnings.append(f"warning: rebuilding the index: {exc}")
+                    index = Index.build(articles, params, progress=progress)
+                if cache:
+                    try:
+                        index.save(path, key)
+                    except OSError as exc:
+                        warnings.append(f"warning: cannot save the index cache ({exc.strerror or exc}); using it in memory")
+        finally:
+            if previous is not None:
+                previous.close()
         return cls(articles, index, warnings)
 
     def query(self, question: str) -> Query:

@@ -7,10 +7,11 @@ side effects include:") travels with the list items under it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 
-from rlsbot.corpus import Article, bundled_corpus, load_folder
+from rlsbot.corpus import Article, article_files, bundled_corpus, load_folder
 
 # Sizes in words. Passages of a few sentences rank better than whole
 # sections (one strong sentence is not drowned) and than single sentences
@@ -19,11 +20,13 @@ MAX_PASSAGE_WORDS = 120
 SHORT_PARAGRAPH_WORDS = 25
 
 # Abbreviations Punkt must never end a sentence at, on top of what it learns.
+# fmt: off
 _ABBREVIATIONS = {
     "dr", "drs", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "fig",
     "approx", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "mg", "mcg", "ml", "al", "inc", "ltd", "co", "u.s",
 }
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,42 @@ def sentence_splitter():
     trainer.train("\n\n".join(a.text for a in articles), finalize=True)
     params = trainer.get_params()
     params.abbrev_types.update(_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+
+    class Splitter(PunktSentenceTokenizer):
+        """Punkt, remembering its verdict on each candidate boundary.
+
+        Whether "dose. The" ends a sentence depends on those few characters
+        alone, and most of the time of splitting a large corpus goes into
+        asking it again for contexts already seen.
+        """
+
+        def __init__(self, params) -> None:
+            super().__init__(params)
+            self._verdicts: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            verdict = self._verdicts.get(text)
+            if verdict is None:
+                if len(self._verdicts) > 500_000:
+                    self._verdicts.clear()
+                verdict = self._verdicts[text] = super().text_contains_sentbreak(text)
+            return verdict
+
+    return Splitter(params)
+
+
+def splitter_key() -> str:
+    """Names what the sentence splitter is trained on, without training it.
+
+    Sentence boundaries depend on the bundled articles as well as on the
+    article split, so a cached analysis is only good while they are unchanged.
+    """
+    h = hashlib.sha256()
+    for entry in article_files(bundled_corpus()):
+        if isinstance(entry, tuple):
+            path, rel = entry
+            h.update(rel.encode("utf-8", "surrogatepass") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def _rstrip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,11 +160,14 @@ def build_passages(article: Article) -> list[Passage]:
             continue
         # A long paragraph becomes several passages of whole sentences.
         current: list[Sentence] = []
+        current_words = 0
         for sentence in sentences:
-            if current and _word_count(text, current) + _word_count(text, [sentence]) > MAX_PASSAGE_WORDS:
+            n = len(text[sentence.start : sentence.end].split())
+            if current and current_words + n > MAX_PASSAGE_WORDS:
                 groups.append((span.section, current))
-                current = []
+                current, current_words = [], 0
             current.append(sentence)
+            current_words += n
         groups.append((span.section, current))
 
     for section_index, sentences in groups:

@@ -70,7 +70,7 @@ def ask(capsys, corpus: Path, question: str = "how much magnesium a day?", *extr
 
 
 def assert_rebuild_warning(err: list[str]) -> None:
-    """The index was rebuilt, and stderr said so (in two lines at most until the xfail below is fixed)."""
+    """The index was rebuilt, and stderr said so."""
     assert err and all(line.startswith("rlsbot: warning: rebuilding the index") for line in err), err
     assert len(err) <= 2, err
 
@@ -184,13 +184,7 @@ class PickleBomb:
         pytest.param(lambda good: rewrite_npz(good, {"meta": npy(np.frombuffer(b"{not json", dtype=np.uint8))}), id="meta-not-json"),
         pytest.param(lambda good: rewrite_npz(good, {"meta": npy(np.arange(5.0))}), id="meta-floats"),
         pytest.param(lambda good: rewrite_npz(good, {"col_docs": npy(np.arange(3, dtype=np.int32))}), id="wrong-shape"),
-        pytest.param(
-            lambda good: rewrite_npz(good, {"col_tf": None}),
-            id="member-missing",
-            marks=pytest.mark.xfail(
-                strict=True, raises=AssertionError, reason="bug: Bot.load reuses a cache whose index() failed; KeyError escapes"
-            ),
-        ),
+        pytest.param(lambda good: rewrite_npz(good, {"col_tf": None}), id="member-missing"),
         pytest.param(lambda good: rewrite_npz(good, {"vocab": npy(np.frombuffer(b"\xff\xfe", dtype=np.uint8))}), id="strings-not-utf8"),
     ],
 )
@@ -246,9 +240,6 @@ def test_whole_file_pickle_posing_as_cache_is_never_loaded(corpus, cache, good_c
     assert_cache_whole(cache)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="bug: Bot.load warns twice: index() fails, then the same damaged cache is offered for reuse"
-)
 def test_damaged_cache_is_reported_in_one_line(corpus, cache, good_cache, capsys):
     good_cache.write_bytes(rewrite_npz(good_cache.read_bytes(), {"col_docs": npy(np.arange(3, dtype=np.int32))}))
     status, _, err = ask(capsys, corpus)
@@ -266,13 +257,7 @@ def _change_one_article(corpus: Path) -> None:
         pytest.param({"art_surface_ids": npy(np.asarray([1.5, 2.5]))}, id="wrong-dtype"),
         pytest.param({"art_ptr": npy(np.asarray([0, 10**12, 5], dtype=np.int64))}, id="out-of-range"),
         pytest.param({"art_surface_ids": "bomb"}, id="pickle"),
-        pytest.param(
-            {"col_tf": None},
-            id="member-missing",
-            marks=pytest.mark.xfail(
-                strict=True, raises=AssertionError, reason="bug: CachedIndex.reused lets KeyError out of Bot.load (index.py)"
-            ),
-        ),
+        pytest.param({"col_tf": None}, id="member-missing"),
     ],
 )
 def test_damaged_cache_reused_for_unchanged_articles_is_rebuilt(corpus, cache, good_cache, capsys, tmp_path, change):
@@ -291,9 +276,6 @@ def test_damaged_cache_reused_for_unchanged_articles_is_rebuilt(corpus, cache, g
     assert_cache_whole(cache)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="bug: a cache whose member fails its CRC is reused after index() failed (bot.py/index.py)"
-)
 def test_cache_member_with_bad_crc_is_rebuilt(corpus, cache, good_cache, capsys):
     data = bytearray(good_cache.read_bytes())
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
