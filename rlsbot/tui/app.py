@@ -93,7 +93,7 @@ class ReaderScreen(Screen):
         a = self.article
         by = ", ".join(str(a.meta[k]) for k in ("author", "publisher", "date") if a.meta.get(k))
         head = Content.assemble(
-            plain(a.title, "bold"), "\n", plain(by + " \u00b7 " if by else "", "$text-muted"), plain(a.name, "$text-muted")
+            plain(a.title, "bold"), "\n", plain(by + " \u00b7 " if by else "", "$foreground-muted"), plain(a.name, "$foreground-muted")
         )
         yield Static(head, id="reader-title")
         yield Static(self._status(), id="reader-status")
@@ -102,12 +102,12 @@ class ReaderScreen(Screen):
 
     def _status(self) -> Content:
         if self.current is None:
-            return Content.styled("The whole article.", "$text-muted")
+            return Content.styled("The whole article.", "$foreground-muted")
         i = self.citations.index(self.current) + 1 if self.current in self.citations else 0
         where = f"section \u201c{self.current.section}\u201d" if self.current.section else "the opening section"
         return Content.assemble(
             (f"[{self.current.n}]", "bold $text-warning"),
-            plain(f" quote {i} of {len(self.citations)} from this article, in {where}", "$text-muted"),
+            plain(f" quote {i} of {len(self.citations)} from this article, in {where}", "$foreground-muted"),
         )
 
     def on_mount(self) -> None:
@@ -156,14 +156,14 @@ class ArticlesScreen(ModalScreen[str]):
                 prompt = Content.assemble(
                     plain(a.title, "bold"),
                     "\n",
-                    plain(f"{by} \u00b7 " if by else "", "$text-muted"),
-                    (f"{a.name}, {words} words", "$text-muted"),
+                    plain(f"{by} \u00b7 " if by else "", "$foreground-muted"),
+                    (f"{a.name}, {words} words", "$foreground-muted"),
                 )
                 options.append(Option(prompt, id=a.name))
             yield OptionList(*options, id="articles")
             yield Static(
                 Content.assemble(
-                    ("enter", "bold"), (" reads an article \u00b7 ", "$text-muted"), ("esc", "bold"), (" back", "$text-muted")
+                    ("enter", "bold"), (" reads an article \u00b7 ", "$foreground-muted"), ("esc", "bold"), (" back", "$foreground-muted")
                 ),
                 classes="hint",
             )
@@ -187,7 +187,7 @@ class RlsbotApp(App):
 
     CSS_PATH = "rlsbot.tcss"
     TITLE = "rlsbot"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (180, "-very-wide")]
     BINDINGS = [
         Binding("ctrl+n", "new_conversation", "New"),
         Binding("ctrl+s", "export", "Export"),
@@ -236,7 +236,7 @@ class RlsbotApp(App):
             yield SourcesPanel(id="sources")
         with Horizontal(id="ask-bar"):
             yield QuestionInput(placeholder="Ask about restless legs\u2026  (enter asks, \u2191\u2193 history)", id="question")
-            yield Static(Content.styled("answering\u2026", "$text-muted"), id="busy")
+            yield Static(Content.styled("answering\u2026", "$foreground-muted"), id="busy")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -49,7 +49,8 @@ def searched_line(answer: Answer) -> Content:
     """How the question was understood: the words actually searched."""
     words = answer.query.strip()
     return Content.assemble(
-        ("searching: ", "$text-muted"), plain(words, "italic") if words else ("(no word the articles know)", "italic $text-muted")
+        ("searching: ", "$foreground-muted"),
+        plain(words, "italic") if words else ("(no word the articles know)", "italic $foreground-muted"),
     )
 
 
@@ -114,9 +115,9 @@ def citation_prompt(c: Citation) -> Content:
         plain(c.title, "bold"),
         "\n",
         plain(where, "$text-secondary"),
-        (f" \u00b7 score {_score(c)}", "$text-muted"),
+        (f" \u00b7 score {_score(c)}", "$foreground-muted"),
         "\n",
-        plain(f"\u201c{quote}\u201d", "italic $text-muted"),
+        plain(f"\u201c{quote}\u201d", "italic $foreground-muted"),
     )
 
 
@@ -140,11 +141,14 @@ class SourcesPanel(Vertical):
 
     def _hint(self) -> Content:
         if self.answer is None:
-            return Content.styled("Ask a question: the sources of its answer show here.", "$text-muted")
+            return Content.styled("Ask a question: the sources of its answer show here.", "$foreground-muted")
         if not self.answer.citations:
-            return Content.styled("No sources: the articles do not cover this question.", "$text-muted")
+            return Content.styled("No sources: the articles do not cover this question.", "$foreground-muted")
         return Content.assemble(
-            ("tab", "bold"), (" here, ", "$text-muted"), ("enter", "bold"), (" (or a click) opens the article at the quote", "$text-muted")
+            ("tab", "bold"),
+            (" here, ", "$foreground-muted"),
+            ("enter", "bold"),
+            (" (or a click) opens the article at the quote", "$foreground-muted"),
         )
 
     def show(self, answer: Answer | None) -> None:
@@ -205,10 +209,10 @@ class EmptyState(Vertical):
         yield Static(
             Content.assemble(
                 ("tab", "bold"),
-                (" picks a starter \u00b7 ", "$text-muted"),
+                (" picks a starter \u00b7 ", "$foreground-muted"),
                 ("ctrl+p", "bold"),
-                (" commands \u00b7 ", "$text-muted"),
-                ("Not medical advice.", "italic $text-muted"),
+                (" commands \u00b7 ", "$foreground-muted"),
+                ("Not medical advice.", "italic $foreground-muted"),
             ),
             classes="tips",
         )
@@ -219,10 +223,10 @@ class EmptyState(Vertical):
             by = ", ".join(str(a.meta[k]) for k in ("author", "publisher") if a.meta.get(k))
             line = Content.assemble(("\u2022 ", "$text-accent"), plain(a.title))
             if by:
-                line = line + plain(f" \u2014 {by}", "$text-muted")
+                line = line + plain(f" \u2014 {by}", "$foreground-muted")
             lines.append(line)
         if len(self.articles) > self.shown:
-            lines.append(Content.styled(f"\u2026 and {len(self.articles) - self.shown} more (ctrl+o lists them)", "$text-muted"))
+            lines.append(Content.styled(f"\u2026 and {len(self.articles) - self.shown} more (ctrl+o lists them)", "$foreground-muted"))
         return Content("\n").join(lines)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
