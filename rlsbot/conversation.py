@@ -171,10 +171,12 @@ class ConversationStore:
 
         return cls(data_dir() / "conversations")
 
-    def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None) -> bool:
+    def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None, keep_empty: bool = False) -> bool:
+        """Write a conversation; an empty one only when asked (a started "new conversation"
+        must win over the previous one at the next start)."""
         from rlsbot.index import atomic_write
 
-        if not conversation.turns:
+        if not conversation.turns and not keep_empty:
             return True
         data = json.dumps(conversation.to_dict(), ensure_ascii=False, indent=1).encode("utf-8", "replace")
         try:

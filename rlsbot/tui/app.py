@@ -414,6 +414,9 @@ class RlsbotApp(App):
         self._queue.clear()
         # A fresh object rather than reset(): a worker may still be answering on the old one.
         self.conversation = Conversation(self.bot)
+        # Saved now, empty, so that quitting before the first question still
+        # reopens this new conversation rather than the old one.
+        self.store.save(self.conversation, warn=self._warn, keep_empty=True)
         await self.query(TurnView).remove()
         self._select(None)
         self._refresh_layout()

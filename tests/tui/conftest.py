@@ -99,4 +99,7 @@ async def ask(pilot: Pilot, question: str) -> None:
         return bool(views[-1].query_one(AnswerMarkdown).children)
 
     await wait_until(pilot, shown, what=f"the answer to {question!r}")
+    # Scrolling to the new answer is animated: let it settle, or a busy
+    # machine takes the screenshot mid-scroll.
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause(0.05)

@@ -349,3 +349,16 @@ async def test_a_chosen_theme_is_remembered(make_app, store):
         await pilot.pause()
     again = make_app(theme=None)
     assert again.theme == "textual-light"
+
+
+async def test_a_new_conversation_left_empty_still_wins_at_the_next_start(make_app, store):
+    first = make_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, SAFE_QUESTION)
+        await first.action_new_conversation()
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        assert not again.query(TurnView)
+        assert again.query_one(EmptyState).display
