@@ -13,7 +13,7 @@ from pathlib import Path
 
 # Bump whenever tokens, stems, stopwords, sentence splitting or passage
 # building change: the on-disk index is keyed by it.
-ANALYZER_VERSION = "rlsbot-analyzer-4"
+ANALYZER_VERSION = "rlsbot-analyzer-5"
 
 # Words, numbers and word-internal apostrophes ("isn't"); "B6" stays one token.
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
@@ -99,12 +99,22 @@ def _stemmer():
 # about words the corpus has needs no nltk at all.
 _STEMS: dict[str, str] = {}
 
+# Snowball conflates these with words of another meaning: "effective" and
+# "effect" both become "effect", so "is magnesium effective?" would quote
+# side effects.
+_STEM_EXCEPTIONS = {
+    "effective": "effectiv",
+    "effectively": "effectiv",
+    "effectiveness": "effectiv",
+    "ineffective": "ineffectiv",
+}
+
 
 def stem(word: str) -> str:
     """Snowball (Porter2) stem of a normalized word; digits stay as they are."""
     found = _STEMS.get(word)
     if found is None:
-        found = word if not word.isalpha() or len(word) <= 2 else _stemmer().stem(word)
+        found = _STEM_EXCEPTIONS.get(word) or (word if not word.isalpha() or len(word) <= 2 else _stemmer().stem(word))
         _STEMS[word] = found
     return found
 
