@@ -149,6 +149,65 @@ class PassageTable(Sequence[Passage]):
         }
         return cls(list(articles), list(sections), arrays, list(passages))
 
+    def slice(self, lo: int, hi: int) -> PassageTable:
+        """Passages lo..hi, sharing this table's strings."""
+        a = self.arrays
+        s_lo, s_hi = int(a["p_sent_ptr"][lo]), int(a["p_sent_ptr"][hi])
+        arrays = {name: a[name][lo:hi] for name in ("p_article", "p_section", "p_start", "p_end")}
+        arrays["p_sent_ptr"] = a["p_sent_ptr"][lo : hi + 1] - s_lo
+        arrays.update({name: a[name][s_lo:s_hi] for name in ("s_start", "s_end", "s_item")})
+        return PassageTable(self.articles, self.sections, arrays, self._made[lo:hi])
+
+    @classmethod
+    def concat(cls, tables: Sequence[PassageTable]) -> PassageTable:
+        """One table of all passages, in order; its strings are sorted, and only those used are kept."""
+        names: dict[int, tuple[list[str], list[str]]] = {id(t.articles): (t.articles, t.sections) for t in tables}
+        all_articles = sorted({a for articles, _ in names.values() for a in articles})
+        all_sections = sorted({s for _, sections in names.values() for s in sections})
+        article_id = dict(zip(all_articles, range(len(all_articles)), strict=True))
+        section_id = dict(zip(all_sections, range(len(all_sections)), strict=True))
+        maps = {
+            key: (
+                np.asarray([article_id[a] for a in articles], dtype=np.int32),
+                np.asarray([section_id[x] for x in sections], dtype=np.int32),
+            )
+            for key, (articles, sections) in names.items()
+        }
+        parts: dict[str, list[np.ndarray]] = {
+            name: [] for name in ("p_article", "p_section", "p_start", "p_end", "s_start", "s_end", "s_item")
+        }
+        sent_counts = []
+        made: list[Passage | None] = []
+        for t in tables:
+            article_map, section_map = maps[id(t.articles)]
+            parts["p_article"].append(article_map[t.arrays["p_article"]])
+            parts["p_section"].append(section_map[t.arrays["p_section"]])
+            for name in ("p_start", "p_end", "s_start", "s_end", "s_item"):
+                parts[name].append(t.arrays[name])
+            sent_counts.append(np.diff(t.arrays["p_sent_ptr"]))
+            made += t._made
+        empty = {"p_article": np.int32, "p_section": np.int32, "s_item": np.bool_}
+        arrays = {
+            name: np.concatenate(chunks) if chunks else np.zeros(0, dtype=empty.get(name, np.int64)) for name, chunks in parts.items()
+        }
+        counts = np.concatenate(sent_counts) if sent_counts else np.zeros(0, dtype=np.int64)
+        arrays["p_sent_ptr"] = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        # only the strings some passage uses
+        used_articles = np.unique(arrays["p_article"])
+        used_sections = np.unique(arrays["p_section"])
+        article_final = np.zeros(len(all_articles), dtype=np.int32)
+        article_final[used_articles] = np.arange(len(used_articles))
+        section_final = np.zeros(len(all_sections), dtype=np.int32)
+        section_final[used_sections] = np.arange(len(used_sections))
+        arrays["p_article"] = article_final[arrays["p_article"]]
+        arrays["p_section"] = section_final[arrays["p_section"]]
+        return cls(
+            [all_articles[i] for i in used_articles.tolist()],
+            [all_sections[i] for i in used_sections.tolist()],
+            arrays,
+            made,
+        )
+
     def __len__(self) -> int:
         return self._n
 
@@ -251,7 +310,7 @@ class _Analyser:
         if None in word_ids:
             word_ids = [self.word(w) if i is None else i for w, i in zip(surface, word_ids, strict=True)]
         return _Analysed(
-            passages,
+            PassageTable.of(passages),
             np.asarray(ids, dtype=np.int32),
             np.asarray(tfs, dtype=np.int32),
             np.asarray(entries, dtype=np.int32),
@@ -265,7 +324,7 @@ class _Analyser:
 class _Analysed:
     """One article's passages and postings; ids are an _Analyser's or a cache's."""
 
-    passages: list[Passage]
+    passages: PassageTable
     term_ids: np.ndarray  # passage-major: each passage's distinct terms
     tfs: np.ndarray
     entries: np.ndarray  # per passage: how many distinct terms
@@ -666,6 +725,7 @@ class CachedIndex:
         n_vocab, n_surface, n_passages, n_articles, n_sections, _ = (int(c) for c in meta["counts"])
         vocab_list = self.strings("vocab", n_vocab)
         surface_list = self.strings("surface", n_surface)
+        learn_stems(surface_list, self.strings("surface_stems", n_surface))  # not stemmed again
         table_arrays = {
             name: z[name] for name in ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
         }
@@ -705,7 +765,7 @@ class CachedIndex:
             e0, e1 = int(row_ptr[p0]), int(row_ptr[p1])
             out.append(
                 _Analysed(
-                    passages=[table[i] for i in range(p0, p1)],
+                    passages=table.slice(p0, p1),
                     term_ids=row_terms[e0:e1],
                     tfs=row_tf[e0:e1],
                     entries=np.diff(row_ptr[p0 : p1 + 1]),
@@ -776,7 +836,7 @@ def _assemble(parts: list, analyser: _Analyser, reuse: CachedIndex | None, param
     surface_list, word_final = _sorted_ids(analyser.words, np.bincount(s_ids, minlength=len(analyser.words)) > 0)
     s_ids = word_final[s_ids]
     totals = np.bincount(s_ids, weights=s_counts, minlength=len(surface_list)).astype(np.int64)
-    passages = [passage for p in parts for passage in p.passages]
+    passages = PassageTable.concat([p.passages for p in parts])
     surface = {w: stem(w) for w in surface_list}
     index = _from_postings(
         passages,
@@ -798,7 +858,7 @@ def _assemble(parts: list, analyser: _Analyser, reuse: CachedIndex | None, param
     index._surface_list = surface_list
     # Stems a question may need beyond the corpus words: section headings and
     # the words of the data files, so a cached index can answer without nltk.
-    extra_words = {w for section in {p.section for p in passages} for w in words(section)}
+    extra_words = {w for section in passages.sections for w in words(section)}
     extra_words |= set(synonym_groups()) | subject_words() | fillers()
     index._extra_stems = {w: stem(w) for w in sorted(extra_words) if w not in surface}
     return index

@@ -1,0 +1,89 @@
+"""What a warm start does and does not do: structural checks, never timings (those are in benchmarks/).
+
+`rlsbot ask` with the index cached must not import nltk (0.2 s: no stemming,
+no Punkt training) nor Textual, nor read more of the cache than it needs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("nltk", "textual", "rank_bm25", "rich", "trafilatura")
+
+# Runs the CLI in-process and then reports which heavy packages got imported.
+PROBE = """
+import json, sys
+from rlsbot.cli import main
+status = main(sys.argv[1:])
+heavy = sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))
+sys.stderr.write('\\nPROBE ' + json.dumps({'status': status, 'heavy': heavy}) + '\\n')
+""".replace("HEAVY", repr(HEAVY))
+
+
+@pytest.fixture
+def env(tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RLSBOT_")}
+    env.update(RLSBOT_CACHE_DIR=str(tmp_path / "cache"), RLSBOT_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
+    return env
+
+
+def probe(env: dict[str, str], *args: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    line = [x for x in proc.stderr.splitlines() if x.startswith("PROBE ")]
+    assert line, proc.stderr
+    return json.loads(line[-1][len("PROBE ") :])
+
+
+QUESTIONS = [
+    "does magnesium help in pregnancy?",
+    "how much magnesium should I take?",
+    "what are the side effects of magnesium?",
+    "is iron good for restless legs?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_warm_ask_imports_neither_nltk_nor_textual(env, question):
+    first = probe(env, "ask", question)  # builds and caches the index
+    assert "nltk" in first["heavy"]  # the probe sees an import when there is one
+    warm = probe(env, "ask", question)
+    assert warm["status"] == first["status"]
+    assert warm["heavy"] == [], warm
+
+
+def test_a_warm_ask_with_a_word_from_a_section_heading_needs_no_stemmer(env):
+    """Heading words are indexed but are not corpus 'surface' words: their stems are cached too."""
+    probe(env, "ask", "warm up")
+    from rlsbot.analysis import words
+    from rlsbot.corpus import bundled_corpus, load_folder
+
+    articles, _ = load_folder(bundled_corpus())
+    heading_words = {w for a in articles for s in a.sections for w in words(s.heading) if len(w) > 3}
+    assert heading_words
+    warm = probe(env, "ask", "what about " + " ".join(sorted(heading_words)[:6]) + "?")
+    assert warm["heavy"] == [], warm
+
+
+def test_a_warm_search_and_sources_import_no_nltk(env):
+    probe(env, "ask", "magnesium")
+    assert probe(env, "search", "magnesium dose")["heavy"] == []
+    assert probe(env, "sources")["heavy"] == []
+
+
+def test_json_metadata_stays_small_and_strings_are_arrays(env):
+    """The cache's JSON is a few fields per article; vocabularies and passages are arrays."""
+    import numpy as np
+
+    probe(env, "ask", "magnesium")
+    (path,) = Path(env["RLSBOT_CACHE_DIR"]).glob("index-*.npz")
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(z["meta"].tobytes())
+        assert set(meta) == {"format", "key", "analyzer", "articles", "counts"}
+        assert all(z[name].dtype != object for name in z.files)
