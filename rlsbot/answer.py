@@ -15,7 +15,7 @@ from rlsbot.analysis import index_terms
 from rlsbot.corpus import Article
 from rlsbot.index import Hit, Index
 from rlsbot.passages import Passage, Sentence
-from rlsbot.query import FILLER, INTENT, SPECIFIC, Query
+from rlsbot.query import FILLER, INTENT, SPECIFIC, SUBJECT, Query
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -76,22 +76,36 @@ class _Scored:
     order: tuple[int, int]
 
 
-def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float, bool]:
-    """Share of the question's weight a sentence carries, and whether it names a specific word."""
+def _word_weights(terms: set[str] | None, query: Query, index: Index) -> tuple[float, bool]:
+    """The question weight found among ``terms`` (all of it when None), and whether a specific word is in it.
+
+    Fillers ("help", "good") are found everywhere and count for nothing.  The
+    shared subject ("restless legs syndrome") counts once, by its best word:
+    three words of one name must not outweigh the one word a question is about.
+    """
     got = 0.0
+    subject = 0.0
     specific = False
     for qw in query.words:
         if qw.kind == FILLER:
-            continue  # "help", "good": found everywhere, they pick no sentence
-        best = max((w * index.idf_of(t) for t, w in qw.terms if t in terms), default=0.0)
+            continue
+        best = max((w * index.idf_of(t) for t, w in qw.terms if terms is None or t in terms), default=0.0)
+        if qw.kind == SUBJECT:
+            subject = max(subject, best)
+            continue
         got += best
         if best and qw.kind in (SPECIFIC, INTENT):
             specific = True
-    return got, specific
+    return got + subject, specific
+
+
+def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float, bool]:
+    """Share of the question's weight a sentence carries, and whether it names a specific word."""
+    return _word_weights(terms, query, index)
 
 
 def _query_weight(query: Query, index: Index) -> float:
-    return sum(max((w * index.idf_of(t) for t, w in qw.terms), default=0.0) for qw in query.words if qw.kind != FILLER) or 1.0
+    return _word_weights(None, query, index)[0] or 1.0
 
 
 def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Answer:

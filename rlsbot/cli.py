@@ -224,7 +224,7 @@ def cmd_chat(args) -> int:
 
 def _own_folder(args):
     """Where add/remove work: --corpus DIR when given (never the bundled articles), else the user's folder."""
-    if not args.corpus:
+    if not getattr(args, "corpus", None):
         return None
     from pathlib import Path
 
@@ -256,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--corpus",
         metavar="DIR",
+        # SUPPRESS, so that a subcommand's own default does not overwrite a
+        # --corpus given before the subcommand ("rlsbot --corpus X index").
+        default=argparse.SUPPRESS,
         help="answer from the articles in DIR only (default: the bundled articles and yours; env RLSBOT_CORPUS)",
     )
     parser = _Parser(

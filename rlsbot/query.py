@@ -209,7 +209,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         if word not in seen:
             seen.add(word)
             qw = resolver.resolve(word)
-            out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT]) for t, _ in qw.terms[:1])))
+            out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT] * w) for t, w in qw.terms)))
         if len(out) >= MAX_QUESTION_WORDS:
             break
     return Query(question, tuple(out))
@@ -218,6 +218,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
 # Question shapes that name what is asked for without using its word.
 _INTENTS = [
     (re.compile(r"\bhow (?:much|many)\b|\bhow (?:often|frequently)\b", re.I), ["dose", "mg", "daily"]),
+    # "does X help Y?" is answered by a sentence saying X eases, relieves or improves Y.
+    (re.compile(r"\bhelp(?:s|ed|ing)?\b|\bwork(?:s|ed)? for\b", re.I), ["ease"]),
     (re.compile(r"\b(?:who|when) (?:should(?:n['\u2019]t| not)|must(?:n['\u2019]t| not)|can(?:['\u2019]t|not))\b|\bnot (?:be )?(?:take|use)", re.I), ["disorder"]),
 ]
 

@@ -74,7 +74,7 @@ async def test_article_markers_and_markup_show_exactly_as_written(make_app, bot)
     # The Gene Food article cites with "[X]"; Rich or Textual markup would eat it.
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await ask(pilot, "does magnesium help restless legs in pregnancy?")
+        await ask(pilot, "what did the placebo-controlled trial find?")
         turn = app.query_one(TurnView)
         marked = [c for c in turn.answer.citations if "[X]" in c.quote]
         assert marked, "expected a quote carrying the article's [X] markers"
