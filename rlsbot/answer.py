@@ -99,11 +99,6 @@ def _word_weights(terms: set[str] | None, query: Query, index: Index) -> tuple[f
     return got + subject, specific
 
 
-def _sentence_score(terms: set[str], query: Query, index: Index) -> tuple[float, bool]:
-    """Share of the question's weight a sentence carries, and whether it names a specific word."""
-    return _word_weights(terms, query, index)
-
-
 def _query_weight(query: Query, index: Index) -> float:
     return _word_weights(None, query, index)[0] or 1.0
 
@@ -123,8 +118,8 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         section_terms = set(index_terms(hit.passage.section))
         for i, sentence in enumerate(hit.passage.sentences):
             terms = set(index_terms(article.text[sentence.start : sentence.end]))
-            got, specific = _sentence_score(terms | section_terms, query, index)
-            own, _ = _sentence_score(terms, query, index)
+            got, specific = _word_weights(terms | section_terms, query, index)
+            own, _ = _word_weights(terms, query, index)
             if not own or (needs_specific and not specific):
                 continue
             length = len(terms)
@@ -144,7 +139,9 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     for s in scored:
         name = s.passage.article
         first_of_article = per_article.get(name, 0) == 0
-        keep = s.score >= KEEP_RATIO * best or (first_of_article and s.score >= SECOND_VIEW_RATIO * best and s.score == best_of_article[name])
+        keep = s.score >= KEEP_RATIO * best or (
+            first_of_article and s.score >= SECOND_VIEW_RATIO * best and s.score == best_of_article[name]
+        )
         if keep and per_article.get(name, 0) < MAX_QUOTES_PER_ARTICLE and len(chosen) < MAX_QUOTES:
             chosen.append(s)
             per_article[name] = per_article.get(name, 0) + 1
@@ -174,6 +171,13 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     return Answer(question, query.text, True, tuple(citations), tuple(query.missing), corrections)
 
 
+def _is_lead_in(text: str, sentences: tuple[Sentence, ...], j: int) -> bool:
+    """Is sentence j a lead-in ending in ':' with list items right under it?"""
+    return (
+        j + 1 < len(sentences) and sentences[j].kind == "sentence" and text[sentences[j].end - 1] == ":" and sentences[j + 1].kind == "item"
+    )
+
+
 def _quote_spans(chosen: list[_Scored], articles: dict[str, Article]) -> list[tuple[str, int, int, str, float]]:
     """Character spans to quote; overlapping ones merge.
 
@@ -189,12 +193,9 @@ def _quote_spans(chosen: list[_Scored], articles: dict[str, Article]) -> list[tu
         i = sentences.index(s.sentence)
         end = s.sentence.end
 
-        def is_lead_in(j: int) -> bool:
-            return j + 1 < len(sentences) and sentences[j].kind == "sentence" and text[sentences[j].end - 1] == ":" and sentences[j + 1].kind == "item"
-
-        if not is_lead_in(i) and is_lead_in(i + 1) and "\n" not in text[end : sentences[i + 1].start]:
+        if not _is_lead_in(text, sentences, i) and _is_lead_in(text, sentences, i + 1) and "\n" not in text[end : sentences[i + 1].start]:
             i += 1
-        if is_lead_in(i):
+        if _is_lead_in(text, sentences, i):
             while i + 1 < len(sentences) and sentences[i + 1].kind == "item":
                 i += 1
             end = sentences[i].end

@@ -46,7 +46,7 @@ def _question(args) -> str:
     elif not sys.stdin.isatty():
         text = _read_stdin()
     else:
-        raise UsageError("no question given: rlsbot ask \"QUESTION\"")
+        raise UsageError('no question given: rlsbot ask "QUESTION"')
     text = _clean_input(text)
     if not text.strip():
         raise UsageError("the question is empty")
@@ -181,7 +181,10 @@ def cmd_sources(args) -> int:
     for row in rows:
         by = ", ".join(row[k] for k in ("author", "publisher", "date") if row.get(k))
         print(f"{safe(row['title'])}" + (f" \u2014 {safe(by)}" if by else ""))
-        print(f"    {safe(row['article'])}: {row['passages']} passages, {row['words']} words" + (f", {safe(row['url'])}" if row.get("url") else ""))
+        print(
+            f"    {safe(row['article'])}: {row['passages']} passages, {row['words']} words"
+            + (f", {safe(row['url'])}" if row.get("url") else "")
+        )
     return exitcodes.OK
 
 

@@ -34,7 +34,25 @@ CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
 SHORT_QUESTION = 3  # content words; a question this short leans on context
 
-_PRONOUNS = {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
+_PRONOUNS = {
+    "it",
+    "its",
+    "it's",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "ones",
+    "he",
+    "she",
+    "her",
+    "him",
+}
 _FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
 STORE_VERSION = 1
 

@@ -220,7 +220,13 @@ _INTENTS = [
     (re.compile(r"\bhow (?:much|many)\b|\bhow (?:often|frequently)\b", re.I), ["dose", "mg", "daily"]),
     # "does X help Y?" is answered by a sentence saying X eases, relieves or improves Y.
     (re.compile(r"\bhelp(?:s|ed|ing)?\b|\bwork(?:s|ed)? for\b", re.I), ["ease"]),
-    (re.compile(r"\b(?:who|when) (?:should(?:n['\u2019]t| not)|must(?:n['\u2019]t| not)|can(?:['\u2019]t|not))\b|\bnot (?:be )?(?:take|use)", re.I), ["disorder"]),
+    (
+        re.compile(
+            r"\b(?:who|when) (?:should(?:n['\u2019]t| not)|must(?:n['\u2019]t| not)|can(?:['\u2019]t|not))\b|\bnot (?:be )?(?:take|use)",
+            re.I,
+        ),
+        ["disorder"],
+    ),
 ]
 
 

@@ -39,7 +39,10 @@ def test_both_articles_speak_when_they_disagree(bot):
     by_article = {c.article for c in answer.citations}
     assert by_article == {GENE, MAG}
     text = " ".join(c.quote for c in answer.citations)
-    assert "Getting more magnesium is an extremely effective treatment for RLS when magnesium deficiency is a contributing factor to the condition." in text
+    assert (
+        "Getting more magnesium is an extremely effective treatment for RLS when magnesium deficiency is a contributing factor to the condition."
+        in text
+    )
     assert "jury is still out" in text or "did not detect any significant benefits" in text
 
 

@@ -126,7 +126,9 @@ def test_ask_continue_picks_up_the_last_conversation(capsys):
 
 
 def test_corpus_before_or_after_the_command(tmp_path, capsys):
-    (tmp_path / "zinc.md").write_text("# Zinc and sleep\n\nZinc lozenges were studied for night cramps in a small trial.\n", encoding="utf-8")
+    (tmp_path / "zinc.md").write_text(
+        "# Zinc and sleep\n\nZinc lozenges were studied for night cramps in a small trial.\n", encoding="utf-8"
+    )
     for argv in (["--corpus", str(tmp_path), "sources", "--json"], ["sources", "--json", "--corpus", str(tmp_path)]):
         assert main(argv) == 0
         rows = json.loads(capsys.readouterr().out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import GOLD_SUMMARIES
+
 from rlsbot.conversation import Conversation
 from tests.gold.evaluate import conversations, evaluate, evaluate_conversations, questions
 

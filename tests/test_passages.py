@@ -37,7 +37,10 @@ def test_site_chrome_is_not_in_the_corpus(articles):
 
 def test_article_bodies_are_the_seed_text_verbatim(articles):
     seeds = Path(__file__).parent / "fixtures" / "seeds"
-    for name, seed in (("gene-food-vitamins-minerals-rls.md", "000_2caa8947873c6952.txt"), ("magnesium-for-restless-legs.md", "002_62a4af68d417a952.txt")):
+    for name, seed in (
+        ("gene-food-vitamins-minerals-rls.md", "000_2caa8947873c6952.txt"),
+        ("magnesium-for-restless-legs.md", "002_62a4af68d417a952.txt"),
+    ):
         raw = (seeds / seed).read_text(encoding="utf-8")
         for passage in build_passages(articles[name]):
             for s in passage.sentences:
@@ -84,4 +87,6 @@ def test_dr_is_not_a_sentence_end(articles):
     article = articles["gene-food-vitamins-minerals-rls.md"]
     sentences = [article.text[s.start : s.end] for p in build_passages(article) for s in p.sentences]
     assert any(s.startswith("Dr. Gina Leisching holds a BSc") and s.endswith("South Africa.") for s in sentences)
-    assert "At Gene Food, Dr. Gina uses her expertise to provide evidence-pieces that readers may find helpful and informative." in sentences
+    assert (
+        "At Gene Food, Dr. Gina uses her expertise to provide evidence-pieces that readers may find helpful and informative." in sentences
+    )
