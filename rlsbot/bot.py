@@ -140,7 +140,7 @@ class Bot:
         return cls(articles, index, warnings)
 
     def query(self, question: str) -> Query:
-        return parse(question[:MAX_QUESTION_CHARS], self.index, self._resolver)
+        return parse(_head(question), self.index, self._resolver)
 
     def ask(self, question: str, query: Query | None = None) -> Answer:
         """Answer one question from the articles alone."""
@@ -154,6 +154,15 @@ class Bot:
 
     def passage_text(self, hit: Hit) -> str:
         return self.articles[hit.passage.article].text[hit.passage.start : hit.passage.end]
+
+
+def _head(question: str) -> str:
+    """The first MAX_QUESTION_CHARS of a question, cut between words, never inside one."""
+    if len(question) <= MAX_QUESTION_CHARS:
+        return question
+    head = question[: MAX_QUESTION_CHARS + 1]
+    cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
+    return head[:cut] if cut > 0 else head[:MAX_QUESTION_CHARS]
 
 
 def _folders_id(folders: Sequence[Path]) -> str:

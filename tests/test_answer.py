@@ -113,3 +113,8 @@ def test_markdown_shows_article_brackets_literally(bot):
 def test_answers_are_deterministic(bot):
     q = "what natural treatments help restless legs?"
     assert bot.ask(q) == bot.ask(q)
+
+
+def test_an_overlong_question_is_cut_between_words(bot):
+    answer = bot.ask("zebrafishes " * 20000)  # 2000 characters end inside a word
+    assert answer.missing == ("zebrafishes",)  # never a cut-off fragment like "zebraf"
