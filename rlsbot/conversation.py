@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rlsbot.answer import Answer, Citation
-from rlsbot.query import INTENT, SPECIFIC, SUBJECT, Query, QueryWord
+from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord
 
 CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
@@ -105,7 +105,9 @@ class Conversation:
 
     def _update(self, query: Query) -> None:
         follow = any(qw.carried for qw in query.words)
-        fresh = [qw for qw in query.words if not qw.carried and qw.kind in (SPECIFIC, SUBJECT, INTENT) and qw.found]
+        # Intents ("how much" -> doses, "help" -> ease) are the shape of one
+        # question, not its topic: they are never carried to the next turn.
+        fresh = [qw for qw in query.words if not qw.carried and qw.kind in (SPECIFIC, SUBJECT) and qw.found]
         if not follow:
             if fresh or not self._context:
                 self._context = [qw.scaled(CARRY) for qw in fresh]
