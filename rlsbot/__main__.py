@@ -1,5 +1,11 @@
 """python -m rlsbot"""
 
-from rlsbot.cli import main
+import sys
+
+try:
+    from rlsbot.cli import main
+except KeyboardInterrupt:  # Ctrl-C while Python is still starting up
+    print("\nrlsbot: interrupted", file=sys.stderr)
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

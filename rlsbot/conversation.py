@@ -194,7 +194,7 @@ class ConversationStore:
     def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None, keep_empty: bool = False) -> bool:
         """Write a conversation; an empty one only when asked (a started "new conversation"
         must win over the previous one at the next start)."""
-        from rlsbot.index import atomic_write
+        from rlsbot.storage import atomic_write
 
         if not conversation.turns and not keep_empty:
             return True

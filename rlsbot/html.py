@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from rlsbot.storage import atomic_write
 
 # Part of the extraction cache's key: bump it when the options below change.
 EXTRACTION_VERSION = "rlsbot-html-1"
@@ -75,14 +75,8 @@ def _save(path: Path, record: dict) -> None:
     """Write through a temp file and rename; a cache that cannot be written is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(record, f, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        atomic_write(path, lambda f: f.write(data))
     except (OSError, ValueError):
         pass
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,6 +38,7 @@ from rlsbot.analysis import (
 )
 from rlsbot.corpus import Article
 from rlsbot.passages import Passage, Sentence, build_passages, splitter_key
+from rlsbot.storage import atomic_write
 
 CACHE_FORMAT = 4
 _CHUNK = 1 << 20
@@ -914,24 +913,3 @@ def _text(blob: np.ndarray) -> str:
     if blob.dtype != np.uint8 or blob.ndim != 1:
         raise ValueError("not a string")
     return blob.tobytes().decode("utf-8", "surrogatepass")
-
-
-def atomic_write(path: Path, write: Callable) -> None:
-    """Write through a temp file in the same folder, fsync, then rename over ``path``.
-
-    A crash, a full disk or Ctrl-C leaves either the old file or the new one,
-    never half of one.
-    """
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -8,9 +8,7 @@ file and return an exit status, so that one bad file never stops the others.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from rlsbot.corpus import (
     read_article_file,
     text_key,
 )
+from rlsbot.storage import atomic_write
 
 Warn = Callable[[str], None]
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
@@ -60,23 +59,6 @@ def _free_name(folder: Path, name: str) -> str:
         n += 1
         candidate = f"{stem}-{n}{suffix}"
     return candidate
-
-
-def _atomic_copy(data: bytes, target: Path) -> None:
-    """Write through a hidden temp file in the same folder, then rename: never half a file."""
-    fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -> int:
@@ -142,7 +124,7 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
         if name != _file_name(source):
             article = article_from_bytes(data, name)
         try:
-            _atomic_copy(data, folder / name)
+            atomic_write(folder / name, lambda f, data=data: f.write(data))
         except OSError as exc:
             warn(f"cannot add {shown}: cannot write {folder / name} ({exc.strerror or exc})")
             status = exitcodes.USAGE

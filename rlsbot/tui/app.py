@@ -430,7 +430,7 @@ class RlsbotApp(App):
         if not self.conversation.turns:
             self.notify("Nothing to export yet: ask a question first.", severity="warning")
             return
-        from rlsbot.index import atomic_write
+        from rlsbot.storage import atomic_write
 
         path = self.export_path()
         data = self.conversation.to_markdown().encode("utf-8", "replace")
@@ -492,7 +492,7 @@ class RlsbotApp(App):
     def _remember_theme(self, theme) -> None:
         if self._pinned_theme:
             return
-        from rlsbot.index import atomic_write
+        from rlsbot.storage import atomic_write
 
         data = json.dumps({"theme": theme.name}).encode("utf-8")
         try:
