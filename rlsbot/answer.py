@@ -133,15 +133,11 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     best = scored[0].score
     chosen: list[_Scored] = []
     per_article: dict[str, int] = {}
-    best_of_article: dict[str, float] = {}
-    for s in scored:
-        best_of_article.setdefault(s.passage.article, s.score)
     for s in scored:
         name = s.passage.article
+        # Best first: an article's first sentence here is its best one.
         first_of_article = per_article.get(name, 0) == 0
-        keep = s.score >= KEEP_RATIO * best or (
-            first_of_article and s.score >= SECOND_VIEW_RATIO * best and s.score == best_of_article[name]
-        )
+        keep = s.score >= KEEP_RATIO * best or (first_of_article and s.score >= SECOND_VIEW_RATIO * best)
         if keep and per_article.get(name, 0) < MAX_QUOTES_PER_ARTICLE and len(chosen) < MAX_QUOTES:
             chosen.append(s)
             per_article[name] = per_article.get(name, 0) + 1

@@ -63,7 +63,6 @@ def _progress_printer() -> Callable[[int, int], None] | None:
     """A progress bar on stderr, for terminals and corpora worth waiting for."""
     if not sys.stderr.isatty():
         return None
-    state = {"shown": False}
 
     def show(done: int, total: int) -> None:
         if total < 50:
@@ -71,7 +70,6 @@ def _progress_printer() -> Callable[[int, int], None] | None:
         width = 30
         filled = width * done // total
         sys.stderr.write(f"\rindexing articles [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        state["shown"] = True
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -206,7 +204,6 @@ def cmd_chat(args) -> int:
 
     bot = load_bot(args)
     conversation = Conversation(bot)
-    status = exitcodes.OK
     for raw in sys.stdin.buffer:
         line = _clean_input(raw.decode("utf-8", "replace")).strip()
         if not line:
@@ -222,7 +219,7 @@ def cmd_chat(args) -> int:
             print(to_text(answer, color=_color(sys.stdout)))
             print()
         sys.stdout.flush()
-    return status
+    return exitcodes.OK
 
 
 def _own_folder(args):

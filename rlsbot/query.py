@@ -62,10 +62,6 @@ class Query:
         return [qw.word for qw in self.words if not qw.found and qw.kind in (SPECIFIC, SUBJECT) and not qw.carried]
 
     @property
-    def own_words(self) -> list[QueryWord]:
-        return [qw for qw in self.words if not qw.carried]
-
-    @property
     def covered(self) -> bool:
         """Do the articles speak to this question at all?
 
@@ -167,29 +163,23 @@ class Resolver:
             found.extend(self._buckets.get((word[0], length), ()))
         return found
 
+    def _expand(self, word: str, weight: float) -> list[tuple[str, float]]:
+        """The word's own index term at ``weight``, then its domain words at their share of it."""
+        direct = self.term_for(word)
+        terms = [(direct, weight)] if direct else []
+        terms += [(term, weight * relative) for term, relative in self.synonyms(word) if term != direct]
+        return terms
+
     def resolve(self, word: str, acronym: bool = False) -> QueryWord:
         kind = _kind(word)
-        weight = WEIGHTS[kind]
-        terms: list[tuple[str, float]] = []
+        terms = self._expand(word, WEIGHTS[kind])
         corrected = ""
-        direct = self.term_for(word)
-        if direct:
-            terms.append((direct, weight))
-        for term, relative in self.synonyms(word):
-            if term != direct:
-                terms.append((term, weight * relative))
         if not terms and not acronym:
             fixed = self.correct(word)
             if fixed:
                 corrected = fixed
-                direct = self.term_for(fixed)
                 kind = _kind(fixed)
-                weight = WEIGHTS[kind] * CORRECTION_WEIGHT
-                if direct:
-                    terms.append((direct, weight))
-                for term, relative in self.synonyms(fixed):
-                    if term != direct:
-                        terms.append((term, weight * relative))
+                terms = self._expand(fixed, WEIGHTS[kind] * CORRECTION_WEIGHT)
         return QueryWord(word, kind, tuple(terms), corrected)
 
 
@@ -205,13 +195,13 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
             continue
         seen.add(word)
         out.append(resolver.resolve(word, acronym=word in acronyms))
+        if len(out) >= MAX_QUESTION_WORDS:
+            break
     for word in _intent_words(question):
         if word not in seen:
             seen.add(word)
             qw = resolver.resolve(word)
             out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT] * w) for t, w in qw.terms)))
-        if len(out) >= MAX_QUESTION_WORDS:
-            break
     return Query(question, tuple(out))
 
 

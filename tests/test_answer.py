@@ -118,3 +118,11 @@ def test_answers_are_deterministic(bot):
 def test_an_overlong_question_is_cut_between_words(bot):
     answer = bot.ask("zebrafishes " * 20000)  # 2000 characters end inside a word
     assert answer.missing == ("zebrafishes",)  # never a cut-off fragment like "zebraf"
+
+
+def test_a_question_is_searched_by_its_first_words_only(bot):
+    from rlsbot.query import MAX_QUESTION_WORDS
+
+    words = [f"word{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(MAX_QUESTION_WORDS + 20)]
+    query = bot.query(" ".join(words))
+    assert [qw.word for qw in query.words] == words[:MAX_QUESTION_WORDS]
