@@ -39,7 +39,8 @@ LOAD = """
 import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from rlsbot.bot import Bot, _folders_id, cache_dir
+from rlsbot.bot import Bot, _folders_id
+from rlsbot.paths import cache_dir
 from rlsbot.index import BM25Params, CachedIndex
 t1 = time.perf_counter()
 folder = Path(sys.argv[1])
@@ -120,8 +121,9 @@ def query_rows(corpus: Path, env: dict[str, str], n_queries: int) -> list[tuple[
     import numpy as np
     from rank_bm25 import BM25Okapi
 
-    from rlsbot.bot import _folders_id, cache_dir
+    from rlsbot.bot import _folders_id
     from rlsbot.index import BM25Params, CachedIndex
+    from rlsbot.paths import cache_dir
 
     with CachedIndex.open(cache_dir() / f"index-{_folders_id([corpus])}.npz") as cached:
         index = cached.index(BM25Params())

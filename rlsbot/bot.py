@@ -8,35 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
-from rlsbot.corpus import Article, CorpusError, Skipped, bundled_corpus, dedupe, load_folder
+from rlsbot.article import Article
+from rlsbot.corpus import CorpusError, Skipped, bundled_corpus, dedupe, load_folder
 from rlsbot.index import BM25Params, CachedIndex, Hit, Index, corpus_key
+from rlsbot.paths import cache_dir, user_corpus
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
-
-
-def data_dir() -> Path:
-    """Where rlsbot keeps the user's own articles and conversations."""
-    env = os.environ.get("RLSBOT_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("rlsbot", appauthor=False))
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("RLSBOT_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("rlsbot", appauthor=False))
-
-
-def user_corpus() -> Path:
-    """The folder ``rlsbot add`` copies articles into."""
-    return data_dir() / "articles"
 
 
 def corpus_folders(corpus: str | os.PathLike | None = None) -> list[Path]:

@@ -187,7 +187,7 @@ class ConversationStore:
 
     @classmethod
     def default(cls) -> ConversationStore:
-        from rlsbot.bot import data_dir
+        from rlsbot.paths import data_dir
 
         return cls(data_dir() / "conversations")
 

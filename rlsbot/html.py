@@ -63,7 +63,7 @@ def html_to_markdown(source: str, cache: bool = True) -> tuple[dict, str]:
 
 def _cache_path(source: str) -> Path | None:
     try:
-        from rlsbot.bot import cache_dir
+        from rlsbot.paths import cache_dir
 
         key = hashlib.sha256(EXTRACTION_VERSION.encode() + b"\0" + source.encode("utf-8", "surrogatepass")).hexdigest()
         return cache_dir() / "html" / f"{key}.json"

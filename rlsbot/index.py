@@ -36,7 +36,7 @@ from rlsbot.analysis import (
     synonym_groups,
     words,
 )
-from rlsbot.corpus import Article
+from rlsbot.article import Article
 from rlsbot.passages import Passage, Sentence, build_passages, splitter_key
 from rlsbot.storage import atomic_write
 

@@ -1,6 +1,6 @@
 """Your own articles: ``rlsbot add`` copies files into your corpus folder, ``rlsbot remove`` takes them out.
 
-Only the user's folder (``bot.user_corpus()``) is ever written to; the
+Only the user's folder (``paths.user_corpus()``) is ever written to; the
 bundled corpus is read, never changed.  Both functions report one line per
 file and return an exit status, so that one bad file never stops the others.
 """
@@ -8,14 +8,13 @@ file and return an exit status, so that one bad file never stops the others.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rlsbot import exitcodes
+from rlsbot.article import Article, content_key
 from rlsbot.corpus import (
     ARTICLE_SUFFIXES,
-    Article,
     CorpusError,
     Skipped,
     article_files,
@@ -24,18 +23,11 @@ from rlsbot.corpus import (
     load_folder,
     read_article_bytes,
     read_article_file,
-    text_key,
 )
 from rlsbot.storage import atomic_write
+from rlsbot.text import safe, safe_file_name
 
 Warn = Callable[[str], None]
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
-
-
-def _safe(text: str) -> str:
-    from rlsbot.render import safe
-
-    return safe(text)
 
 
 def _folder_articles(folder: Path) -> list[Article]:
@@ -47,7 +39,7 @@ def _folder_articles(folder: Path) -> list[Article]:
 
 def _file_name(source: Path) -> str:
     """The name a copy gets in the user's folder: the source's own, made harmless."""
-    name = _UNSAFE_NAME.sub("_", source.name).lstrip(". ") or "article"
+    name = safe_file_name(source.name).lstrip(". ") or "article"
     return name if Path(name).suffix else name + ".txt"
 
 
@@ -70,7 +62,7 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
     is reported, not copied twice; a name already taken by another article
     gets a numbered one.
     """
-    from rlsbot.bot import user_corpus
+    from rlsbot.paths import user_corpus
 
     folder = folder or user_corpus()
     status = exitcodes.OK
@@ -84,7 +76,7 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
     by_bytes: dict[str, str] = {}
     by_text: dict[str, str] = {}
     for article in _folder_articles(bundled_corpus()):
-        by_text.setdefault(text_key(article), f"the bundled article {article.name}")
+        by_text.setdefault(content_key(article), f"the bundled article {article.name}")
     for entry in article_files(folder):
         if isinstance(entry, Skipped):
             continue
@@ -92,13 +84,13 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
         try:
             data = read_article_bytes(path)
             by_bytes[hashlib.sha256(data).hexdigest()] = rel
-            by_text.setdefault(text_key(article_from_bytes(data, rel)), f"your article {rel}")
+            by_text.setdefault(content_key(article_from_bytes(data, rel)), f"your article {rel}")
         except ValueError:
             continue
 
     for given in files:
         source = Path(given).expanduser()
-        shown = _safe(given)
+        shown = safe(given)
         if source.suffix.lower() not in ARTICLE_SUFFIXES and not source.is_dir():
             kinds = ", ".join(ARTICLE_SUFFIXES)
             warn(f"cannot add {shown}: not an article file (rlsbot reads {kinds})")
@@ -114,11 +106,11 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in by_bytes:
-            print(f"already added: {shown} is {_safe(by_bytes[digest])} in {_safe(str(folder))}")
+            print(f"already added: {shown} is {safe(by_bytes[digest])} in {safe(str(folder))}")
             continue
-        key = text_key(article)
+        key = content_key(article)
         if key in by_text:
-            print(f"not added: {shown} has the same text as {_safe(by_text[key])}")
+            print(f"not added: {shown} has the same text as {safe(by_text[key])}")
             continue
         name = _free_name(folder, name)
         if name != _file_name(source):
@@ -131,7 +123,7 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
             continue
         by_bytes[digest] = name
         by_text[key] = f"your article {name}"
-        print(f"added {_safe(name)}: \u201c{_safe(article.title)}\u201d")
+        print(f"added {safe(name)}: \u201c{safe(article.title)}\u201d")
     return status
 
 
@@ -161,7 +153,7 @@ def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None
     (exit status 2), as is a name that matches nothing; the other names are
     still removed.
     """
-    from rlsbot.bot import user_corpus
+    from rlsbot.paths import user_corpus
 
     folder = folder or user_corpus()
     mine: list[tuple[str, str]] = []
@@ -180,10 +172,10 @@ def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None
     status = exitcodes.OK
     for given in names:
         query = given.strip()
-        shown = _safe(given)
+        shown = safe(given)
         found = _best(query, mine) if query else []
         if len(found) > 1:
-            warn(f"cannot remove {shown}: it names several of your articles ({_safe(', '.join(found))}); give the file name")
+            warn(f"cannot remove {shown}: it names several of your articles ({safe(', '.join(found))}); give the file name")
             status = exitcodes.USAGE
             continue
         if not found:
@@ -192,7 +184,7 @@ def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None
                     f"cannot remove {shown}: it is a bundled article, and rlsbot never changes those (--corpus DIR answers from other articles only)"
                 )
             else:
-                warn(f"cannot remove {shown}: no such article in your folder {_safe(str(folder))} (see 'rlsbot sources')")
+                warn(f"cannot remove {shown}: no such article in your folder {safe(str(folder))} (see 'rlsbot sources')")
             status = exitcodes.USAGE
             continue
         rel = found[0]
@@ -202,9 +194,9 @@ def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None
         except FileNotFoundError:
             pass  # removed meanwhile: the outcome asked for
         except OSError as exc:
-            warn(f"cannot remove {_safe(rel)}: {exc.strerror or exc}")
+            warn(f"cannot remove {safe(rel)}: {exc.strerror or exc}")
             status = exitcodes.USAGE
             continue
         mine = [(r, t) for r, t in mine if r != rel]
-        print(f"removed {_safe(rel)}" + (f": \u201c{_safe(title)}\u201d" if title else ""))
+        print(f"removed {safe(rel)}" + (f": \u201c{safe(title)}\u201d" if title else ""))
     return status

@@ -10,23 +10,15 @@ import re
 from typing import Any
 
 from rlsbot.answer import DISCLAIMER, Answer, Citation
+from rlsbot.article import BYLINE_KEYS, byline_parts
+from rlsbot.text import safe
 
 NOT_COVERED = "The articles do not cover this question."
-
-# Anything that could move the cursor, change colours or open a link in a
-# terminal: C0/C1 controls, DEL, and bidi overrides/isolates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """Text with terminal control characters shown as visible escapes, and no lone surrogates."""
-    text = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def byline(c: Citation) -> str:
     """Author, publisher, date and URL, as far as the article's metadata has them."""
-    parts = [c.meta[k] for k in ("author", "publisher", "date") if c.meta.get(k)]
+    parts = byline_parts(c.meta)
     if c.meta.get("url"):
         parts.append(c.meta["url"])
     return ", ".join(parts)
@@ -161,7 +153,7 @@ def to_json(answer: Answer) -> dict[str, Any]:
                 "start": c.start,
                 "end": c.end,
                 "score": c.score,
-                **{k: c.meta[k] for k in ("author", "publisher", "date", "url") if c.meta.get(k)},
+                **{k: c.meta[k] for k in BYLINE_KEYS if c.meta.get(k)},
             }
             for c in answer.citations
         ],

@@ -13,19 +13,16 @@ from pathlib import Path
 import pytest
 
 from rlsbot import corpus
+from rlsbot.chrome import is_chrome, strip_chrome
 from rlsbot.corpus import (
     article_files,
     bundled_corpus,
-    decode,
     dedupe,
-    is_chrome,
     load_folder,
-    markdown_blocks,
-    markdown_inline,
     parse_article,
     read_article_file,
-    strip_chrome,
 )
+from rlsbot.formats import decode, markdown_blocks, markdown_inline
 from rlsbot.passages import build_passages
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -25,8 +25,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from rlsbot.answer import Answer, Citation
+from rlsbot.article import Article
 from rlsbot.conversation import Conversation, ConversationStore
-from rlsbot.corpus import Article
 from rlsbot.render import to_text
 from rlsbot.tui.widgets import (
     ArticleView,
