@@ -41,7 +41,8 @@ t0 = time.perf_counter()
 from pathlib import Path
 from rlsbot.bot import Bot, _folders_id
 from rlsbot.paths import cache_dir
-from rlsbot.index import BM25Params, CachedIndex
+from rlsbot.bm25 import BM25Params
+from rlsbot.index_cache import CachedIndex
 t1 = time.perf_counter()
 folder = Path(sys.argv[1])
 with CachedIndex.open(cache_dir() / f"index-{_folders_id([folder])}.npz") as cached:
@@ -121,8 +122,9 @@ def query_rows(corpus: Path, env: dict[str, str], n_queries: int) -> list[tuple[
     import numpy as np
     from rank_bm25 import BM25Okapi
 
+    from rlsbot.bm25 import BM25Params
     from rlsbot.bot import _folders_id
-    from rlsbot.index import BM25Params, CachedIndex
+    from rlsbot.index_cache import CachedIndex
     from rlsbot.paths import cache_dir
 
     with CachedIndex.open(cache_dir() / f"index-{_folders_id([corpus])}.npz") as cached:

@@ -62,6 +62,19 @@ def byline_parts(meta: dict) -> list[str]:
     return [str(meta[k]) for k in BYLINE_KEYS[:3] if meta.get(k)]
 
 
+def article_key(article: Article) -> str:
+    """Names an article's content as indexing sees it: text, layout and name.
+
+    ``content_key`` names the text alone (for de-duplication); this one adds
+    the block layout, which changes passages without changing the text.
+    """
+    h = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    h.update("\x00".join(s.heading for s in article.sections).encode("utf-8", "surrogatepass"))
+    h.update(repr([(s.kind, s.start, s.end, s.section) for s in article.spans]).encode())
+    h.update(repr([(s.start, s.end) for s in article.sections]).encode())
+    return h.hexdigest()
+
+
 def content_key(article: Article) -> str:
     """Names an article's text: two files with the same key are the same article."""
     return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()

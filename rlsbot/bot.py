@@ -9,8 +9,10 @@ from pathlib import Path
 
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
 from rlsbot.article import Article
+from rlsbot.bm25 import BM25Params
 from rlsbot.corpus import CorpusError, Skipped, bundled_corpus, dedupe, load_folder
-from rlsbot.index import BM25Params, CachedIndex, Hit, Index, corpus_key
+from rlsbot.index import Hit, Index
+from rlsbot.index_cache import CachedIndex, corpus_key, save_index
 from rlsbot.paths import cache_dir, user_corpus
 from rlsbot.query import Query, Resolver, parse
 
@@ -109,7 +111,7 @@ class Bot:
                     index = Index.build(articles, params, progress=progress)
                 if cache:
                     try:
-                        index.save(path, key)
+                        save_index(index, path, key)
                     except OSError as exc:
                         warnings.append(f"warning: cannot save the index cache ({exc.strerror or exc}); using it in memory")
         finally:

@@ -23,7 +23,8 @@ import pytest
 
 from rlsbot.cli import main
 from rlsbot.conversation import Conversation, ConversationStore
-from rlsbot.index import CACHE_FORMAT, CachedIndex, atomic_write
+from rlsbot.index_cache import CACHE_FORMAT, CachedIndex
+from rlsbot.storage import atomic_write
 
 ARTICLES = {
     "magnesium.md": "# Magnesium\n\nMagnesium helps restless legs at night for many people.\n\nThe usual dose of magnesium is 300 mg a day.\n",
@@ -87,7 +88,7 @@ def assert_cache_whole(folder: Path) -> None:
 
 
 def cached_params():
-    from rlsbot.index import BM25Params
+    from rlsbot.bm25 import BM25Params
 
     return BM25Params()
 

@@ -11,8 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
+from rlsbot.bm25 import BM25Params
 from rlsbot.corpus import bundled_corpus, load_folder, parse_article
-from rlsbot.index import BM25Params, CachedIndex, Index, PassageTable, corpus_key, passage_terms
+from rlsbot.index import Index, passage_terms
+from rlsbot.index_cache import CachedIndex, corpus_key, load_index, save_index
+from rlsbot.passage_table import PassageTable
 from rlsbot.passages import Passage, Sentence
 
 PARAMS = [
@@ -146,18 +149,18 @@ def test_a_cached_index_loads_equal_to_the_built_one(tmp_path):
     built = Index.build(articles)
     path = tmp_path / "index.npz"
     key = corpus_key(articles)
-    built.save(path, key)
-    loaded = Index.load(path, key)
+    save_index(built, path, key)
+    loaded = load_index(path, key)
     assert isinstance(loaded.passages, PassageTable)
     _same_index(built, loaded)
-    assert Index.load(path, "another key") is None
+    assert load_index(path, "another key") is None
 
 
 def test_an_incremental_build_equals_a_full_build(tmp_path):
     folder = _generated_folder(tmp_path / "c", 15)
     articles, _ = load_folder(folder)
     path = tmp_path / "index.npz"
-    Index.build(articles).save(path, corpus_key(articles))
+    save_index(Index.build(articles), path, corpus_key(articles))
     # edit one, remove one, add one
     (folder / "article-003.md").write_text(_generated_article(random.Random(99)), encoding="utf-8")
     (folder / "article-007.md").unlink()
