@@ -10,25 +10,13 @@ from pathlib import Path
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
 from rlsbot.article import Article
 from rlsbot.bm25 import BM25Params
-from rlsbot.corpus import CorpusError, Skipped, bundled_corpus, dedupe, load_folder
+from rlsbot.corpus import gather
 from rlsbot.index import Hit, Index
 from rlsbot.index_cache import CachedIndex, corpus_key, save_index
-from rlsbot.paths import cache_dir, user_corpus
+from rlsbot.paths import cache_dir
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
-
-
-def corpus_folders(corpus: str | os.PathLike | None = None) -> list[Path]:
-    """``--corpus`` or ``RLSBOT_CORPUS`` alone; by default the bundled articles and the user's."""
-    chosen = corpus or os.environ.get("RLSBOT_CORPUS")
-    if chosen:
-        return [Path(chosen).expanduser()]
-    folders = [bundled_corpus()]
-    mine = user_corpus()
-    if mine.is_dir():
-        folders.append(mine)
-    return folders
 
 
 class Bot:
@@ -60,28 +48,8 @@ class Bot:
         Raises CorpusError when there is no usable article at all.
         """
         params = params or BM25Params()
-        warnings: list[str] = []
-        articles: list[Article] = []
-        skipped: list[Skipped] = []
-        folders = corpus_folders(corpus)
-        for folder in folders:
-            found, bad = load_folder(folder)
-            articles.extend(found)
-            skipped.extend(bad)
-        articles, dupes = dedupe(articles)
-        seen: set[str] = set()
-        unique = []
-        for article in articles:
-            if article.name in seen:
-                skipped.append(Skipped(article.name, "has the same file name as another article; skipped"))
-                continue
-            seen.add(article.name)
-            unique.append(article)
-        articles = unique
-        warnings += [f"skipped {s.path}: {s.reason}" for s in skipped]
-        warnings += [f"note: {d.path} {d.reason}" for d in dupes]
-        if not articles:
-            raise CorpusError(f"no readable articles in {', '.join(str(f) for f in folders)}")
+        gathered = gather(corpus)
+        articles, folders, warnings = list(gathered.articles), gathered.folders, list(gathered.warnings)
 
         key = corpus_key(articles, params)
         index = None

@@ -144,10 +144,14 @@ def cmd_search(args) -> int:
 
 
 def cmd_sources(args) -> int:
-    bot = load_bot(args)
-    counts: dict[str, int] = {}
-    for p in bot.index.passages:
-        counts[p.article] = counts.get(p.article, 0) + 1
+    # The articles and their passages, not the index: listing them needs no numpy.
+    from rlsbot.corpus import gather
+    from rlsbot.passages import build_passages
+
+    gathered = gather(getattr(args, "corpus", None))
+    for message in gathered.warnings:
+        _warn(message)
+    counts = {a.name: len(build_passages(a)) for a in gathered.articles}
     rows = [
         {
             "article": a.name,
@@ -156,7 +160,7 @@ def cmd_sources(args) -> int:
             "passages": counts.get(a.name, 0),
             "words": len(a.text.split()),
         }
-        for a in bot.articles.values()
+        for a in gathered.articles
     ]
     if args.json:
         _print_json(rows)

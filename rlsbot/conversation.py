@@ -138,16 +138,6 @@ class Conversation:
         turns = [Turn(str(t["question"]), _answer_from_dict(t["answer"])) for t in data["turns"]]
         return cls(bot, turns, str(data.get("id") or "") or None)
 
-    def to_markdown(self) -> str:
-        from rlsbot.render import md_escape, to_markdown
-
-        out = ["# rlsbot conversation\n"]
-        for turn in self.turns:
-            out.append(to_markdown(turn.answer, heading=True))
-            if turn.answer.query:
-                out.append(f"*searched: {md_escape(turn.answer.query)}*\n")
-        return "\n".join(out)
-
 
 def _answer_to_dict(a: Answer) -> dict:
     return {

@@ -13,6 +13,7 @@ from pathlib import Path
 from rlsbot.article import Article, Block, build_article, content_key, split_front_matter
 from rlsbot.chrome import BYLINE, strip_chrome
 from rlsbot.formats import decode, looks_binary, markdown_blocks, text_blocks
+from rlsbot.paths import user_corpus
 from rlsbot.text import clean_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
@@ -195,3 +196,49 @@ def bundled_corpus() -> Path:
     here = Path(__file__).parent
     inside = here / "corpus"
     return inside if inside.is_dir() else here.parent / "corpus"
+
+
+def corpus_folders(corpus: str | os.PathLike | None = None) -> list[Path]:
+    """``--corpus`` or ``RLSBOT_CORPUS`` alone; by default the bundled articles and the user's."""
+    chosen = corpus or os.environ.get("RLSBOT_CORPUS")
+    if chosen:
+        return [Path(chosen).expanduser()]
+    folders = [bundled_corpus()]
+    mine = user_corpus()
+    if mine.is_dir():
+        folders.append(mine)
+    return folders
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The articles of some folders, one of each text and name, and what was left out."""
+
+    articles: tuple[Article, ...]
+    folders: tuple[Path, ...]
+    warnings: tuple[str, ...]
+
+
+def gather(corpus: str | os.PathLike | None = None) -> Gathered:
+    """Read every folder of ``corpus_folders``; raises CorpusError when no article is usable."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    folders = corpus_folders(corpus)
+    for folder in folders:
+        found, bad = load_folder(folder)
+        articles.extend(found)
+        skipped.extend(bad)
+    articles, dupes = dedupe(articles)
+    seen: set[str] = set()
+    unique = []
+    for article in articles:
+        if article.name in seen:
+            skipped.append(Skipped(article.name, "has the same file name as another article; skipped"))
+            continue
+        seen.add(article.name)
+        unique.append(article)
+    warnings = [f"skipped {s.path}: {s.reason}" for s in skipped]
+    warnings += [f"note: {d.path} {d.reason}" for d in dupes]
+    if not unique:
+        raise CorpusError(f"no readable articles in {', '.join(str(f) for f in folders)}")
+    return Gathered(tuple(unique), tuple(folders), tuple(warnings))

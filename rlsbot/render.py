@@ -7,6 +7,7 @@ screen and exported conversations alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from rlsbot.answer import DISCLAIMER, Answer, Citation
@@ -161,3 +162,13 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "corrections": [{"typed": t, "read_as": r} for t, r in answer.corrections],
         "disclaimer": DISCLAIMER if answer.answered else "",
     }
+
+
+def conversation_to_markdown(turns: Iterable[tuple[str, Answer]]) -> str:
+    """A whole conversation (question, answer) as one Markdown document, for export."""
+    out = ["# rlsbot conversation\n"]
+    for _question, answer in turns:
+        out.append(to_markdown(answer, heading=True))
+        if answer.query:
+            out.append(f"*searched: {md_escape(answer.query)}*\n")
+    return "\n".join(out)
