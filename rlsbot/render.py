@@ -72,7 +72,7 @@ class _Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
 
-def to_text(answer: Answer, color: bool = False, width: int = 100) -> str:
+def to_text(answer: Answer, color: bool = False) -> str:
     """The answer for a terminal or a plain-text reader."""
     st = _Style(color)
     lines: list[str] = []
