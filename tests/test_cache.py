@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SMALL_CORPUS
 
 import rlsbot.index
 import rlsbot.index_cache
@@ -26,27 +27,11 @@ from rlsbot.index_cache import CachedIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# the ``corpus`` fixture (conftest.py) writes these
 ARTICLES = {
-    "magnesium.md": "# Magnesium\n\nMagnesium helps restless legs at night for many people.\n\nThe usual dose of magnesium is 300 mg a day.\n",
-    "iron.md": "# Iron\n\nIron deficiency makes restless legs worse.\n\nFerritin should be above 75 for people with restless legs.\n",
+    **SMALL_CORPUS,
     "sleep.md": "# Sleep\n\nA regular bedtime eases restless legs.\n\nCaffeine late in the day makes the symptoms worse.\n",
 }
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 
 from rlsbot import corpus
-from rlsbot.chrome import is_chrome, strip_chrome
 from rlsbot.corpus import (
     article_files,
     bundled_corpus,
     dedupe,
     load_folder,
-    parse_article,
     read_article_file,
 )
-from rlsbot.formats import decode, markdown_blocks, markdown_inline
 from rlsbot.passages import build_passages
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -66,175 +63,7 @@ def test_fixture_seed_is_the_shared_seed_verbatim():
     assert SEED.read_bytes() == shared.read_bytes()
 
 
-def test_no_line_of_the_bundled_articles_is_chrome():
-    for path in bundled_corpus().glob("*.md"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            assert not is_chrome(line.lstrip("#- ")), (path.name, line)
-
-
-# ---------------------------------------------------------------- site chrome
-
-CHROME = [
-    "Back to top",
-    "\u2191 Back to top",
-    "Skip to main content",
-    "Home > Conditions > Restless legs",
-    "Home \u203a Leaflets \u203a Iron",
-    "Published on",
-    "Updated on June 7, 2023",
-    "Last reviewed: 12 March 2024",
-    "Medically reviewed by Jane Smith, MD \u2014 Written by Ann Lee \u2014 Updated on June 7, 2023",
-    "5 min read",
-    "Advertisement",
-    "Scroll to continue with content",
-    "Share this article",
-    "Share on Facebook",
-    "Facebook Twitter Pinterest Email",
-    "Facebook | Twitter | LinkedIn",
-    "Facebook icon Twitter icon Instagram icon Pinterest icon Google+ icon YouTube icon",
-    "Print",
-    "Download PDF",
-    "Sign up for our newsletter and get the latest sleep research delivered to your inbox every month.",
-    "The very latest on genetics, nutrition and supplements delivered to your inbox!",
-    "Subscribe",
-    "Related: Magnesium and sleep",
-    "You may also like",
-    "Was this article helpful? Yes No",
-    "Yes No",
-    "We use cookies to improve your experience on our website. By continuing to browse you agree to our use of cookies.",
-    "Accept all cookies",
-    "\u00a9 2024 Northfield Sleep Clinic. All rights reserved.",
-    "Privacy Policy | Terms of Use | Cookie Policy | Contact Us",
-    "Tags: RLS, sleep, iron",
-    "KLOTHO-VS Report Now Available for Health Intelligence Members!",
-    "Free shipping on all orders over $50 - Shop the Sleep Store today!",
-    "Leave a comment",
-    "12 comments",
-]
-
-# Sentences an article could well contain, some of them starting with a word
-# that chrome starts with too: never removed.
-PROSE = [
-    "Updated guidelines recommend checking ferritin in everyone with RLS.",
-    "Share your symptoms with your doctor.",
-    "Published studies on magnesium are few.",
-    "Published by the Restless Legs Foundation in 2021, the guide explains iron testing.",
-    "Email your doctor if your symptoms get worse.",
-    "Print out a sleep diary and bring it to your appointment.",
-    "Home remedies such as a warm bath can help.",
-    "Reviewed by a panel of experts, the guideline recommends iron.",
-    "Search for a specialist near you.",
-    "Advertisement campaigns have raised awareness of RLS.",
-    "(c) iron deficiency is common.",
-    "Related conditions include neuropathy and kidney disease.",
-    "Cookies and sweets late at night may worsen sleep.",
-    "Menu planning helps with a low-caffeine diet.",
-    "Comments from patients were positive overall.",
-    "Twitter users with RLS described the urge to move.",
-    "Yes, iron helps some people; no, it does not help everyone.",
-    "But is this advice based on evidence?",
-]
-
-
-@pytest.mark.parametrize("line", CHROME)
-def test_chrome_lines_are_recognised(line):
-    assert is_chrome(line)
-
-
-@pytest.mark.parametrize("line", PROSE)
-def test_article_sentences_are_never_chrome(line):
-    assert not is_chrome(line)
-    assert line in strip_chrome(f"Back to top\n{line}\nAdvertisement")
-
-
-def test_pasted_text_loses_its_chrome_and_keeps_every_sentence():
-    article = read_article_file(OWN / "exercise-and-rls-pasted.txt")
-    assert article.title == "Exercise and Restless Legs Syndrome: What the Research Says"
-    assert article.author == "Marcus Webb"  # the "By ..." line under the title
-    for snippet in ("Skip to", "Free shipping", "Home >", "min read", "Facebook", "Advertisement", "Scroll to", "helpful", "Yes No",
-                    "Related:", "newsletter", "cookies", "Privacy", "\u00a9", "Back to top", "Updated on", "By Marcus"):  # fmt: skip
-        assert snippet not in article.text, snippet
-    assert article.text.startswith("Many people with restless legs syndrome wonder")
-    assert article.text.endswith("problems with your joints.")
-    assert [s.heading for s in article.sections if s.heading] == [
-        "What the trials found",
-        "How much is enough?",
-        "Tips for getting started",
-    ]
-
-
-# ---------------------------------------------------------------- Markdown
-
-
-@pytest.mark.parametrize(
-    ("source", "text"),
-    [
-        ("Some **bold** and *italic* and __strong__ and _em_ text.", "Some bold and italic and strong and em text."),
-        ('See the [medicines leaflet](https://example.org/a "title").', "See the medicines leaflet."),
-        ("An image ![a leg](leg.png) here.", "An image here."),
-        ("Escaped 5 \\* 3 \\[1\\] snake\\_case.", "Escaped 5 * 3 [1] snake_case."),
-        ("Plain 5 * 3 and snake_case_word and [X] markers.", "Plain 5 * 3 and snake_case_word and [X] markers."),
-        ("A `code span` and <https://example.org/x> and H<sub>2</sub>O.", "A code span and https://example.org/x and H2O."),
-    ],
-)
-def test_markdown_inline_markup_is_read_as_text(source, text):
-    assert markdown_inline(source) == text
-
-
-def test_markdown_blocks_read_setext_quotes_rules_fences_and_comments():
-    body = "Title\n=====\n\n> quoted **line**\n> more\n\n---\n\n* * *\n\nSub\n---\ntext\n\n```\ncode *x*\n```\n<!-- hidden -->\n- item [a](b)\n  cont\n"
-    assert [(b.kind, b.text) for b in markdown_blocks(body)] == [
-        ("heading", "Title"),
-        ("paragraph", "quoted line more"),
-        ("heading", "Sub"),
-        ("paragraph", "text"),
-        ("paragraph", "code *x*"),
-        ("item", "item a cont"),
-    ]
-
-
-def test_markdown_with_front_matter_keeps_its_metadata():
-    article = read_article_file(OWN / "restless-legs-and-sleep-habits.md")
-    assert article.title == "Sleep Habits That Help Restless Legs"
-    assert article.meta["author"] == "Community Sleep Nurse Team"
-    assert article.meta["publisher"] == "Riverside Health Centre"
-    assert article.meta["date"] == "2023-11-02"
-    assert article.meta["url"] == "https://riverside-health.example/patients/rls-sleep-habits"
-    assert "**" not in article.text and "](" not in article.text
-    assert "can make a real difference to how well you sleep." in article.text
-    assert not article.text.startswith("Sleep Habits")  # the H1 repeating the title is not text
-
-
-def test_title_comes_from_the_first_heading_or_line():
-    assert parse_article("a.md", "# Iron and sleep\n\nText here.").title == "Iron and sleep"
-    assert parse_article("a.txt", "Iron and sleep\n\nText here.").title == "Iron and sleep"
-    assert parse_article("my-notes.txt", "Text here that is a sentence.").title == "My notes"
-
-
 # ---------------------------------------------------------------- decoding and odd files
-
-
-def test_latin1_file_is_decoded():
-    data = (OWN / "cafe-notes-latin1.txt").read_bytes()
-    with pytest.raises(UnicodeDecodeError):
-        data.decode("utf-8")
-    article = read_article_file(OWN / "cafe-notes-latin1.txt")
-    assert article.title == "Coffee, chocolate and restless legs: notes from the caf\u00e9"
-    assert "caf\u00e9 au lait" in article.text and "na\u00efve" in article.text and "\u00c9lodie" in article.text
-
-
-def test_utf16_with_and_without_bom_is_decoded():
-    text = "Iron and sleep\n\nFerritin below 75 is low for RLS.\n"
-    assert decode(text.encode("utf-16")) == text
-    assert decode(text.encode("utf-16-le")) == text
-    assert decode(text.encode("utf-16-be")) == text
-
-
-def test_html_declared_charset_is_used():
-    page = '<html><head><meta charset="windows-1251"></head><body><p>\u0416\u0435\u043b\u0435\u0437\u043e</p></body></html>'
-    assert "\u0416\u0435\u043b\u0435\u0437\u043e" in decode(page.encode("windows-1251"), ".html")
-    with pytest.raises(ValueError, match="unknown character set"):
-        decode(b'<meta charset="klingon-8"><p>\xff\xfe\xfd</p>', ".html")
 
 
 def test_text_in_another_encoding_is_undecodable(tmp_path):
