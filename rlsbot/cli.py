@@ -209,6 +209,18 @@ def cmd_chat(args) -> int:
     return exitcodes.OK
 
 
+def _report(outcomes) -> int:
+    """Print each file's outcome as it comes: done on stdout, refused on stderr (exit status 2)."""
+    status = exitcodes.OK
+    for outcome in outcomes:
+        if outcome.ok:
+            print(safe(outcome.line))
+        else:
+            _warn(outcome.line)
+            status = exitcodes.USAGE
+    return status
+
+
 def _own_folder(args):
     """Where add/remove work: --corpus DIR when given (never the bundled articles), else the user's folder."""
     if not getattr(args, "corpus", None):
@@ -226,13 +238,13 @@ def _own_folder(args):
 def cmd_add(args) -> int:
     from rlsbot.library import add_articles
 
-    return add_articles(args.files, warn=_warn, folder=_own_folder(args))
+    return _report(add_articles(args.files, folder=_own_folder(args)))
 
 
 def cmd_remove(args) -> int:
     from rlsbot.library import remove_articles
 
-    return remove_articles(args.names, warn=_warn, folder=_own_folder(args))
+    return _report(remove_articles(args.names, folder=_own_folder(args)))
 
 
 # ------------------------------------------------------------------ parser

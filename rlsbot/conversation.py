@@ -184,14 +184,14 @@ class ConversationStore:
     def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None, keep_empty: bool = False) -> bool:
         """Write a conversation; an empty one only when asked (a started "new conversation"
         must win over the previous one at the next start)."""
-        from rlsbot.storage import atomic_write
+        from rlsbot.storage import atomic_write_bytes
 
         if not conversation.turns and not keep_empty:
             return True
         data = json.dumps(conversation.to_dict(), ensure_ascii=False, indent=1).encode("utf-8", "replace")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{conversation.id}.json", lambda f: f.write(data))
+            atomic_write_bytes(self.folder / f"{conversation.id}.json", data)
             return True
         except OSError as exc:
             message = f"warning: conversation not saved ({exc.strerror or exc}); it lives in memory only"
