@@ -85,7 +85,7 @@ class _Analyser:
             ids = [self._term_of(w) if t is None else t for w, t in zip(found, ids, strict=True)]
         return [t for t in ids if t >= 0]
 
-    def article(self, article: Article) -> _Analysed:
+    def article(self, article: Article) -> Analysed:
         """Passages of an article and the terms of each (``passage_terms``)."""
         text = article.text
         passages = build_passages(article)
@@ -110,7 +110,7 @@ class _Analyser:
         word_ids = [get(w) for w in surface]
         if None in word_ids:
             word_ids = [self.word(w) if i is None else i for w, i in zip(surface, word_ids, strict=True)]
-        return _Analysed(
+        return Analysed(
             PassageTable.of(passages),
             np.asarray(ids, dtype=np.int32),
             np.asarray(tfs, dtype=np.int32),
@@ -122,7 +122,7 @@ class _Analyser:
 
 
 @dataclass
-class _Analysed:
+class Analysed:
     """One article's passages and postings; ids are an _Analyser's or a cache's."""
 
     passages: PassageTable
@@ -144,7 +144,7 @@ class Reusable(Protocol):
 
     def article_slots(self) -> dict[tuple[str, str], int]: ...
 
-    def reused(self, articles: list[int]) -> tuple[list[_Analysed], list[str], list[str]]: ...
+    def reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]: ...
 
 
 # ---------------------------------------------------------------- the index
@@ -222,7 +222,7 @@ class Index:
         reusable = reuse.article_slots() if reuse is not None else {}
         todo = sum(1 for a, k in zip(articles, keys, strict=True) if (a.name, k) not in reusable)
         analyser = _Analyser()
-        parts: list[_Analysed | int] = []  # an int: that article of ``reuse``
+        parts: list[Analysed | int] = []  # an int: that article of ``reuse``
         done = 0
         for a, k in zip(articles, keys, strict=True):
             slot = reusable.get((a.name, k))

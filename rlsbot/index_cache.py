@@ -19,7 +19,7 @@ import numpy as np
 from rlsbot.analysis import ANALYZER_VERSION, learn_stems
 from rlsbot.article import Article, article_key
 from rlsbot.bm25 import BM25Params
-from rlsbot.index import Index, _Analysed
+from rlsbot.index import Analysed, Index
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import splitter_key
 from rlsbot.storage import atomic_write
@@ -212,7 +212,7 @@ class CachedIndex:
         """(name, article key) -> its number here, for every article this cache holds."""
         return {(str(name), str(k)): i for i, (name, k) in enumerate(self.meta["articles"])}
 
-    def reused(self, articles: list[int]) -> tuple[list[_Analysed], list[str], list[str]]:
+    def reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]:
         """The cached analyses of some articles, and the vocabulary and surface words their ids point into.
 
         Raises ValueError when the file is damaged.
@@ -222,7 +222,7 @@ class CachedIndex:
         except Exception as exc:  # any damage at all: zip, shapes, types, missing members
             raise ValueError(f"the cached index is damaged ({type(exc).__name__}: {exc})") from None
 
-    def _reused(self, articles: list[int]) -> tuple[list[_Analysed], list[str], list[str]]:
+    def _reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]:
         z, meta = self._z, self.meta
         n_vocab, n_surface, n_passages, n_articles, n_sections, _ = (int(c) for c in meta["counts"])
         vocab_list = self.strings("vocab", n_vocab)
@@ -266,7 +266,7 @@ class CachedIndex:
             p0, p1 = int(art_ptr[a]), int(art_ptr[a + 1])
             e0, e1 = int(row_ptr[p0]), int(row_ptr[p1])
             out.append(
-                _Analysed(
+                Analysed(
                     passages=table.slice(p0, p1),
                     term_ids=row_terms[e0:e1],
                     tfs=row_tf[e0:e1],
