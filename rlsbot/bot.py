@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
 from rlsbot.article import Article
 from rlsbot.bm25 import BM25Params
 from rlsbot.corpus import gather
 from rlsbot.index import Hit, Index
-from rlsbot.index_cache import CachedIndex, corpus_key, save_index
-from rlsbot.paths import cache_dir
+from rlsbot.index_cache import CachedIndex, save_index
+from rlsbot.index_meta import cache_path, corpus_key
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
@@ -54,7 +52,7 @@ class Bot:
         key = corpus_key(articles, params)
         index = None
         previous = None  # the cache as it is, for its unchanged articles' analyses
-        path = cache_dir() / f"index-{_folders_id(folders)}.npz"
+        path = cache_path(folders)
         if cache and not rebuild:
             try:
                 previous = CachedIndex.open(path)
@@ -111,8 +109,3 @@ def _head(question: str) -> str:
     head = question[: MAX_QUESTION_CHARS + 1]
     cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
     return head[:cut] if cut > 0 else head[:MAX_QUESTION_CHARS]
-
-
-def _folders_id(folders: Sequence[Path]) -> str:
-    joined = "\0".join(str(f.resolve()) for f in folders)
-    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]

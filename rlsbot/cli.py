@@ -144,14 +144,22 @@ def cmd_search(args) -> int:
 
 
 def cmd_sources(args) -> int:
-    # The articles and their passages, not the index: listing them needs no numpy.
     from rlsbot.corpus import gather
-    from rlsbot.passages import build_passages
+    from rlsbot.index_meta import cached_passage_counts
 
+    # A warm cache says how many passages each article has: no index, no numpy.
     gathered = gather(getattr(args, "corpus", None))
-    for message in gathered.warnings:
-        _warn(message)
-    counts = {a.name: len(build_passages(a)) for a in gathered.articles}
+    articles = gathered.articles
+    counts = cached_passage_counts(gathered.folders, articles)
+    if counts is None:
+        bot = load_bot(args)  # builds (and caches) the index, warning as ask would
+        articles = tuple(bot.articles.values())
+        counts = {}
+        for p in bot.index.passages:
+            counts[p.article] = counts.get(p.article, 0) + 1
+    else:
+        for message in gathered.warnings:
+            _warn(message)
     rows = [
         {
             "article": a.name,
@@ -160,7 +168,7 @@ def cmd_sources(args) -> int:
             "passages": counts.get(a.name, 0),
             "words": len(a.text.split()),
         }
-        for a in gathered.articles
+        for a in articles
     ]
     if args.json:
         _print_json(rows)

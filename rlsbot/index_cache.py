@@ -9,51 +9,19 @@ the changed articles are analysed again.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from rlsbot.analysis import ANALYZER_VERSION, learn_stems
-from rlsbot.article import Article, article_key
+from rlsbot.analysis import learn_stems
 from rlsbot.bm25 import BM25Params
 from rlsbot.index import Analysed, Index
+from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
-from rlsbot.passages import splitter_key
 from rlsbot.storage import atomic_write
 
-CACHE_FORMAT = 4
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
-
-
-def analyzer_key() -> str:
-    """Names everything analysis depends on: a cached analysis is reused only under the same key."""
-    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|nltk {_nltk_version()}|punkt {splitter_key()[:16]}"
-
-
-def _nltk_version() -> str:
-    # Read the version file, not ``import nltk`` (0.2 s): the stems depend on it.
-    import importlib.util
-
-    spec = importlib.util.find_spec("nltk")
-    try:
-        return (Path(spec.origin).parent / "VERSION").read_text().strip() if spec and spec.origin else "?"
-    except OSError:
-        return "?"
-
-
-def corpus_key(articles: Sequence[Article], params: BM25Params | None = None) -> str:
-    """Names the corpus content and the analyzer an index was built for.
-
-    The ranking parameters are not part of it: they are applied when a cached
-    index is loaded.
-    """
-    h = hashlib.sha256(analyzer_key().encode())
-    for article in articles:
-        h.update(b"\0" + article.name.encode("utf-8", "surrogatepass") + b"\0" + article_key(article).encode())
-    return h.hexdigest()
 
 
 def save_index(index: Index, path: Path, key: str) -> None:

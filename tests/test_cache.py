@@ -19,7 +19,7 @@ import pytest
 from conftest import SMALL_CORPUS
 
 import rlsbot.index
-import rlsbot.index_cache
+import rlsbot.index_meta
 from rlsbot.bm25 import BM25Params
 from rlsbot.bot import Bot
 from rlsbot.cli import main
@@ -100,19 +100,19 @@ def test_a_removed_article_is_gone_without_analysing_anything(corpus, cache, ana
 def test_a_new_analyzer_version_rebuilds_everything(corpus, cache, analysed, monkeypatch):
     Bot.load(corpus)
     analysed.clear()
-    monkeypatch.setattr(rlsbot.index_cache, "ANALYZER_VERSION", rlsbot.index_cache.ANALYZER_VERSION + "-next")
+    monkeypatch.setattr(rlsbot.index_meta, "ANALYZER_VERSION", rlsbot.index_meta.ANALYZER_VERSION + "-next")
     bot = Bot.load(corpus)
     assert sorted(analysed) == sorted(ARTICLES)
     assert bot.warnings == []  # another version's cache is replaced quietly
     with CachedIndex.open(cache_file(cache)) as cached:
-        assert cached.meta["analyzer"].startswith(rlsbot.index_cache.ANALYZER_VERSION)
+        assert cached.meta["analyzer"].startswith(rlsbot.index_meta.ANALYZER_VERSION)
 
 
 def test_new_sentence_splitter_training_text_rebuilds_everything(corpus, cache, analysed, monkeypatch):
     """Punkt is trained on the bundled articles: when they change, every sentence boundary may."""
     Bot.load(corpus)
     analysed.clear()
-    monkeypatch.setattr(rlsbot.index_cache, "splitter_key", lambda: "other training text")
+    monkeypatch.setattr(rlsbot.index_meta, "splitter_key", lambda: "other training text")
     Bot.load(corpus)
     assert sorted(analysed) == sorted(ARTICLES)
 

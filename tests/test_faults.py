@@ -24,7 +24,8 @@ from conftest import SMALL_CORPUS
 
 from rlsbot.cli import main
 from rlsbot.conversation import Conversation, ConversationStore
-from rlsbot.index_cache import CACHE_FORMAT, CachedIndex
+from rlsbot.index_cache import CachedIndex
+from rlsbot.index_meta import CACHE_FORMAT
 from rlsbot.storage import atomic_write
 
 

@@ -9,7 +9,8 @@ from conftest import generated_article, generated_folder
 
 from rlsbot.corpus import load_folder
 from rlsbot.index import Index
-from rlsbot.index_cache import CachedIndex, corpus_key, load_index, save_index
+from rlsbot.index_cache import CachedIndex, load_index, save_index
+from rlsbot.index_meta import corpus_key
 from rlsbot.passage_table import PassageTable
 
 
