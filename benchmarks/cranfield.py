@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "bench" / "cranfield"
 
 from rlsbot.analysis import index_terms, stopwords  # noqa: E402
-from rlsbot.index import BM25Params, Index  # noqa: E402
+from rlsbot.bm25 import BM25Params  # noqa: E402
+from rlsbot.index import Index  # noqa: E402
 from rlsbot.passages import Passage, Sentence  # noqa: E402
 
 # Tuned on Cranfield by a grid over variant, k1 and b (--tune); reported apart

@@ -39,11 +39,13 @@ LOAD = """
 import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from rlsbot.bot import Bot, _folders_id, cache_dir
-from rlsbot.index import BM25Params, CachedIndex
+from rlsbot.bot import Bot
+from rlsbot.index_meta import cache_path
+from rlsbot.bm25 import BM25Params
+from rlsbot.index_cache import CachedIndex
 t1 = time.perf_counter()
 folder = Path(sys.argv[1])
-with CachedIndex.open(cache_dir() / f"index-{_folders_id([folder])}.npz") as cached:
+with CachedIndex.open(cache_path([folder])) as cached:
     index = cached.index(BM25Params())
 t2 = time.perf_counter()
 bot = Bot.load(folder)
@@ -120,10 +122,11 @@ def query_rows(corpus: Path, env: dict[str, str], n_queries: int) -> list[tuple[
     import numpy as np
     from rank_bm25 import BM25Okapi
 
-    from rlsbot.bot import _folders_id, cache_dir
-    from rlsbot.index import BM25Params, CachedIndex
+    from rlsbot.bm25 import BM25Params
+    from rlsbot.index_cache import CachedIndex
+    from rlsbot.index_meta import cache_path
 
-    with CachedIndex.open(cache_dir() / f"index-{_folders_id([corpus])}.npz") as cached:
+    with CachedIndex.open(cache_path([corpus])) as cached:
         index = cached.index(BM25Params())
     vocab = list(index.vocab)
     # every passage's terms, back from the term columns (order does not matter to BM25)

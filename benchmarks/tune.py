@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rlsbot import analysis  # noqa: E402
+from rlsbot.bm25 import BM25Params  # noqa: E402
 from rlsbot.bot import Bot  # noqa: E402
 from rlsbot.conversation import Conversation  # noqa: E402
-from rlsbot.index import BM25Params  # noqa: E402
 from rlsbot.query import Resolver  # noqa: E402
 from tests.gold.evaluate import evaluate, evaluate_conversations  # noqa: E402
 

@@ -82,11 +82,6 @@ def words(text: str) -> list[str]:
     return out
 
 
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """Normalized words with their offsets in ``text`` (for highlighting)."""
-    return [(normalize(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
 @cache
 def _stemmer():
     from nltk.stem.snowball import SnowballStemmer

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rlsbot.analysis import index_terms
-from rlsbot.corpus import Article
+from rlsbot.article import BYLINE_KEYS, Article
 from rlsbot.index import Hit, Index
 from rlsbot.passages import Passage, Sentence
 from rlsbot.query import FILLER, INTENT, SPECIFIC, SUBJECT, Query
@@ -59,13 +59,6 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
-
-    @property
-    def text(self) -> str:
-        """The answer as a person reads it, in plain text."""
-        from rlsbot.render import to_text
-
-        return to_text(self)
 
 
 @dataclass
@@ -161,7 +154,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
                 end=end,
                 quote=article.text[start:end],
                 score=round(score, 4),
-                meta={k: v for k, v in article.meta.items() if k in ("author", "date", "url", "publisher")},
+                meta={k: v for k, v in article.meta.items() if k in BYLINE_KEYS},
             )
         )
     return Answer(question, query.text, True, tuple(citations), tuple(query.missing), corrections)

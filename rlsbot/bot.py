@@ -2,53 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
-from rlsbot.corpus import Article, CorpusError, Skipped, bundled_corpus, dedupe, load_folder
-from rlsbot.index import BM25Params, CachedIndex, Hit, Index, corpus_key
+from rlsbot.article import Article
+from rlsbot.bm25 import BM25Params
+from rlsbot.corpus import gather
+from rlsbot.index import Hit, Index
+from rlsbot.index_cache import CachedIndex, save_index
+from rlsbot.index_meta import cache_path, corpus_key
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
-
-
-def data_dir() -> Path:
-    """Where rlsbot keeps the user's own articles and conversations."""
-    env = os.environ.get("RLSBOT_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("rlsbot", appauthor=False))
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("RLSBOT_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("rlsbot", appauthor=False))
-
-
-def user_corpus() -> Path:
-    """The folder ``rlsbot add`` copies articles into."""
-    return data_dir() / "articles"
-
-
-def corpus_folders(corpus: str | os.PathLike | None = None) -> list[Path]:
-    """``--corpus`` or ``RLSBOT_CORPUS`` alone; by default the bundled articles and the user's."""
-    chosen = corpus or os.environ.get("RLSBOT_CORPUS")
-    if chosen:
-        return [Path(chosen).expanduser()]
-    folders = [bundled_corpus()]
-    mine = user_corpus()
-    if mine.is_dir():
-        folders.append(mine)
-    return folders
 
 
 class Bot:
@@ -80,33 +46,13 @@ class Bot:
         Raises CorpusError when there is no usable article at all.
         """
         params = params or BM25Params()
-        warnings: list[str] = []
-        articles: list[Article] = []
-        skipped: list[Skipped] = []
-        folders = corpus_folders(corpus)
-        for folder in folders:
-            found, bad = load_folder(folder)
-            articles.extend(found)
-            skipped.extend(bad)
-        articles, dupes = dedupe(articles)
-        seen: set[str] = set()
-        unique = []
-        for article in articles:
-            if article.name in seen:
-                skipped.append(Skipped(article.name, "has the same file name as another article; skipped"))
-                continue
-            seen.add(article.name)
-            unique.append(article)
-        articles = unique
-        warnings += [f"skipped {s.path}: {s.reason}" for s in skipped]
-        warnings += [f"note: {d.path} {d.reason}" for d in dupes]
-        if not articles:
-            raise CorpusError(f"no readable articles in {', '.join(str(f) for f in folders)}")
+        gathered = gather(corpus)
+        articles, folders, warnings = list(gathered.articles), gathered.folders, list(gathered.warnings)
 
         key = corpus_key(articles, params)
         index = None
         previous = None  # the cache as it is, for its unchanged articles' analyses
-        path = cache_dir() / f"index-{_folders_id(folders)}.npz"
+        path = cache_path(folders)
         if cache and not rebuild:
             try:
                 previous = CachedIndex.open(path)
@@ -131,7 +77,7 @@ class Bot:
                     index = Index.build(articles, params, progress=progress)
                 if cache:
                     try:
-                        index.save(path, key)
+                        save_index(index, path, key)
                     except OSError as exc:
                         warnings.append(f"warning: cannot save the index cache ({exc.strerror or exc}); using it in memory")
         finally:
@@ -163,8 +109,3 @@ def _head(question: str) -> str:
     head = question[: MAX_QUESTION_CHARS + 1]
     cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
     return head[:cut] if cut > 0 else head[:MAX_QUESTION_CHARS]
-
-
-def _folders_id(folders: Sequence[Path]) -> str:
-    joined = "\0".join(str(f.resolve()) for f in folders)
-    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]

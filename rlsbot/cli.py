@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 
 from rlsbot import __version__, exitcodes
+from rlsbot.article import BYLINE_KEYS, byline_parts
+from rlsbot.text import clean_input, json_safe, safe
 
 MAX_STDIN_BYTES = 4 * 1024 * 1024
 
@@ -30,14 +31,9 @@ def _color(stream) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _clean_input(text: str) -> str:
-    """Lone surrogates (undecodable argv bytes) become U+FFFD; NULs go."""
-    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
-
-
 def _read_stdin() -> str:
     data = sys.stdin.buffer.read(MAX_STDIN_BYTES)
-    return _clean_input(data.decode("utf-8", "replace"))
+    return clean_input(data.decode("utf-8", "replace"))
 
 
 def _question(args) -> str:
@@ -47,15 +43,13 @@ def _question(args) -> str:
         text = _read_stdin()
     else:
         raise UsageError('no question given: rlsbot ask "QUESTION"')
-    text = _clean_input(text)
+    text = clean_input(text)
     if not text.strip():
         raise UsageError("the question is empty")
     return text.strip()
 
 
 def _warn(message: str) -> None:
-    from rlsbot.render import safe
-
     print(f"rlsbot: {safe(message)}", file=sys.stderr)
 
 
@@ -86,14 +80,9 @@ def load_bot(args, rebuild: bool = False):
     return bot
 
 
-# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI) or
-# bidi overrides; as \uXXXX escapes they parse back to the very same string.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _print_json(obj) -> None:
     text = json.dumps(obj, ensure_ascii=False)
-    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 # ------------------------------------------------------------------ commands
@@ -121,15 +110,13 @@ def cmd_ask(args) -> int:
 
 
 def cmd_search(args) -> int:
-    query = _clean_input(" ".join(args.query)).strip()
+    query = clean_input(" ".join(args.query)).strip()
     if not query:
         raise UsageError("the query is empty")
     if args.top < 1:
         raise UsageError("--top must be at least 1")
     bot = load_bot(args)
     hits = bot.search(query, top=args.top)
-    from rlsbot.render import safe
-
     rows = [
         {
             "article": h.passage.article,
@@ -157,27 +144,37 @@ def cmd_search(args) -> int:
 
 
 def cmd_sources(args) -> int:
-    bot = load_bot(args)
-    counts: dict[str, int] = {}
-    for p in bot.index.passages:
-        counts[p.article] = counts.get(p.article, 0) + 1
+    from rlsbot.corpus import gather
+    from rlsbot.index_meta import cached_passage_counts
+
+    # A warm cache says how many passages each article has: no index, no numpy.
+    gathered = gather(getattr(args, "corpus", None))
+    articles = gathered.articles
+    counts = cached_passage_counts(gathered.folders, articles)
+    if counts is None:
+        bot = load_bot(args)  # builds (and caches) the index, warning as ask would
+        articles = tuple(bot.articles.values())
+        counts = {}
+        for p in bot.index.passages:
+            counts[p.article] = counts.get(p.article, 0) + 1
+    else:
+        for message in gathered.warnings:
+            _warn(message)
     rows = [
         {
             "article": a.name,
             "title": a.title,
-            **{k: a.meta[k] for k in ("author", "publisher", "date", "url") if a.meta.get(k)},
+            **{k: a.meta[k] for k in BYLINE_KEYS if a.meta.get(k)},
             "passages": counts.get(a.name, 0),
             "words": len(a.text.split()),
         }
-        for a in bot.articles.values()
+        for a in articles
     ]
     if args.json:
         _print_json(rows)
         return exitcodes.OK
-    from rlsbot.render import safe
-
     for row in rows:
-        by = ", ".join(row[k] for k in ("author", "publisher", "date") if row.get(k))
+        by = ", ".join(byline_parts(row))
         print(f"{safe(row['title'])}" + (f" \u2014 {safe(by)}" if by else ""))
         print(
             f"    {safe(row['article'])}: {row['passages']} passages, {row['words']} words"
@@ -205,21 +202,31 @@ def cmd_chat(args) -> int:
     bot = load_bot(args)
     conversation = Conversation(bot)
     for raw in sys.stdin.buffer:
-        line = _clean_input(raw.decode("utf-8", "replace")).strip()
+        line = clean_input(raw.decode("utf-8", "replace")).strip()
         if not line:
             continue
         answer = conversation.ask(line)
         if args.json:
             _print_json(to_json(answer))
         else:
-            from rlsbot.render import safe
-
             print(f"> {safe(line)}")
             print(f"searching: {safe(answer.query)}" if answer.query else "searching: (nothing)")
             print(to_text(answer, color=_color(sys.stdout)))
             print()
         sys.stdout.flush()
     return exitcodes.OK
+
+
+def _report(outcomes) -> int:
+    """Print each file's outcome as it comes: done on stdout, refused on stderr (exit status 2)."""
+    status = exitcodes.OK
+    for outcome in outcomes:
+        if outcome.ok:
+            print(safe(outcome.line))
+        else:
+            _warn(outcome.line)
+            status = exitcodes.USAGE
+    return status
 
 
 def _own_folder(args):
@@ -239,13 +246,13 @@ def _own_folder(args):
 def cmd_add(args) -> int:
     from rlsbot.library import add_articles
 
-    return add_articles(args.files, warn=_warn, folder=_own_folder(args))
+    return _report(add_articles(args.files, folder=_own_folder(args)))
 
 
 def cmd_remove(args) -> int:
     from rlsbot.library import remove_articles
 
-    return remove_articles(args.names, warn=_warn, folder=_own_folder(args))
+    return _report(remove_articles(args.names, folder=_own_folder(args)))
 
 
 # ------------------------------------------------------------------ parser

@@ -138,16 +138,6 @@ class Conversation:
         turns = [Turn(str(t["question"]), _answer_from_dict(t["answer"])) for t in data["turns"]]
         return cls(bot, turns, str(data.get("id") or "") or None)
 
-    def to_markdown(self) -> str:
-        from rlsbot.render import md_escape, to_markdown
-
-        out = ["# rlsbot conversation\n"]
-        for turn in self.turns:
-            out.append(to_markdown(turn.answer, heading=True))
-            if turn.answer.query:
-                out.append(f"*searched: {md_escape(turn.answer.query)}*\n")
-        return "\n".join(out)
-
 
 def _answer_to_dict(a: Answer) -> dict:
     return {
@@ -187,21 +177,21 @@ class ConversationStore:
 
     @classmethod
     def default(cls) -> ConversationStore:
-        from rlsbot.bot import data_dir
+        from rlsbot.paths import data_dir
 
         return cls(data_dir() / "conversations")
 
     def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None, keep_empty: bool = False) -> bool:
         """Write a conversation; an empty one only when asked (a started "new conversation"
         must win over the previous one at the next start)."""
-        from rlsbot.storage import atomic_write
+        from rlsbot.storage import atomic_write_bytes
 
         if not conversation.turns and not keep_empty:
             return True
         data = json.dumps(conversation.to_dict(), ensure_ascii=False, indent=1).encode("utf-8", "replace")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{conversation.id}.json", lambda f: f.write(data))
+            atomic_write_bytes(self.folder / f"{conversation.id}.json", data)
             return True
         except OSError as exc:
             message = f"warning: conversation not saved ({exc.strerror or exc}); it lives in memory only"

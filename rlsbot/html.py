@@ -16,7 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-from rlsbot.storage import atomic_write
+from rlsbot.storage import atomic_write_bytes
 
 # Part of the extraction cache's key: bump it when the options below change.
 EXTRACTION_VERSION = "rlsbot-html-1"
@@ -63,7 +63,7 @@ def html_to_markdown(source: str, cache: bool = True) -> tuple[dict, str]:
 
 def _cache_path(source: str) -> Path | None:
     try:
-        from rlsbot.bot import cache_dir
+        from rlsbot.paths import cache_dir
 
         key = hashlib.sha256(EXTRACTION_VERSION.encode() + b"\0" + source.encode("utf-8", "surrogatepass")).hexdigest()
         return cache_dir() / "html" / f"{key}.json"
@@ -76,7 +76,7 @@ def _save(path: Path, record: dict) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        atomic_write(path, lambda f: f.write(data))
+        atomic_write_bytes(path, data)
     except (OSError, ValueError):
         pass
 

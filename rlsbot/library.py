@@ -1,21 +1,21 @@
 """Your own articles: ``rlsbot add`` copies files into your corpus folder, ``rlsbot remove`` takes them out.
 
-Only the user's folder (``bot.user_corpus()``) is ever written to; the
-bundled corpus is read, never changed.  Both functions report one line per
-file and return an exit status, so that one bad file never stops the others.
+Only the user's folder (``paths.user_corpus()``) is ever written to; the
+bundled corpus is read, never changed.  Both functions yield one Outcome per
+file as they go, so that one bad file never stops the others; the command
+line prints them (made terminal-safe there) and sets the exit status.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from rlsbot import exitcodes
+from rlsbot.article import Article, content_key
 from rlsbot.corpus import (
     ARTICLE_SUFFIXES,
-    Article,
     CorpusError,
     Skipped,
     article_files,
@@ -24,18 +24,17 @@ from rlsbot.corpus import (
     load_folder,
     read_article_bytes,
     read_article_file,
-    text_key,
 )
-from rlsbot.storage import atomic_write
-
-Warn = Callable[[str], None]
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+from rlsbot.storage import atomic_write_bytes
+from rlsbot.text import safe_file_name
 
 
-def _safe(text: str) -> str:
-    from rlsbot.render import safe
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file or name: done, or refused (and why), in one line of plain text."""
 
-    return safe(text)
+    ok: bool
+    line: str
 
 
 def _folder_articles(folder: Path) -> list[Article]:
@@ -47,7 +46,7 @@ def _folder_articles(folder: Path) -> list[Article]:
 
 def _file_name(source: Path) -> str:
     """The name a copy gets in the user's folder: the source's own, made harmless."""
-    name = _UNSAFE_NAME.sub("_", source.name).lstrip(". ") or "article"
+    name = safe_file_name(source.name).lstrip(". ") or "article"
     return name if Path(name).suffix else name + ".txt"
 
 
@@ -61,30 +60,29 @@ def _free_name(folder: Path, name: str) -> str:
     return candidate
 
 
-def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -> int:
+def add_articles(files: Iterable[str], folder: Path | None = None) -> Iterator[Outcome]:
     """Copy article files into the user's corpus folder; one line per file.
 
     A file that cannot be read as an article (missing, a folder, binary,
-    empty, undecodable) is refused with a one-line message and exit status
-    2; the other files are still added.  A file whose text is already there
+    empty, undecodable) is refused with a one-line reason; the other files
+    are still added.  A file whose text is already there
     is reported, not copied twice; a name already taken by another article
     gets a numbered one.
     """
-    from rlsbot.bot import user_corpus
+    from rlsbot.paths import user_corpus
 
     folder = folder or user_corpus()
-    status = exitcodes.OK
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        warn(f"cannot create your articles folder {folder}: {exc.strerror or exc}")
-        return exitcodes.USAGE
+        yield Outcome(False, f"cannot create your articles folder {folder}: {exc.strerror or exc}")
+        return
 
     # What is already there, by bytes and by article text.
     by_bytes: dict[str, str] = {}
     by_text: dict[str, str] = {}
     for article in _folder_articles(bundled_corpus()):
-        by_text.setdefault(text_key(article), f"the bundled article {article.name}")
+        by_text.setdefault(content_key(article), f"the bundled article {article.name}")
     for entry in article_files(folder):
         if isinstance(entry, Skipped):
             continue
@@ -92,47 +90,42 @@ def add_articles(files: Iterable[str], warn: Warn, folder: Path | None = None) -
         try:
             data = read_article_bytes(path)
             by_bytes[hashlib.sha256(data).hexdigest()] = rel
-            by_text.setdefault(text_key(article_from_bytes(data, rel)), f"your article {rel}")
+            by_text.setdefault(content_key(article_from_bytes(data, rel)), f"your article {rel}")
         except ValueError:
             continue
 
     for given in files:
         source = Path(given).expanduser()
-        shown = _safe(given)
         if source.suffix.lower() not in ARTICLE_SUFFIXES and not source.is_dir():
             kinds = ", ".join(ARTICLE_SUFFIXES)
-            warn(f"cannot add {shown}: not an article file (rlsbot reads {kinds})")
-            status = exitcodes.USAGE
+            yield Outcome(False, f"cannot add {given}: not an article file (rlsbot reads {kinds})")
             continue
         try:
             data = read_article_bytes(source)
             name = _file_name(source)
             article = article_from_bytes(data, name)
         except ValueError as exc:
-            warn(f"cannot add {shown}: it {exc}")
-            status = exitcodes.USAGE
+            yield Outcome(False, f"cannot add {given}: it {exc}")
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in by_bytes:
-            print(f"already added: {shown} is {_safe(by_bytes[digest])} in {_safe(str(folder))}")
+            yield Outcome(True, f"already added: {given} is {by_bytes[digest]} in {folder}")
             continue
-        key = text_key(article)
+        key = content_key(article)
         if key in by_text:
-            print(f"not added: {shown} has the same text as {_safe(by_text[key])}")
+            yield Outcome(True, f"not added: {given} has the same text as {by_text[key]}")
             continue
         name = _free_name(folder, name)
         if name != _file_name(source):
             article = article_from_bytes(data, name)
         try:
-            atomic_write(folder / name, lambda f, data=data: f.write(data))
+            atomic_write_bytes(folder / name, data)
         except OSError as exc:
-            warn(f"cannot add {shown}: cannot write {folder / name} ({exc.strerror or exc})")
-            status = exitcodes.USAGE
+            yield Outcome(False, f"cannot add {given}: cannot write {folder / name} ({exc.strerror or exc})")
             continue
         by_bytes[digest] = name
         by_text[key] = f"your article {name}"
-        print(f"added {_safe(name)}: \u201c{_safe(article.title)}\u201d")
-    return status
+        yield Outcome(True, f"added {name}: \u201c{article.title}\u201d")
 
 
 def _matches(query: str, rel: str, title: str) -> int:
@@ -154,14 +147,13 @@ def _best(query: str, candidates: list[tuple[str, str]]) -> list[str]:
     return [rel for score, rel in scored if score == top and top > 0]
 
 
-def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None) -> int:
+def remove_articles(names: Iterable[str], folder: Path | None = None) -> Iterator[Outcome]:
     """Delete articles from the user's corpus folder by file name, name without suffix, or title.
 
-    Never touches the bundled corpus: naming a bundled article is an error
-    (exit status 2), as is a name that matches nothing; the other names are
-    still removed.
+    Never touches the bundled corpus: naming a bundled article is refused, as
+    is a name that matches nothing; the other names are still removed.
     """
-    from rlsbot.bot import user_corpus
+    from rlsbot.paths import user_corpus
 
     folder = folder or user_corpus()
     mine: list[tuple[str, str]] = []
@@ -177,23 +169,20 @@ def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None
             mine.append((rel, title))
     bundled = [(a.name, a.title) for a in _folder_articles(bundled_corpus())]
 
-    status = exitcodes.OK
     for given in names:
         query = given.strip()
-        shown = _safe(given)
         found = _best(query, mine) if query else []
         if len(found) > 1:
-            warn(f"cannot remove {shown}: it names several of your articles ({_safe(', '.join(found))}); give the file name")
-            status = exitcodes.USAGE
+            yield Outcome(False, f"cannot remove {given}: it names several of your articles ({', '.join(found)}); give the file name")
             continue
         if not found:
             if query and _best(query, bundled):
-                warn(
-                    f"cannot remove {shown}: it is a bundled article, and rlsbot never changes those (--corpus DIR answers from other articles only)"
+                yield Outcome(
+                    False,
+                    f"cannot remove {given}: it is a bundled article, and rlsbot never changes those (--corpus DIR answers from other articles only)",
                 )
             else:
-                warn(f"cannot remove {shown}: no such article in your folder {_safe(str(folder))} (see 'rlsbot sources')")
-            status = exitcodes.USAGE
+                yield Outcome(False, f"cannot remove {given}: no such article in your folder {folder} (see 'rlsbot sources')")
             continue
         rel = found[0]
         title = dict(mine)[rel]
@@ -202,9 +191,7 @@ def remove_articles(names: Iterable[str], warn: Warn, folder: Path | None = None
         except FileNotFoundError:
             pass  # removed meanwhile: the outcome asked for
         except OSError as exc:
-            warn(f"cannot remove {_safe(rel)}: {exc.strerror or exc}")
-            status = exitcodes.USAGE
+            yield Outcome(False, f"cannot remove {rel}: {exc.strerror or exc}")
             continue
         mine = [(r, t) for r, t in mine if r != rel]
-        print(f"removed {_safe(rel)}" + (f": \u201c{_safe(title)}\u201d" if title else ""))
-    return status
+        yield Outcome(True, f"removed {rel}" + (f": \u201c{title}\u201d" if title else ""))

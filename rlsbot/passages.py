@@ -11,7 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 
-from rlsbot.corpus import Article, article_files, bundled_corpus, load_folder
+from rlsbot.article import Article
+from rlsbot.corpus import article_files, bundled_corpus, load_folder
 
 # Sizes in words. Passages of a few sentences rank better than whole
 # sections (one strong sentence is not drowned) and than single sentences

@@ -7,26 +7,19 @@ screen and exported conversations alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from rlsbot.answer import DISCLAIMER, Answer, Citation
+from rlsbot.article import BYLINE_KEYS, byline_parts
+from rlsbot.text import safe
 
 NOT_COVERED = "The articles do not cover this question."
-
-# Anything that could move the cursor, change colours or open a link in a
-# terminal: C0/C1 controls, DEL, and bidi overrides/isolates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """Text with terminal control characters shown as visible escapes, and no lone surrogates."""
-    text = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def byline(c: Citation) -> str:
     """Author, publisher, date and URL, as far as the article's metadata has them."""
-    parts = [c.meta[k] for k in ("author", "publisher", "date") if c.meta.get(k)]
+    parts = byline_parts(c.meta)
     if c.meta.get("url"):
         parts.append(c.meta["url"])
     return ", ".join(parts)
@@ -79,7 +72,7 @@ class _Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
 
-def to_text(answer: Answer, color: bool = False, width: int = 100) -> str:
+def to_text(answer: Answer, color: bool = False) -> str:
     """The answer for a terminal or a plain-text reader."""
     st = _Style(color)
     lines: list[str] = []
@@ -161,7 +154,7 @@ def to_json(answer: Answer) -> dict[str, Any]:
                 "start": c.start,
                 "end": c.end,
                 "score": c.score,
-                **{k: c.meta[k] for k in ("author", "publisher", "date", "url") if c.meta.get(k)},
+                **{k: c.meta[k] for k in BYLINE_KEYS if c.meta.get(k)},
             }
             for c in answer.citations
         ],
@@ -169,3 +162,13 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "corrections": [{"typed": t, "read_as": r} for t, r in answer.corrections],
         "disclaimer": DISCLAIMER if answer.answered else "",
     }
+
+
+def conversation_to_markdown(turns: Iterable[tuple[str, Answer]]) -> str:
+    """A whole conversation (question, answer) as one Markdown document, for export."""
+    out = ["# rlsbot conversation\n"]
+    for _question, answer in turns:
+        out.append(to_markdown(answer, heading=True))
+        if answer.query:
+            out.append(f"*searched: {md_escape(answer.query)}*\n")
+    return "\n".join(out)

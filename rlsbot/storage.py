@@ -28,3 +28,8 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
         except OSError:
             pass
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """``atomic_write`` of bytes already in memory."""
+    atomic_write(path, lambda f: f.write(data))

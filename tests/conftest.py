@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
 
 GOLD_SUMMARIES: list[str] = []
+
+# The small corpus of the cache and fault tests; a test module may set its own ARTICLES.
+SMALL_CORPUS = {
+    "magnesium.md": "# Magnesium\n\nMagnesium helps restless legs at night for many people.\n\nThe usual dose of magnesium is 300 mg a day.\n",
+    "iron.md": "# Iron\n\nIron deficiency makes restless legs worse.\n\nFerritin should be above 75 for people with restless legs.\n",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +26,32 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
+@pytest.fixture
+def corpus(tmp_path: Path, request) -> Path:
+    """A folder of small articles: the test module's ARTICLES, else SMALL_CORPUS."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in getattr(request.module, "ARTICLES", SMALL_CORPUS).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch) -> Path:
+    """An empty cache folder of the test's own (RLSBOT_CACHE_DIR)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch) -> Path:
+    """An empty data folder of the test's own (RLSBOT_DATA_DIR)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("RLSBOT_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def bot(tmp_path_factory):
     from rlsbot import Bot
@@ -27,3 +62,26 @@ def bot(tmp_path_factory):
 def pytest_terminal_summary(terminalreporter):
     for line in GOLD_SUMMARIES:
         terminalreporter.write_line(line)
+
+
+def generated_article(rng: random.Random) -> str:
+    words = "magnesium iron ferritin sleep legs restless dose night muscle cramps study patients vitamin folate kidney pregnancy".split()
+    lines = ["---", f"title: Generated {rng.random():.6f}", "---", ""]
+    for s in range(rng.randint(2, 4)):
+        lines += [f"## Section {s} {rng.choice(words)}", ""]
+        for _ in range(rng.randint(1, 4)):
+            sentences = [
+                " ".join(rng.choices(words, k=rng.randint(4, 30))).capitalize() + rng.choice([".", ".", "?"])
+                for _ in range(rng.randint(1, 8))
+            ]
+            lines += [" ".join(sentences) + f" Take {rng.randint(1, 900)} mg e.g. at night.", ""]
+        if rng.random() < 0.5:
+            lines += ["Common side effects include:", ""] + [f"- {rng.choice(words)} {rng.choice(words)}" for _ in range(3)] + [""]
+    return "\n".join(lines)
+
+
+def generated_folder(folder: Path, n: int, seed: int = 0) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"article-{i:03d}.md").write_text(generated_article(random.Random(seed * 1000 + i)), encoding="utf-8")
+    return folder

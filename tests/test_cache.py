@@ -16,35 +16,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SMALL_CORPUS
 
 import rlsbot.index
+import rlsbot.index_meta
+from rlsbot.bm25 import BM25Params
 from rlsbot.bot import Bot
 from rlsbot.cli import main
-from rlsbot.index import CachedIndex
+from rlsbot.index_cache import CachedIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# the ``corpus`` fixture (conftest.py) writes these
 ARTICLES = {
-    "magnesium.md": "# Magnesium\n\nMagnesium helps restless legs at night for many people.\n\nThe usual dose of magnesium is 300 mg a day.\n",
-    "iron.md": "# Iron\n\nIron deficiency makes restless legs worse.\n\nFerritin should be above 75 for people with restless legs.\n",
+    **SMALL_CORPUS,
     "sleep.md": "# Sleep\n\nA regular bedtime eases restless legs.\n\nCaffeine late in the day makes the symptoms worse.\n",
 }
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture
@@ -113,19 +100,19 @@ def test_a_removed_article_is_gone_without_analysing_anything(corpus, cache, ana
 def test_a_new_analyzer_version_rebuilds_everything(corpus, cache, analysed, monkeypatch):
     Bot.load(corpus)
     analysed.clear()
-    monkeypatch.setattr(rlsbot.index, "ANALYZER_VERSION", rlsbot.index.ANALYZER_VERSION + "-next")
+    monkeypatch.setattr(rlsbot.index_meta, "ANALYZER_VERSION", rlsbot.index_meta.ANALYZER_VERSION + "-next")
     bot = Bot.load(corpus)
     assert sorted(analysed) == sorted(ARTICLES)
     assert bot.warnings == []  # another version's cache is replaced quietly
     with CachedIndex.open(cache_file(cache)) as cached:
-        assert cached.meta["analyzer"].startswith(rlsbot.index.ANALYZER_VERSION)
+        assert cached.meta["analyzer"].startswith(rlsbot.index_meta.ANALYZER_VERSION)
 
 
 def test_new_sentence_splitter_training_text_rebuilds_everything(corpus, cache, analysed, monkeypatch):
     """Punkt is trained on the bundled articles: when they change, every sentence boundary may."""
     Bot.load(corpus)
     analysed.clear()
-    monkeypatch.setattr(rlsbot.index, "splitter_key", lambda: "other training text")
+    monkeypatch.setattr(rlsbot.index_meta, "splitter_key", lambda: "other training text")
     Bot.load(corpus)
     assert sorted(analysed) == sorted(ARTICLES)
 
@@ -139,7 +126,6 @@ def test_rebuild_on_demand_analyses_everything(corpus, cache, analysed, capsys):
 
 
 def test_ranking_parameters_do_not_invalidate_the_cache(corpus, cache, analysed):
-    from rlsbot.index import BM25Params
 
     Bot.load(corpus)
     analysed.clear()
@@ -165,7 +151,7 @@ def test_a_corrupt_cache_is_rebuilt_with_a_one_line_warning(corpus, cache, capsy
     assert "300 mg" in out
     assert len(err.strip().splitlines()) == 1 and "rebuilding the index" in err
     with CachedIndex.open(cache_file(cache)) as cached:  # whole again
-        cached.index(rlsbot.index.BM25Params())
+        cached.index(BM25Params())
 
 
 def test_a_tampered_cache_cannot_run_code(corpus, cache, tmp_path, capsys):
@@ -277,7 +263,7 @@ def test_eight_first_runs_at_once_all_answer_and_leave_one_whole_cache(corpus, t
     assert all(err == "" for _, _, err in results), results
     assert not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
     with CachedIndex.open(cache_file(cache)) as cached:
-        cached.index(rlsbot.index.BM25Params())
+        cached.index(BM25Params())
     # and the next run uses it as it is
     again = subprocess.run(
         [sys.executable, "-m", "rlsbot", "ask", "--corpus", str(corpus), "how much magnesium a day?"],

@@ -20,38 +20,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SMALL_CORPUS
 
 from rlsbot.cli import main
 from rlsbot.conversation import Conversation, ConversationStore
-from rlsbot.index import CACHE_FORMAT, CachedIndex, atomic_write
-
-ARTICLES = {
-    "magnesium.md": "# Magnesium\n\nMagnesium helps restless legs at night for many people.\n\nThe usual dose of magnesium is 300 mg a day.\n",
-    "iron.md": "# Iron\n\nIron deficiency makes restless legs worse.\n\nFerritin should be above 75 for people with restless legs.\n",
-}
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("RLSBOT_DATA_DIR", str(folder))
-    return folder
+from rlsbot.index_cache import CachedIndex
+from rlsbot.index_meta import CACHE_FORMAT
+from rlsbot.storage import atomic_write
 
 
 def cache_files(folder: Path) -> list[Path]:
@@ -87,7 +62,7 @@ def assert_cache_whole(folder: Path) -> None:
 
 
 def cached_params():
-    from rlsbot.index import BM25Params
+    from rlsbot.bm25 import BM25Params
 
     return BM25Params()
 
@@ -248,7 +223,7 @@ def test_damaged_cache_is_reported_in_one_line(corpus, cache, good_cache, capsys
 
 
 def _change_one_article(corpus: Path) -> None:
-    (corpus / "iron.md").write_text(ARTICLES["iron.md"] + "\nIron tablets are best taken with vitamin C.\n", encoding="utf-8")
+    (corpus / "iron.md").write_text(SMALL_CORPUS["iron.md"] + "\nIron tablets are best taken with vitamin C.\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize(

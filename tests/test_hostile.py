@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from rlsbot.cli import main
-from rlsbot.render import md_escape, safe, to_markdown, to_text
+from rlsbot.render import md_escape, to_markdown, to_text
+from rlsbot.text import safe
 
 ROOT = Path(__file__).resolve().parent.parent
 

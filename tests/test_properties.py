@@ -15,8 +15,8 @@ from contextlib import redirect_stdout
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rlsbot.corpus import clean_text
-from rlsbot.render import md_escape, safe, to_json, to_markdown, to_text
+from rlsbot.render import md_escape, to_json, to_markdown, to_text
+from rlsbot.text import clean_text, safe
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

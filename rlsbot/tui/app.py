@@ -25,9 +25,9 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from rlsbot.answer import Answer, Citation
+from rlsbot.article import Article
 from rlsbot.conversation import Conversation, ConversationStore
-from rlsbot.corpus import Article
-from rlsbot.render import to_text
+from rlsbot.render import conversation_to_markdown, to_text
 from rlsbot.tui.widgets import (
     ArticleView,
     EmptyState,
@@ -433,7 +433,7 @@ class RlsbotApp(App):
         from rlsbot.storage import atomic_write
 
         path = self.export_path()
-        data = self.conversation.to_markdown().encode("utf-8", "replace")
+        data = conversation_to_markdown((t.question, t.answer) for t in self.conversation.turns).encode("utf-8", "replace")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, lambda f: f.write(data))

@@ -21,8 +21,9 @@ from textual.widgets import Input, LoadingIndicator, Markdown, OptionList, Stati
 from textual.widgets.option_list import Option
 
 from rlsbot.answer import Answer, Citation
-from rlsbot.corpus import BULLET, Article
-from rlsbot.render import safe, to_markdown
+from rlsbot.article import BULLET, Article
+from rlsbot.render import to_markdown
+from rlsbot.text import safe
 
 QUOTE_PREVIEW = 90  # characters of a quote shown in the sources panel
 

@@ -1,0 +1,153 @@
+"""The Article type: canonical text, title, metadata and block layout.
+
+Every article, whatever its source format, is turned into the same list of
+blocks (headings, paragraphs, list items) and one canonical *article text*
+built from them.  All offsets anywhere in rlsbot point into that text, so a
+Markdown file and the same article pasted as raw text give the same passages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+BULLET = "\u2022 "
+# The byline: the only metadata shown beside a quote, in the order it is shown.
+BYLINE_KEYS = ("author", "publisher", "date", "url")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading", "paragraph" or "item"
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A block's place in the article text."""
+
+    kind: str
+    start: int
+    end: int
+    section: int  # index into Article.sections, -1 before the first heading
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: canonical text, title, metadata and its block layout."""
+
+    name: str  # the corpus file name, e.g. "magnesium-for-restless-legs.md"
+    title: str
+    text: str
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    spans: tuple[Span, ...] = ()
+    sections: tuple[Section, ...] = ()
+    digest: str = ""
+
+    @property
+    def author(self) -> str:
+        return str(self.meta.get("author", ""))
+
+
+def byline_parts(meta: dict) -> list[str]:
+    """Who published an article and when, as shown under its title (the URL apart)."""
+    return [str(meta[k]) for k in BYLINE_KEYS[:3] if meta.get(k)]
+
+
+def article_key(article: Article) -> str:
+    """Names an article's content as indexing sees it: text, layout and name.
+
+    ``content_key`` names the text alone (for de-duplication); this one adds
+    the block layout, which changes passages without changing the text.
+    """
+    h = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    h.update("\x00".join(s.heading for s in article.sections).encode("utf-8", "surrogatepass"))
+    h.update(repr([(s.kind, s.start, s.end, s.section) for s in article.spans]).encode())
+    h.update(repr([(s.start, s.end) for s in article.sections]).encode())
+    return h.hexdigest()
+
+
+def content_key(article: Article) -> str:
+    """Names an article's text: two files with the same key are the same article."""
+    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ---------------------------------------------------------------- front matter
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(source: str) -> tuple[dict, str]:
+    """Parse a small YAML subset (``key: value`` lines) at the top of a file."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep or not key or key.startswith("#") or not re.fullmatch(r"[\w-]+", key):
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1].replace('\\"', '"')
+        meta[key.lower()] = value
+    return meta, source[match.end() :]
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _heading_over_list_only(blocks: list[Block], i: int) -> bool:
+    """Is blocks[i] the first paragraph after a heading that sat directly over a list?"""
+    j = i - 1
+    while j >= 0 and blocks[j].kind == "item":
+        j -= 1
+    return j >= 0 and blocks[j].kind == "heading" and j < i - 1
+
+
+def build_article(name: str, blocks: list[Block], meta: dict, title: str, digest: str) -> Article:
+    parts: list[str] = []
+    spans: list[Span] = []
+    sections: list[list] = []
+    pos = 0
+    prev_kind = ""
+    for i, block in enumerate(blocks):
+        if block.kind == "paragraph" and prev_kind == "item" and sections and _heading_over_list_only(blocks, i):
+            # "Article at a Glance" heads its bullets only; the prose after
+            # them is the article's own, not part of that box.
+            sections[-1][2] = pos
+            sections.append(["", pos + 2, pos + 2])
+        if parts:
+            sep = "\n" if block.kind == "item" and prev_kind == "item" else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        text = BULLET + block.text if block.kind == "item" else block.text
+        if block.kind == "heading":
+            if sections:
+                sections[-1][2] = pos
+            sections.append([block.text, pos, pos])
+        start = pos + (len(BULLET) if block.kind == "item" else 0)
+        parts.append(text)
+        pos += len(text)
+        spans.append(Span(block.kind, start, pos, len(sections) - 1))
+        prev_kind = block.kind
+    if sections:
+        sections[-1][2] = pos
+    return Article(
+        name=name,
+        title=title,
+        text="".join(parts),
+        meta=meta,
+        spans=tuple(spans),
+        sections=tuple(Section(h, s, e) for h, s, e in sections),
+        digest=digest,
+    )

@@ -1,0 +1,293 @@
+"""The index on disk: one NumPy ``.npz`` of plain arrays, saved, checked and loaded.
+
+Strings are stored as UTF-8 bytes and metadata as a small JSON document,
+loaded with ``allow_pickle=False``: nothing in the file can run code.  It
+also keeps what indexing learned from each article (passages, sentences,
+term counts, words), keyed by the article's content, so after an edit only
+the changed articles are analysed again.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from rlsbot.analysis import learn_stems
+from rlsbot.bm25 import BM25Params
+from rlsbot.index import Analysed, Index
+from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
+from rlsbot.passage_table import PassageTable
+from rlsbot.storage import atomic_write
+
+_SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
+
+
+def save_index(index: Index, path: Path, key: str) -> None:
+    """Write the index to one file atomically: temp file, fsync, rename."""
+    if index._art_surface is None:
+        raise ValueError("only an index made by Index.build can be saved")
+    table = index.passages if isinstance(index.passages, PassageTable) else PassageTable.of(index.passages)
+    meta = {
+        "format": CACHE_FORMAT,
+        "key": key,
+        "analyzer": analyzer_key(),
+        "articles": index._articles,
+        "counts": [
+            len(index.vocab),
+            len(index._surface_list),
+            len(table),
+            len(table.articles),
+            len(table.sections),
+            len(index._extra_stems),
+        ],
+    }
+    surface_stems = [index.surface[w] for w in index._surface_list]
+    art_ptr, art_ids, art_counts = index._art_surface
+    arrays = {
+        "meta": _blob(json.dumps(meta, ensure_ascii=False, separators=(",", ":"))),
+        "vocab": _blob(_SEP.join(index.vocab)),
+        "surface": _blob(_SEP.join(index._surface_list)),
+        "surface_stems": _blob(_SEP.join(surface_stems)),
+        "surface_count": np.asarray([index.surface_count[w] for w in index._surface_list], dtype=np.int64),
+        "extra_words": _blob(_SEP.join(index._extra_stems)),
+        "extra_stems": _blob(_SEP.join(index._extra_stems.values())),
+        "passage_articles": _blob(_SEP.join(table.articles)),
+        "passage_sections": _blob(_SEP.join(table.sections)),
+        **table.arrays,
+        "doc_len": index.doc_len,
+        "col_ptr": index.col_ptr,
+        "col_docs": index.col_docs,
+        "col_tf": index.col_tf,
+        "art_ptr": index._art_ptr,
+        "art_surface_ptr": art_ptr,
+        "art_surface_ids": art_ids,
+        "art_surface_counts": art_counts,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, lambda f: np.savez(f, **arrays))
+
+
+def load_index(path: Path, key: str, params: BM25Params | None = None) -> Index | None:
+    """The cached index for ``key``; None when there is none or it is for other content.
+
+    Raises ValueError when a file is there but damaged.
+    """
+    cached = CachedIndex.open(path)
+    if cached is None:
+        return None
+    with cached:
+        if cached.key != key:
+            return None
+        return cached.index(params or BM25Params())
+
+
+class CachedIndex:
+    """An open cache file: its key, and on demand the index or its articles' analyses."""
+
+    def __init__(self, z, meta: dict) -> None:
+        self._z = z
+        self.meta = meta
+        self.key: str = meta["key"]
+        self._strings: dict[str, list[str]] = {}
+
+    @classmethod
+    def open(cls, path: Path) -> CachedIndex | None:
+        """None when there is no cache file or it is another format or analyzer's.
+
+        Raises ValueError when the file is damaged.
+        """
+        if not path.exists():
+            return None
+        try:
+            z = np.load(path, allow_pickle=False)
+        except Exception as exc:  # not a zip, truncated...
+            raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None
+        try:
+            meta = json.loads(_text(z["meta"]))
+            if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT or meta.get("analyzer") != analyzer_key():
+                z.close()
+                return None
+            if not isinstance(meta.get("key"), str):
+                raise TypeError("key")
+        except Exception as exc:
+            z.close()
+            raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None
+        return cls(z, meta)
+
+    def __enter__(self) -> CachedIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._z.close()
+
+    def strings(self, name: str, count: int) -> list[str]:
+        if name not in self._strings:
+            text = _text(self._z[name])
+            found = text.split(_SEP) if count else []
+            if len(found) != count:
+                raise ValueError(f"{name}: {len(found)} strings, expected {count}")
+            self._strings[name] = found
+        return self._strings[name]
+
+    def index(self, params: BM25Params) -> Index:
+        """The index itself.  Raises ValueError when the file is damaged."""
+        try:
+            index = self._index(params)
+        except Exception as exc:  # any damage at all: zip, JSON, shapes, types
+            raise ValueError(f"the cached index is damaged ({type(exc).__name__}: {exc})") from None
+        return index
+
+    def _index(self, params: BM25Params) -> Index:
+        z, meta = self._z, self.meta
+        n_vocab, n_surface, n_passages, n_articles, n_sections, n_extra = (int(c) for c in meta["counts"])
+        vocab_list = self.strings("vocab", n_vocab)
+        surface_list = self.strings("surface", n_surface)
+        surface_stems = self.strings("surface_stems", n_surface)
+        extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
+        arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
+        table_arrays = {
+            name: z[name] for name in ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
+        }
+        table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
+        _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
+        col_ptr = arrays["col_ptr"]
+        index = Index(
+            table,
+            dict(zip(vocab_list, range(n_vocab), strict=True)),
+            np.diff(col_ptr),
+            arrays["doc_len"],
+            col_ptr,
+            arrays["col_docs"],
+            arrays["col_tf"],
+            dict(zip(surface_list, surface_stems, strict=True)),
+            dict(zip(surface_list, arrays["surface_count"].tolist(), strict=True)),
+            params,
+        )
+        index._articles = [(str(name), str(k)) for name, k in meta["articles"]]
+        index._art_ptr = arrays["art_ptr"]
+        index._surface_list = surface_list
+        index._extra_stems = extra
+        learn_stems(surface_list, surface_stems)
+        learn_stems(list(extra), list(extra.values()))
+        return index
+
+    def article_slots(self) -> dict[tuple[str, str], int]:
+        """(name, article key) -> its number here, for every article this cache holds."""
+        return {(str(name), str(k)): i for i, (name, k) in enumerate(self.meta["articles"])}
+
+    def reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]:
+        """The cached analyses of some articles, and the vocabulary and surface words their ids point into.
+
+        Raises ValueError when the file is damaged.
+        """
+        try:
+            return self._reused(articles)
+        except Exception as exc:  # any damage at all: zip, shapes, types, missing members
+            raise ValueError(f"the cached index is damaged ({type(exc).__name__}: {exc})") from None
+
+    def _reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]:
+        z, meta = self._z, self.meta
+        n_vocab, n_surface, n_passages, n_articles, n_sections, _ = (int(c) for c in meta["counts"])
+        vocab_list = self.strings("vocab", n_vocab)
+        surface_list = self.strings("surface", n_surface)
+        learn_stems(surface_list, self.strings("surface_stems", n_surface))  # not stemmed again
+        table_arrays = {
+            name: z[name] for name in ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
+        }
+        table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
+        col_ptr, col_docs, col_tf, doc_len = z["col_ptr"], z["col_docs"], z["col_tf"], z["doc_len"]
+        art_ptr = z["art_ptr"]
+        s_ptr, s_ids, s_counts = z["art_surface_ptr"], z["art_surface_ids"], z["art_surface_counts"]
+        _check(
+            {
+                "doc_len": doc_len,
+                "col_ptr": col_ptr,
+                "col_docs": col_docs,
+                "col_tf": col_tf,
+                "art_ptr": art_ptr,
+                "surface_count": z["surface_count"],
+            },
+            table_arrays,
+            n_vocab,
+            n_surface,
+            n_passages,
+            n_articles,
+            n_sections,
+            len(meta["articles"]),
+        )
+        if len(s_ptr) != len(meta["articles"]) + 1 or int(s_ptr[-1]) != len(s_ids) or len(s_ids) != len(s_counts):
+            raise ValueError("per-article word counts do not fit")
+        if len(s_ids) and not 0 <= int(s_ids.min()) <= int(s_ids.max()) < n_surface:
+            raise ValueError("word ids out of range")
+        # Back from term columns to passage rows.
+        order = np.argsort(col_docs, kind="stable")
+        row_terms = np.repeat(np.arange(n_vocab, dtype=np.int64), np.diff(col_ptr))[order]
+        row_tf = col_tf[order].astype(np.int64)
+        row_ptr = np.concatenate(([0], np.cumsum(np.bincount(col_docs, minlength=n_passages)))).astype(np.int64)
+        out = []
+        for a in articles:
+            p0, p1 = int(art_ptr[a]), int(art_ptr[a + 1])
+            e0, e1 = int(row_ptr[p0]), int(row_ptr[p1])
+            out.append(
+                Analysed(
+                    passages=table.slice(p0, p1),
+                    term_ids=row_terms[e0:e1],
+                    tfs=row_tf[e0:e1],
+                    entries=np.diff(row_ptr[p0 : p1 + 1]),
+                    lengths=doc_len[p0:p1].astype(np.int64),
+                    surface_ids=s_ids[int(s_ptr[a]) : int(s_ptr[a + 1])].astype(np.int64),
+                    surface_counts=s_counts[int(s_ptr[a]) : int(s_ptr[a + 1])].astype(np.int64),
+                )
+            )
+        return out, vocab_list, surface_list
+
+
+def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections, n_art_entries) -> None:
+    """Shapes and bounds, so that a damaged or doctored file fails here and not mid-query."""
+    col_ptr, col_docs = arrays["col_ptr"], arrays["col_docs"]
+
+    def fail(what: str):
+        raise ValueError(what)
+
+    if len(col_ptr) != n_vocab + 1 or int(col_ptr[0]) != 0 or np.any(np.diff(col_ptr) <= 0):
+        fail("term columns")
+    if int(col_ptr[-1]) != len(col_docs) or len(arrays["col_tf"]) != len(col_docs):
+        fail("term column lengths")
+    if len(col_docs) and not 0 <= int(col_docs.min()) <= int(col_docs.max()) < n_passages:
+        fail("passage ids")
+    if len(arrays["doc_len"]) != n_passages or len(arrays["surface_count"]) != n_surface:
+        fail("passage lengths")
+    art_ptr = arrays["art_ptr"]
+    if len(art_ptr) != n_art_entries + 1 or int(art_ptr[0]) != 0 or int(art_ptr[-1]) != n_passages or np.any(np.diff(art_ptr) < 0):
+        fail("articles")
+    for name in ("p_article", "p_section", "p_start", "p_end"):
+        if len(table[name]) != n_passages:
+            fail(name)
+    sent_ptr = table["p_sent_ptr"]
+    if len(sent_ptr) != n_passages + 1 or int(sent_ptr[0]) != 0 or np.any(np.diff(sent_ptr) <= 0):
+        fail("sentences")
+    if (
+        int(sent_ptr[-1]) != len(table["s_start"])
+        or len(table["s_end"]) != len(table["s_start"])
+        or len(table["s_item"]) != len(table["s_start"])
+    ):
+        fail("sentence lengths")
+    if n_passages and not (0 <= int(table["p_article"].min()) and int(table["p_article"].max()) < n_articles):
+        fail("passage articles")
+    if n_passages and not (0 <= int(table["p_section"].min()) and int(table["p_section"].max()) < n_sections):
+        fail("passage sections")
+
+
+def _blob(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+
+
+def _text(blob: np.ndarray) -> str:
+    if blob.dtype != np.uint8 or blob.ndim != 1:
+        raise ValueError("not a string")
+    return blob.tobytes().decode("utf-8", "surrogatepass")

@@ -1,0 +1,103 @@
+"""What names an index cache, and what a cache file says about itself, read without numpy.
+
+``rlsbot sources`` lists passages per article from a warm cache through this
+module alone, so it starts without numpy or nltk; rlsbot.index_cache reads
+the arrays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from rlsbot.analysis import ANALYZER_VERSION
+from rlsbot.article import Article, article_key
+from rlsbot.passages import splitter_key
+from rlsbot.paths import cache_dir
+
+CACHE_FORMAT = 4
+
+
+def analyzer_key() -> str:
+    """Names everything analysis depends on: a cached analysis is reused only under the same key."""
+    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|nltk {_nltk_version()}|punkt {splitter_key()[:16]}"
+
+
+def _nltk_version() -> str:
+    # Read the version file, not ``import nltk`` (0.2 s): the stems depend on it.
+    import importlib.util
+
+    spec = importlib.util.find_spec("nltk")
+    try:
+        return (Path(spec.origin).parent / "VERSION").read_text().strip() if spec and spec.origin else "?"
+    except OSError:
+        return "?"
+
+
+def corpus_key(articles: Sequence[Article], params: object = None) -> str:
+    """Names the corpus content and the analyzer an index was built for.
+
+    The ranking parameters are not part of it: they are applied when a cached
+    index is loaded.
+    """
+    h = hashlib.sha256(analyzer_key().encode())
+    for article in articles:
+        h.update(b"\0" + article.name.encode("utf-8", "surrogatepass") + b"\0" + article_key(article).encode())
+    return h.hexdigest()
+
+
+def cache_path(folders: Sequence[Path]) -> Path:
+    """The cache file of an index over these folders."""
+    joined = "\0".join(str(f.resolve()) for f in folders)
+    return cache_dir() / f"index-{hashlib.sha256(joined.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.npz"
+
+
+def _npy(z: zipfile.ZipFile, name: str, dtype: str, itemsize: int) -> bytes:
+    """The raw bytes of a 1-D array member of an .npz, checked to be of ``dtype``."""
+    with z.open(f"{name}.npy") as f:
+        magic = f.read(8)
+        if magic[:6] != b"\x93NUMPY":
+            raise ValueError(name)
+        size = struct.unpack("<H", f.read(2))[0] if magic[6] == 1 else struct.unpack("<I", f.read(4))[0]
+        header = f.read(size)
+        if f"'descr': '{dtype}'".encode() not in header or b"'fortran_order': False" not in header:
+            raise ValueError(name)
+        data = f.read()
+    if len(data) % itemsize:
+        raise ValueError(name)
+    return data
+
+
+def read_meta(path: Path) -> tuple[dict, list[int]] | None:
+    """A cache file's JSON metadata and its article -> first passage pointers; None when unreadable."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            meta = json.loads(_npy(z, "meta", "|u1", 1).decode("utf-8", "surrogatepass"))
+            raw = _npy(z, "art_ptr", "<i8", 8)
+    except (OSError, ValueError, KeyError, IndexError, struct.error, zipfile.BadZipFile):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    return meta, list(struct.unpack(f"<{len(raw) // 8}q", raw))
+
+
+def cached_passage_counts(folders: Sequence[Path], articles: Sequence[Article]) -> dict[str, int] | None:
+    """Passages per article name, from a cache made for exactly these articles; None when there is none."""
+    path = cache_path(folders)
+    found = read_meta(path) if path.exists() else None
+    if found is None:
+        return None
+    meta, art_ptr = found
+    if meta.get("format") != CACHE_FORMAT or meta.get("analyzer") != analyzer_key() or meta.get("key") != corpus_key(articles):
+        return None
+    names = meta.get("articles")
+    if not isinstance(names, list) or len(art_ptr) != len(names) + 1:
+        return None
+    try:
+        return {str(name): art_ptr[i + 1] - art_ptr[i] for i, (name, _key) in enumerate(names)}
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,49 @@
+"""The one terminal-safety and whitespace policy for text rlsbot did not write.
+
+Article text is cleaned once when it is read (``clean_text``); anything shown
+in a terminal is made visible-safe (``safe``); JSON output escapes what
+json.dumps leaves raw (``json_safe``); user input loses NULs (``clean_input``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Anything that could move the cursor, change colours or open a link in a
+# terminal: C0/C1 controls, DEL, and bidi overrides/isolates.  Article text
+# also loses zero-width characters; shown text keeps newlines.
+_ARTICLE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI) or
+# bidi overrides; as \uXXXX escapes they parse back to the very same string.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A file name rlsbot writes: no controls, no path separators.
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+
+
+def clean_text(text: str) -> str:
+    """Remove control characters (escape sequences included) from article text."""
+    text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]", "", text)  # whole CSI sequences
+    text = re.sub(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?", "", text)  # OSC sequences
+    return _ARTICLE_CONTROL.sub("", text.replace("\t", " "))
+
+
+def safe(text: str) -> str:
+    """Text with terminal control characters shown as visible escapes, and no lone surrogates."""
+    text = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL, C1 and bidi controls escaped as \\uXXXX."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def safe_file_name(name: str) -> str:
+    """A file name with controls and path separators replaced by ``_``."""
+    return _UNSAFE_NAME.sub("_", name)
+
+
+def clean_input(text: str) -> str:
+    """Lone surrogates (undecodable argv bytes) become U+FFFD; NULs go."""
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")

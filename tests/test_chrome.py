@@ -1,0 +1,109 @@
+"""Site chrome: page furniture lines are recognised and dropped, article sentences never."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rlsbot.chrome import is_chrome, strip_chrome
+from rlsbot.corpus import bundled_corpus, read_article_file
+
+OWN = Path(__file__).parent / "fixtures" / "own_articles"
+
+
+def test_no_line_of_the_bundled_articles_is_chrome():
+    for path in bundled_corpus().glob("*.md"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert not is_chrome(line.lstrip("#- ")), (path.name, line)
+
+
+# ---------------------------------------------------------------- site chrome
+
+CHROME = [
+    "Back to top",
+    "\u2191 Back to top",
+    "Skip to main content",
+    "Home > Conditions > Restless legs",
+    "Home \u203a Leaflets \u203a Iron",
+    "Published on",
+    "Updated on June 7, 2023",
+    "Last reviewed: 12 March 2024",
+    "Medically reviewed by Jane Smith, MD \u2014 Written by Ann Lee \u2014 Updated on June 7, 2023",
+    "5 min read",
+    "Advertisement",
+    "Scroll to continue with content",
+    "Share this article",
+    "Share on Facebook",
+    "Facebook Twitter Pinterest Email",
+    "Facebook | Twitter | LinkedIn",
+    "Facebook icon Twitter icon Instagram icon Pinterest icon Google+ icon YouTube icon",
+    "Print",
+    "Download PDF",
+    "Sign up for our newsletter and get the latest sleep research delivered to your inbox every month.",
+    "The very latest on genetics, nutrition and supplements delivered to your inbox!",
+    "Subscribe",
+    "Related: Magnesium and sleep",
+    "You may also like",
+    "Was this article helpful? Yes No",
+    "Yes No",
+    "We use cookies to improve your experience on our website. By continuing to browse you agree to our use of cookies.",
+    "Accept all cookies",
+    "\u00a9 2024 Northfield Sleep Clinic. All rights reserved.",
+    "Privacy Policy | Terms of Use | Cookie Policy | Contact Us",
+    "Tags: RLS, sleep, iron",
+    "KLOTHO-VS Report Now Available for Health Intelligence Members!",
+    "Free shipping on all orders over $50 - Shop the Sleep Store today!",
+    "Leave a comment",
+    "12 comments",
+]
+
+# Sentences an article could well contain, some of them starting with a word
+# that chrome starts with too: never removed.
+PROSE = [
+    "Updated guidelines recommend checking ferritin in everyone with RLS.",
+    "Share your symptoms with your doctor.",
+    "Published studies on magnesium are few.",
+    "Published by the Restless Legs Foundation in 2021, the guide explains iron testing.",
+    "Email your doctor if your symptoms get worse.",
+    "Print out a sleep diary and bring it to your appointment.",
+    "Home remedies such as a warm bath can help.",
+    "Reviewed by a panel of experts, the guideline recommends iron.",
+    "Search for a specialist near you.",
+    "Advertisement campaigns have raised awareness of RLS.",
+    "(c) iron deficiency is common.",
+    "Related conditions include neuropathy and kidney disease.",
+    "Cookies and sweets late at night may worsen sleep.",
+    "Menu planning helps with a low-caffeine diet.",
+    "Comments from patients were positive overall.",
+    "Twitter users with RLS described the urge to move.",
+    "Yes, iron helps some people; no, it does not help everyone.",
+    "But is this advice based on evidence?",
+]
+
+
+@pytest.mark.parametrize("line", CHROME)
+def test_chrome_lines_are_recognised(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_article_sentences_are_never_chrome(line):
+    assert not is_chrome(line)
+    assert line in strip_chrome(f"Back to top\n{line}\nAdvertisement")
+
+
+def test_pasted_text_loses_its_chrome_and_keeps_every_sentence():
+    article = read_article_file(OWN / "exercise-and-rls-pasted.txt")
+    assert article.title == "Exercise and Restless Legs Syndrome: What the Research Says"
+    assert article.author == "Marcus Webb"  # the "By ..." line under the title
+    for snippet in ("Skip to", "Free shipping", "Home >", "min read", "Facebook", "Advertisement", "Scroll to", "helpful", "Yes No",
+                    "Related:", "newsletter", "cookies", "Privacy", "\u00a9", "Back to top", "Updated on", "By Marcus"):  # fmt: skip
+        assert snippet not in article.text, snippet
+    assert article.text.startswith("Many people with restless legs syndrome wonder")
+    assert article.text.endswith("problems with your joints.")
+    assert [s.heading for s in article.sections if s.heading] == [
+        "What the trials found",
+        "How much is enough?",
+        "Tips for getting started",
+    ]
