@@ -6,7 +6,8 @@ import threading
 
 from textual.widgets import Input, OptionList
 
-from rlsbot.tui.app import ArticlesScreen, ReaderScreen, RlsbotApp, terminal_theme
+from rlsbot.tui.app import RlsbotApp, terminal_theme
+from rlsbot.tui.screens import ArticlesScreen, ReaderScreen
 from rlsbot.tui.widgets import AnswerMarkdown, ArticleView, EmptyState, SourcesPanel, TurnView
 
 from .conftest import ask, screen_lines, text_of, wait_until
@@ -81,7 +82,7 @@ async def test_article_markers_and_markup_show_exactly_as_written(make_app, bot)
         shown = text_of(turn)
         for c in marked:
             assert " ".join(c.quote.split()) in shown
-        app.open_article(marked[0].article, turn.answer.citations, marked[0])
+        app.chat.open_article(marked[0].article, turn.answer.citations, marked[0])
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
         block = app.screen.query_one(ArticleView).block_at(marked[0].start)
         assert marked[0].quote in text_of(block)
@@ -166,7 +167,7 @@ async def test_a_starter_question_is_asked_from_the_keyboard(app: RlsbotApp):
         assert app.focused is app.query_one("#starters", OptionList)
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query(TurnView) and not app.query_one(TurnView).pending)
-        assert app.query_one(TurnView).question == app.starters[0]
+        assert app.query_one(TurnView).question == app.chat.starters[0]
         assert app.focused is app.query_one("#question", Input)
 
 
@@ -186,8 +187,7 @@ async def test_the_input_is_free_while_an_answer_is_computed(make_app, bot):
             return self._inner.ask(question, query=query)
 
     app = make_app()
-    app.bot = SlowBot(bot)
-    app.conversation.bot = app.bot
+    app.bot = SlowBot(bot)  # before run_test: the chat screen is made with it
     async with app.run_test(size=(100, 30)) as pilot:
         app.query_one("#question", Input).value = SAFE_QUESTION
         await pilot.press("enter")
@@ -206,7 +206,7 @@ async def test_export_writes_the_conversation_as_markdown(app: RlsbotApp, store)
         await ask(pilot, SAFE_QUESTION)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        path = app.export_path()
+        path = app.chat.export_path()
         assert path.is_file()
         text = path.read_text(encoding="utf-8")
         assert text.startswith("# rlsbot conversation")
@@ -225,12 +225,12 @@ async def test_copy_puts_the_last_answer_on_the_clipboard(app: RlsbotApp):
 async def test_new_conversation_clears_the_transcript_and_the_follow_up_context(app: RlsbotApp):
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, SAFE_QUESTION)
-        first = app.conversation
+        first = app.chat.conversation
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert not app.query(TurnView)
         assert app.query_one(EmptyState).display
-        assert app.conversation is not first and not app.conversation.turns
+        assert app.chat.conversation is not first and not app.chat.conversation.turns
         # "is it safe in pregnancy?" after a reset carries no "magnesium" over from before.
         await ask(pilot, "and during pregnancy?")
         assert "magnesium" not in app.query_one(TurnView).answer.query.split()
@@ -251,13 +251,13 @@ async def test_restart_restores_the_last_conversation(make_app, store):
     async with first.run_test(size=(100, 30)) as pilot:
         await ask(pilot, long_question)
         await ask(pilot, SAFE_QUESTION)
-        conversation_id = first.conversation.id
+        conversation_id = first.chat.conversation.id
     assert store.paths(), "the conversation was saved"
 
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: len(again.query(TurnView)) == 2, what="the restored turns")
-        assert again.conversation.id == conversation_id
+        assert again.chat.conversation.id == conversation_id
         views = list(again.query(TurnView))
         assert [v.question for v in views] == [long_question, SAFE_QUESTION]
         assert SAFE_DOSE in text_of(views[1])
@@ -274,8 +274,8 @@ async def test_restart_restores_the_last_conversation(make_app, store):
         assert again.query_one("#question", Input).value == SAFE_QUESTION
         # The restored context carries into a follow-up.
         await ask(pilot, "and in pregnancy?")
-        assert len(again.conversation.turns) == 3
-        assert "magnesium" in again.conversation.turns[-1].answer.query.split()
+        assert len(again.chat.conversation.turns) == 3
+        assert "magnesium" in again.chat.conversation.turns[-1].answer.query.split()
 
 
 async def test_selecting_an_earlier_answer_shows_its_sources(app: RlsbotApp):
@@ -355,7 +355,7 @@ async def test_a_new_conversation_left_empty_still_wins_at_the_next_start(make_a
     first = make_app()
     async with first.run_test(size=(100, 30)) as pilot:
         await ask(pilot, SAFE_QUESTION)
-        await first.action_new_conversation()
+        await first.chat.action_new_conversation()
         await pilot.pause()
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:

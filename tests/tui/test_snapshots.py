@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from rlsbot.tui.app import ReaderScreen
+from rlsbot.tui.screens import ReaderScreen
 
 from .conftest import ask, wait_until
 
@@ -55,7 +55,7 @@ class TestReader:
 
         async def run_before(pilot: Pilot) -> None:
             await ask(pilot, SAFE_QUESTION)
-            answer = pilot.app.conversation.turns[-1].answer
+            answer = pilot.app.chat.conversation.turns[-1].answer
             cited = next(c for c in answer.citations if c.quote == SAFE_DOSE)
             options = pilot.app.query_one("#citations", OptionList)
             options.focus()
