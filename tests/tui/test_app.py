@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from rlsbot.tui.app import RlsbotApp, terminal_theme
@@ -362,3 +363,33 @@ async def test_a_new_conversation_left_empty_still_wins_at_the_next_start(make_a
         await pilot.pause(0.2)
         assert not again.query(TurnView)
         assert again.query_one(EmptyState).display
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["stacked", "beside"])
+async def test_toggling_the_sources_keeps_the_transcript_where_it_was(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ask(pilot, "does magnesium help restless legs in pregnancy?")
+        await ask(pilot, SAFE_QUESTION)
+        transcript = app.query_one("#transcript")
+        transcript.scroll_to(y=transcript.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.pause()
+        kept = transcript.scroll_y
+        assert kept > 0
+        for shown in (False, True):
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.query_one(SourcesPanel).display is shown
+            assert transcript.scroll_y == kept
+
+
+async def test_under_100_columns_the_sources_go_under_the_answer(app: RlsbotApp):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, SAFE_QUESTION)
+        transcript, panel = app.query_one("#transcript"), app.query_one(SourcesPanel)
+        assert panel.display and panel.region.y >= transcript.region.bottom
+        assert transcript.region.width == 80  # the answer keeps the whole width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert panel.region.x >= transcript.region.right  # beside it again
