@@ -37,7 +37,7 @@ async def test_asking_shows_the_quotes_the_searched_words_and_the_sources(app: R
         assert app.query_one("#question", Input).value == SAFE_QUESTION
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query(TurnView) and not app.query_one(TurnView).pending, what="the answer")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.query_one(TurnView).query_one(AnswerMarkdown).children, what="its Markdown")
         turn = app.query_one(TurnView)
         shown = text_of(turn)
         assert SAFE_QUESTION in shown
@@ -95,7 +95,7 @@ async def test_markup_and_links_in_a_question_are_not_interpreted(app: RlsbotApp
         app.query_one("#question", Input).value = question
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query(TurnView) and not app.query_one(TurnView).pending)
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.query_one(TurnView).query_one(AnswerMarkdown).children, what="its Markdown")
         turn = app.query_one(TurnView)
         shown = text_of(turn)
         assert "[bold red]magnesium[/]" in shown
@@ -124,7 +124,7 @@ async def test_opening_a_source_shows_the_quote_highlighted_and_escape_returns(a
         options.highlighted = options.get_option_index(str(cited.n))
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: _quote_in_view(app.screen, cited), what="the quote scrolled into view")
         reader = app.screen
         assert reader.current == cited
         view = reader.query_one(ArticleView)
@@ -137,6 +137,19 @@ async def test_opening_a_source_shows_the_quote_highlighted_and_escape_returns(a
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, ReaderScreen), what="the chat screen")
         assert app.query_one(TurnView).answer is answer
+
+
+def _quote_in_view(reader, cited) -> bool:
+    view = reader.query_one(ArticleView)
+    block = view.block_at(cited.start)
+    return block is not None and block.region.overlaps(view.region)
+
+
+def _palette_text(app) -> str:
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    return " ".join(str(option.prompt) for option in lists.first().options) if lists else ""
 
 
 async def test_clicking_a_source_opens_the_reader(app: RlsbotApp):
@@ -331,7 +344,7 @@ async def test_the_command_palette_offers_the_chat_commands(app: RlsbotApp):
             assert wanted in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"export")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Export conversation" in _palette_text(app), what="the export command listed")
         await pilot.press("escape")
 
 
@@ -360,7 +373,7 @@ async def test_a_new_conversation_left_empty_still_wins_at_the_next_start(make_a
         await pilot.pause()
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: again.query(EmptyState), what="the chat screen")
         assert not again.query(TurnView)
         assert again.query_one(EmptyState).display
 

@@ -7,10 +7,11 @@ import re
 
 import pytest
 from textual.widgets import OptionList
+from textual.widgets._toast import Toast
 
 from rlsbot.tui.app import RlsbotApp
 from rlsbot.tui.screens import ArticlesScreen, ReaderScreen
-from rlsbot.tui.widgets import EmptyState, SourcesPanel, TurnView
+from rlsbot.tui.widgets import EmptyState, ReaderBlock, SourcesPanel, TurnView
 
 from .conftest import THEME, ask, text_of, wait_until
 
@@ -56,7 +57,8 @@ def assert_clean(app: RlsbotApp, where: str) -> None:
 
 async def test_hostile_names_titles_and_text_reach_no_widget_raw(hostile_bot, store):
     app = RlsbotApp(hostile_bot, store=store, theme=THEME, starters=[f"magnesium {HOSTILE}"])
-    async with app.run_test(size=(120, 40)) as pilot:
+    # notifications=True: the toasts are drawn, so they are checked too.
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_until(pilot, lambda: app.query(EmptyState), what="the empty state")
         assert "[bold]red[/bold]" in text_of(app.query_one(EmptyState))  # markup shown as written
         assert_clean(app, "empty state")
@@ -74,7 +76,7 @@ async def test_hostile_names_titles_and_text_reach_no_widget_raw(hostile_bot, st
         assert_clean(app, "articles list")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.screen.query(ReaderBlock), what="the article's text")
         assert_clean(app, "reader")
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, ReaderScreen), what="the chat screen")
@@ -82,7 +84,7 @@ async def test_hostile_names_titles_and_text_reach_no_widget_raw(hostile_bot, st
         app.query_one("#citations", OptionList).focus()
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader at the quote")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.screen.query(".-current"), what="the quote highlighted")
         assert_clean(app, "reader at the quote")
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, ReaderScreen), what="the chat screen")
@@ -90,7 +92,6 @@ async def test_hostile_names_titles_and_text_reach_no_widget_raw(hostile_bot, st
         # Notifications: an article gone from the corpus, a store warning.
         app.chat.open_article(HOSTILE_NAME + "gone")
         app.chat._warn(f"could not read {HOSTILE_NAME}")
-        await wait_until(pilot, lambda: len(app._notifications) >= 2, what="the notifications")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: len(app.screen.query(Toast)) >= 2, what="the notifications on screen")
         assert all(not FORBIDDEN.search(n.message) for n in app._notifications)
         assert_clean(app, "notifications")
