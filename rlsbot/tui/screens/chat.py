@@ -250,6 +250,7 @@ class ChatScreen(Screen):
         self.open_article(event.citation.article, event.answer.citations, event.citation)
 
     def open_article(self, name: str, citations: Sequence[Citation] = (), current: Citation | None = None) -> None:
+        """Push the reader on article ``name``, at ``current`` among the answer's ``citations``."""
         article = self.bot.articles.get(name)
         if article is None:  # an old conversation quoting an article since removed
             self.notify(f"The article {safe(name)} is no longer in the corpus.", severity="warning", markup=False)
@@ -293,6 +294,7 @@ class ChatScreen(Screen):
         self.notify("New conversation.")
 
     def export_path(self) -> Path:
+        """Where ctrl+s writes this conversation, beside the conversations folder."""
         return self.store.folder.parent / "exports" / f"rlsbot-{self.conversation.id}.md"
 
     def action_export(self) -> None:
@@ -310,6 +312,7 @@ class ChatScreen(Screen):
         self.notify(f"Exported to {safe(str(path))}", title="Conversation exported", markup=False, timeout=8)
 
     def last_answer(self) -> Answer | None:
+        """The answer ctrl+y copies: the conversation's newest."""
         return self.conversation.turns[-1].answer if self.conversation.turns else None
 
     def action_copy_answer(self) -> None:
