@@ -105,7 +105,7 @@ async def test_markup_and_links_in_a_question_are_not_interpreted(app: RlsbotApp
 
 
 def _tokens(md: AnswerMarkdown):
-    from rlsbot.tui.widgets import _parser
+    from rlsbot.tui.widgets.turn import _parser
 
     tokens = _parser().parse(md.source)
     for token in tokens:

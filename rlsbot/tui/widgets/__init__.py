@@ -7,7 +7,7 @@ from rlsbot.tui.widgets.empty import EmptyState
 from rlsbot.tui.widgets.plain import plain
 from rlsbot.tui.widgets.question import QuestionInput
 from rlsbot.tui.widgets.sources import SourcesPanel, citation_prompt
-from rlsbot.tui.widgets.turn import AnswerMarkdown, TurnView, _parser, searched_line
+from rlsbot.tui.widgets.turn import AnswerMarkdown, TurnView, searched_line
 
 __all__ = [
     "AnswerMarkdown",
@@ -18,7 +18,6 @@ __all__ = [
     "ReaderBlock",
     "SourcesPanel",
     "TurnView",
-    "_parser",
     "blocks",
     "citation_prompt",
     "plain",
