@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual.widgets import Input, OptionList
 
-from rlsbot.tui.app import ArticlesScreen, ReaderScreen, RlsbotApp, terminal_theme
+from rlsbot.tui.app import RlsbotApp, terminal_theme
+from rlsbot.tui.screens import ArticlesScreen, ReaderScreen
 from rlsbot.tui.widgets import AnswerMarkdown, ArticleView, EmptyState, SourcesPanel, TurnView
 
 from .conftest import ask, screen_lines, text_of, wait_until
@@ -35,7 +37,7 @@ async def test_asking_shows_the_quotes_the_searched_words_and_the_sources(app: R
         assert app.query_one("#question", Input).value == SAFE_QUESTION
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query(TurnView) and not app.query_one(TurnView).pending, what="the answer")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.query_one(TurnView).query_one(AnswerMarkdown).children, what="its Markdown")
         turn = app.query_one(TurnView)
         shown = text_of(turn)
         assert SAFE_QUESTION in shown
@@ -81,7 +83,7 @@ async def test_article_markers_and_markup_show_exactly_as_written(make_app, bot)
         shown = text_of(turn)
         for c in marked:
             assert " ".join(c.quote.split()) in shown
-        app.open_article(marked[0].article, turn.answer.citations, marked[0])
+        app.chat.open_article(marked[0].article, turn.answer.citations, marked[0])
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
         block = app.screen.query_one(ArticleView).block_at(marked[0].start)
         assert marked[0].quote in text_of(block)
@@ -93,7 +95,7 @@ async def test_markup_and_links_in_a_question_are_not_interpreted(app: RlsbotApp
         app.query_one("#question", Input).value = question
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query(TurnView) and not app.query_one(TurnView).pending)
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.query_one(TurnView).query_one(AnswerMarkdown).children, what="its Markdown")
         turn = app.query_one(TurnView)
         shown = text_of(turn)
         assert "[bold red]magnesium[/]" in shown
@@ -103,7 +105,7 @@ async def test_markup_and_links_in_a_question_are_not_interpreted(app: RlsbotApp
 
 
 def _tokens(md: AnswerMarkdown):
-    from rlsbot.tui.widgets import _parser
+    from rlsbot.tui.widgets.turn import _parser
 
     tokens = _parser().parse(md.source)
     for token in tokens:
@@ -122,7 +124,7 @@ async def test_opening_a_source_shows_the_quote_highlighted_and_escape_returns(a
         options.highlighted = options.get_option_index(str(cited.n))
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: _quote_in_view(app.screen, cited), what="the quote scrolled into view")
         reader = app.screen
         assert reader.current == cited
         view = reader.query_one(ArticleView)
@@ -135,6 +137,19 @@ async def test_opening_a_source_shows_the_quote_highlighted_and_escape_returns(a
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, ReaderScreen), what="the chat screen")
         assert app.query_one(TurnView).answer is answer
+
+
+def _quote_in_view(reader, cited) -> bool:
+    view = reader.query_one(ArticleView)
+    block = view.block_at(cited.start)
+    return block is not None and block.region.overlaps(view.region)
+
+
+def _palette_text(app) -> str:
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    return " ".join(str(option.prompt) for option in lists.first().options) if lists else ""
 
 
 async def test_clicking_a_source_opens_the_reader(app: RlsbotApp):
@@ -166,7 +181,7 @@ async def test_a_starter_question_is_asked_from_the_keyboard(app: RlsbotApp):
         assert app.focused is app.query_one("#starters", OptionList)
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query(TurnView) and not app.query_one(TurnView).pending)
-        assert app.query_one(TurnView).question == app.starters[0]
+        assert app.query_one(TurnView).question == app.chat.starters[0]
         assert app.focused is app.query_one("#question", Input)
 
 
@@ -186,8 +201,7 @@ async def test_the_input_is_free_while_an_answer_is_computed(make_app, bot):
             return self._inner.ask(question, query=query)
 
     app = make_app()
-    app.bot = SlowBot(bot)
-    app.conversation.bot = app.bot
+    app.bot = SlowBot(bot)  # before run_test: the chat screen is made with it
     async with app.run_test(size=(100, 30)) as pilot:
         app.query_one("#question", Input).value = SAFE_QUESTION
         await pilot.press("enter")
@@ -206,7 +220,7 @@ async def test_export_writes_the_conversation_as_markdown(app: RlsbotApp, store)
         await ask(pilot, SAFE_QUESTION)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        path = app.export_path()
+        path = app.chat.export_path()
         assert path.is_file()
         text = path.read_text(encoding="utf-8")
         assert text.startswith("# rlsbot conversation")
@@ -225,12 +239,12 @@ async def test_copy_puts_the_last_answer_on_the_clipboard(app: RlsbotApp):
 async def test_new_conversation_clears_the_transcript_and_the_follow_up_context(app: RlsbotApp):
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, SAFE_QUESTION)
-        first = app.conversation
+        first = app.chat.conversation
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert not app.query(TurnView)
         assert app.query_one(EmptyState).display
-        assert app.conversation is not first and not app.conversation.turns
+        assert app.chat.conversation is not first and not app.chat.conversation.turns
         # "is it safe in pregnancy?" after a reset carries no "magnesium" over from before.
         await ask(pilot, "and during pregnancy?")
         assert "magnesium" not in app.query_one(TurnView).answer.query.split()
@@ -251,13 +265,13 @@ async def test_restart_restores_the_last_conversation(make_app, store):
     async with first.run_test(size=(100, 30)) as pilot:
         await ask(pilot, long_question)
         await ask(pilot, SAFE_QUESTION)
-        conversation_id = first.conversation.id
+        conversation_id = first.chat.conversation.id
     assert store.paths(), "the conversation was saved"
 
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: len(again.query(TurnView)) == 2, what="the restored turns")
-        assert again.conversation.id == conversation_id
+        assert again.chat.conversation.id == conversation_id
         views = list(again.query(TurnView))
         assert [v.question for v in views] == [long_question, SAFE_QUESTION]
         assert SAFE_DOSE in text_of(views[1])
@@ -274,8 +288,8 @@ async def test_restart_restores_the_last_conversation(make_app, store):
         assert again.query_one("#question", Input).value == SAFE_QUESTION
         # The restored context carries into a follow-up.
         await ask(pilot, "and in pregnancy?")
-        assert len(again.conversation.turns) == 3
-        assert "magnesium" in again.conversation.turns[-1].answer.query.split()
+        assert len(again.chat.conversation.turns) == 3
+        assert "magnesium" in again.chat.conversation.turns[-1].answer.query.split()
 
 
 async def test_selecting_an_earlier_answer_shows_its_sources(app: RlsbotApp):
@@ -330,7 +344,7 @@ async def test_the_command_palette_offers_the_chat_commands(app: RlsbotApp):
             assert wanted in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"export")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Export conversation" in _palette_text(app), what="the export command listed")
         await pilot.press("escape")
 
 
@@ -355,10 +369,40 @@ async def test_a_new_conversation_left_empty_still_wins_at_the_next_start(make_a
     first = make_app()
     async with first.run_test(size=(100, 30)) as pilot:
         await ask(pilot, SAFE_QUESTION)
-        await first.action_new_conversation()
+        await first.chat.action_new_conversation()
         await pilot.pause()
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: again.query(EmptyState), what="the chat screen")
         assert not again.query(TurnView)
         assert again.query_one(EmptyState).display
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["stacked", "beside"])
+async def test_toggling_the_sources_keeps_the_transcript_where_it_was(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ask(pilot, "does magnesium help restless legs in pregnancy?")
+        await ask(pilot, SAFE_QUESTION)
+        transcript = app.query_one("#transcript")
+        transcript.scroll_to(y=transcript.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.pause()
+        kept = transcript.scroll_y
+        assert kept > 0
+        for shown in (False, True):
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.query_one(SourcesPanel).display is shown
+            assert transcript.scroll_y == kept
+
+
+async def test_under_100_columns_the_sources_go_under_the_answer(app: RlsbotApp):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, SAFE_QUESTION)
+        transcript, panel = app.query_one("#transcript"), app.query_one(SourcesPanel)
+        assert panel.display and panel.region.y >= transcript.region.bottom
+        assert transcript.region.width == 80  # the answer keeps the whole width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert panel.region.x >= transcript.region.right  # beside it again

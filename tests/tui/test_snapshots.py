@@ -1,7 +1,7 @@
 """Snapshot tests of the chat screen, one class per feature (after posting's tests/test_snapshots.py).
 
 Each screen is taken at 80x24, the smallest terminal rlsbot supports, and at
-120x40.  The questions are ones whose answers the engine's tuning is not
+120x40; an answer also at 200x50, where the reading column is centred.  The questions are ones whose answers the engine's tuning is not
 expected to move.  Regenerate with ``pytest tests/tui --snapshot-update`` and
 look at the SVGs before committing them.
 """
@@ -12,11 +12,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from rlsbot.tui.app import ReaderScreen
+from rlsbot.tui.screens import ReaderScreen
 
 from .conftest import ask, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+WIDE = pytest.param((200, 50), id="200x50")
 SAFE_QUESTION = "how much magnesium is safe per day?"
 SAFE_DOSE = "For adolescent and adult men and women, daily doses of 270-350 mg are considered safe."
 
@@ -29,9 +30,9 @@ class TestEmptyState:
 
 
 class TestAnswer:
-    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("size", [*SIZES, WIDE])
     def test_answered_question(self, snap_compare, app, size):
-        """The question, the words searched, the quote with [1], the sources panel beside it."""
+        """The question, the words searched, the quote with [1]; the sources panel beside it, or under it below 100 columns."""
 
         async def run_before(pilot: Pilot) -> None:
             await ask(pilot, SAFE_QUESTION)
@@ -55,7 +56,7 @@ class TestReader:
 
         async def run_before(pilot: Pilot) -> None:
             await ask(pilot, SAFE_QUESTION)
-            answer = pilot.app.conversation.turns[-1].answer
+            answer = pilot.app.chat.conversation.turns[-1].answer
             cited = next(c for c in answer.citations if c.quote == SAFE_DOSE)
             options = pilot.app.query_one("#citations", OptionList)
             options.focus()
