@@ -52,11 +52,27 @@ def data(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
+SEED_ARTICLES = ("gene-food-vitamins-minerals-rls.md", "magnesium-for-restless-legs.md")
+
+
 @pytest.fixture(scope="session")
 def bot(tmp_path_factory):
+    """The bundled library: the two seed articles and the NIH pages."""
     from rlsbot import Bot
 
     return Bot.load(cache=False)
+
+
+@pytest.fixture(scope="session")
+def seed_bot(tmp_path_factory):
+    """The two seed articles alone: the corpus the gold set was written for."""
+    from rlsbot import Bot
+    from rlsbot.corpus import bundled_corpus
+
+    folder = tmp_path_factory.mktemp("seeds")
+    for name in SEED_ARTICLES:
+        (folder / name).write_bytes((bundled_corpus() / name).read_bytes())
+    return Bot.load(folder, cache=False)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -9,20 +9,20 @@ GENE = "gene-food-vitamins-minerals-rls.md"
 MAG = "magnesium-for-restless-legs.md"
 
 
-def test_answer_quotes_whole_sentences_verbatim_with_sources(bot):
-    answer = bot.ask("How much magnesium is safe per day?")
+def test_answer_quotes_whole_sentences_verbatim_with_sources(seed_bot):
+    answer = seed_bot.ask("How much magnesium is safe per day?")
     assert answer.answered
     quotes = [c.quote for c in answer.citations]
     assert any("For adolescent and adult men and women, daily doses of 270-350 mg are considered safe." in q for q in quotes)
     for c in answer.citations:
-        article = bot.articles[c.article]
+        article = seed_bot.articles[c.article]
         assert article.text[c.start : c.end] == c.quote
         assert c.title == article.title
         assert c.quote[0].isupper() or c.quote[0].isdigit()
 
 
-def test_citations_are_numbered_and_grouped_by_article(bot):
-    answer = bot.ask("Is magnesium effective for restless legs?")
+def test_citations_are_numbered_and_grouped_by_article(seed_bot):
+    answer = seed_bot.ask("Is magnesium effective for restless legs?")
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     order = [c.article for c in answer.citations]
     # each article's quotes form one run
@@ -34,8 +34,8 @@ def test_citations_are_numbered_and_grouped_by_article(bot):
         assert starts == sorted(starts)
 
 
-def test_both_articles_speak_when_they_disagree(bot):
-    answer = bot.ask("Is magnesium effective for RLS?")
+def test_both_articles_speak_when_they_disagree(seed_bot):
+    answer = seed_bot.ask("Is magnesium effective for RLS?")
     by_article = {c.article for c in answer.citations}
     assert by_article == {GENE, MAG}
     text = " ".join(c.quote for c in answer.citations)
@@ -46,8 +46,8 @@ def test_both_articles_speak_when_they_disagree(bot):
     assert "jury is still out" in text or "did not detect any significant benefits" in text
 
 
-def test_pregnancy_question_finds_pregnant_women(bot):
-    answer = bot.ask("does magnesium help in pregnancy?")
+def test_pregnancy_question_finds_pregnant_women(seed_bot):
+    answer = seed_bot.ask("does magnesium help in pregnancy?")
     assert answer.answered
     assert any(
         "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women." in c.quote
@@ -55,26 +55,26 @@ def test_pregnancy_question_finds_pregnant_women(bot):
     )
 
 
-def test_misspelt_question_is_read_and_says_how(bot):
-    answer = bot.ask("magneisum dose")
+def test_misspelt_question_is_read_and_says_how(seed_bot):
+    answer = seed_bot.ask("magneisum dose")
     assert ("magneisum", "magnesium") in answer.corrections
     assert any("270-350 mg" in c.quote for c in answer.citations)
     assert "\u201cmagneisum\u201d as \u201cmagnesium\u201d" in to_text(answer)
 
 
-def test_list_question_quotes_the_lead_in_with_its_list(bot):
-    answer = bot.ask("What foods are rich in magnesium?")
+def test_list_question_quotes_the_lead_in_with_its_list(seed_bot):
+    answer = seed_bot.ask("What foods are rich in magnesium?")
     quote = next(c.quote for c in answer.citations if "Foods rich in magnesium include:" in c.quote)
     assert "\u2022 avocados" in quote and "\u2022 bananas" in quote
 
 
-def test_not_covered_names_the_missing_words_and_quotes_nothing(bot):
+def test_not_covered_names_the_missing_words_and_quotes_nothing(seed_bot):
     for question, missing in (
         ("does acupuncture help RLS?", ["acupuncture"]),
         ("what is the capital of Peru?", ["capital", "peru"]),
         ("does magnesium help asthma?", ["asthma"]),
     ):
-        answer = bot.ask(question)
+        answer = seed_bot.ask(question)
         assert not answer.answered and not answer.citations
         assert set(missing) <= set(answer.missing)
         text = to_text(answer)
@@ -83,46 +83,46 @@ def test_not_covered_names_the_missing_words_and_quotes_nothing(bot):
             assert word in text
 
 
-def test_generic_only_question_is_not_covered(bot):
-    answer = bot.ask("is it good for people?")
+def test_generic_only_question_is_not_covered(seed_bot):
+    answer = seed_bot.ask("is it good for people?")
     assert not answer.answered and not answer.citations
 
 
-def test_disclaimer_is_one_line_on_answers(bot):
-    text = to_text(bot.ask("what are the side effects of magnesium?"))
+def test_disclaimer_is_one_line_on_answers(seed_bot):
+    text = to_text(seed_bot.ask("what are the side effects of magnesium?"))
     assert text.count(DISCLAIMER) == 1 and "\n" not in DISCLAIMER
     assert "not medical advice" in DISCLAIMER
 
 
-def test_json_has_the_documented_fields(bot):
-    data = to_json(bot.ask("is magnesium safe for kidney disease?"))
+def test_json_has_the_documented_fields(seed_bot):
+    data = to_json(seed_bot.ask("is magnesium safe for kidney disease?"))
     assert {"question", "answered", "answer", "citations", "missing", "query"} <= set(data)
     assert data["answered"] is True
     for c in data["citations"]:
         assert {"n", "quote", "article", "title", "section", "start", "end", "score"} <= set(c)
-        assert bot.articles[c["article"]].text[c["start"] : c["end"]] == c["quote"]
+        assert seed_bot.articles[c["article"]].text[c["start"] : c["end"]] == c["quote"]
 
 
-def test_markdown_shows_article_brackets_literally(bot):
-    answer = bot.ask("what did the placebo-controlled trial find?")
+def test_markdown_shows_article_brackets_literally(seed_bot):
+    answer = seed_bot.ask("what did the placebo-controlled trial find?")
     md = to_markdown(answer)
     assert any("[X]" in c.quote for c in answer.citations)
     assert "\\[X\\]" in md  # escaped, so a Markdown renderer shows [X] as written
 
 
-def test_answers_are_deterministic(bot):
+def test_answers_are_deterministic(seed_bot):
     q = "what natural treatments help restless legs?"
-    assert bot.ask(q) == bot.ask(q)
+    assert seed_bot.ask(q) == seed_bot.ask(q)
 
 
-def test_an_overlong_question_is_cut_between_words(bot):
-    answer = bot.ask("zebrafishes " * 20000)  # 2000 characters end inside a word
+def test_an_overlong_question_is_cut_between_words(seed_bot):
+    answer = seed_bot.ask("zebrafishes " * 20000)  # 2000 characters end inside a word
     assert answer.missing == ("zebrafishes",)  # never a cut-off fragment like "zebraf"
 
 
-def test_a_question_is_searched_by_its_first_words_only(bot):
+def test_a_question_is_searched_by_its_first_words_only(seed_bot):
     from rlsbot.query import MAX_QUESTION_WORDS
 
     words = [f"word{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(MAX_QUESTION_WORDS + 20)]
-    query = bot.query(" ".join(words))
+    query = seed_bot.query(" ".join(words))
     assert [qw.word for qw in query.words] == words[:MAX_QUESTION_WORDS]

@@ -22,8 +22,8 @@ def test_gold_set_is_big_enough():
     assert len(conversations()) >= 15
 
 
-def test_gold_questions_pass_rate(bot):
-    report = evaluate(bot)
+def test_gold_questions_pass_rate(seed_bot):
+    report = evaluate(seed_bot)
     GOLD_SUMMARIES.append(report.summary())
     print(report.summary())
     assert report.pass_rate >= MIN_PASS_RATE, "\n".join(report.failures)
@@ -31,26 +31,26 @@ def test_gold_questions_pass_rate(bot):
     assert report.mrr >= MIN_MRR
 
 
-def test_not_covered_questions_are_all_refused(bot):
+def test_not_covered_questions_are_all_refused(seed_bot):
     for item in questions():
         if item["kind"] == "not-covered":
-            answer = bot.ask(item["question"])
+            answer = seed_bot.ask(item["question"])
             assert not answer.answered and not answer.citations, item["question"]
             assert set(item["missing"]) <= set(answer.missing), (item["question"], answer.missing)
 
 
-def test_gold_conversations(bot):
-    passed, total, failures = evaluate_conversations(lambda: Conversation(bot))
-    alone, _, _ = evaluate_conversations(lambda: Conversation(bot, resolve=False))
+def test_gold_conversations(seed_bot):
+    passed, total, failures = evaluate_conversations(lambda: Conversation(seed_bot))
+    alone, _, _ = evaluate_conversations(lambda: Conversation(seed_bot, resolve=False))
     GOLD_SUMMARIES.append(f"gold conversations: {passed}/{total} with follow-up resolution, {alone}/{total} answering each turn alone")
     assert passed >= MIN_CONVERSATION_PASSES, "\n".join(failures)
     assert passed > alone
 
 
-def test_every_gold_quote_is_verbatim_at_its_offsets(bot):
+def test_every_gold_quote_is_verbatim_at_its_offsets(seed_bot):
     for item in questions():
-        answer = bot.ask(item["question"])
+        answer = seed_bot.ask(item["question"])
         for c in answer.citations:
-            text = bot.articles[c.article].text
+            text = seed_bot.articles[c.article].text
             assert text[c.start : c.end] == c.quote
             assert c.quote.strip() == c.quote and c.quote

@@ -25,6 +25,7 @@ FLOORS = {
     "rlsbot.text": 0,
     "rlsbot.storage": 0,
     "rlsbot.analysis": 0,
+    "rlsbot.asks": 0,
     "rlsbot.bm25": 0,
     # articles
     "rlsbot.article": 1,

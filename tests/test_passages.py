@@ -17,8 +17,16 @@ def articles():
     return {a.name: a for a in found}
 
 
-def test_bundled_corpus_has_the_two_seed_articles(articles):
-    assert set(articles) == {"gene-food-vitamins-minerals-rls.md", "magnesium-for-restless-legs.md"}
+def test_bundled_corpus_has_the_two_seed_articles_and_the_nih_pages(articles):
+    assert set(articles) == {
+        "gene-food-vitamins-minerals-rls.md",
+        "magnesium-for-restless-legs.md",
+        "nih-gard-restless-legs.md",
+        "nih-ghr-restless-legs.md",
+        "nih-medlineplus-restless-legs.md",
+        "nih-nhlbi-restless-legs.md",
+        "nih-ninds-restless-legs.md",
+    }
     gene = articles["gene-food-vitamins-minerals-rls.md"]
     assert gene.title == "Can Vitamins and Minerals Really Calm Restless Legs Syndrome?"
     assert gene.meta["author"] == "Dr. Gina Leisching"

@@ -82,10 +82,7 @@ def run_set(name: str, corpus: Path | None = None) -> list[Result]:
         conversation = Conversation(bot)
         for turn in item["turns"]:
             answer = conversation.ask(turn)
-        quotes = [
-            {"n": c.n, "quote": c.quote, "title": c.title, "article": c.article, "section": c.section}
-            for c in answer.citations
-        ]
+        quotes = [{"n": c.n, "quote": c.quote, "title": c.title, "article": c.article, "section": c.section} for c in answer.citations]
         results.append(Result(item, answer.answered, quotes))
     return results
 

@@ -74,12 +74,34 @@ RLS_PAGES = {
 }
 # The multi-disease test corpus: pages that mention RLS, then neighbouring conditions.
 OTHER_PAGES = [
-    "GARD_0001104", "MPlusDrugs_0000541", "GARD_0004827", "GHR_0000940", "MPlusHealthTopics_0000824",
-    "NIDDK_0000126", "NIDDK_0000158", "NIDDK_0000176", "NHLBI_0000081", "NHLBI_0000082",
-    "NINDS_0000223", "NINDS_0000097", "NINDS_0000229", "NINDS_0000106", "MPlusHealthTopics_0000942",
-    "NHLBI_0000135", "MPlusHealthTopics_0000034", "MPlusHealthTopics_0000518", "MPlusHealthTopics_0000539",
-    "NINDS_0000254", "NINDS_0000211", "MPlusHealthTopics_0000360", "NINDS_0000006", "NINDS_0000202",
-    "NHLBI_0000101", "MPlusHealthTopics_0000739", "GHR_0000773", "NIDDK_0000093",
+    "GARD_0001104",
+    "MPlusDrugs_0000541",
+    "GARD_0004827",
+    "GHR_0000940",
+    "MPlusHealthTopics_0000824",
+    "NIDDK_0000126",
+    "NIDDK_0000158",
+    "NIDDK_0000176",
+    "NHLBI_0000081",
+    "NHLBI_0000082",
+    "NINDS_0000223",
+    "NINDS_0000097",
+    "NINDS_0000229",
+    "NINDS_0000106",
+    "MPlusHealthTopics_0000942",
+    "NHLBI_0000135",
+    "MPlusHealthTopics_0000034",
+    "MPlusHealthTopics_0000518",
+    "MPlusHealthTopics_0000539",
+    "NINDS_0000254",
+    "NINDS_0000211",
+    "MPlusHealthTopics_0000360",
+    "NINDS_0000006",
+    "NINDS_0000202",
+    "NHLBI_0000101",
+    "MPlusHealthTopics_0000739",
+    "GHR_0000773",
+    "NIDDK_0000093",
 ]
 INLINE_LIST = re.compile(r"\s{2,}-\s+|(?<=:)\s+-\s+")
 END_PUNCT = tuple('.?!:;,")')
@@ -102,7 +124,7 @@ def _title_like(line: str) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    """"Unpleasant Feelings" is a heading; "Rubbing the legs" is a list item."""
+    """ "Unpleasant Feelings" is a heading; "Rubbing the legs" is a list item."""
     long_words = [w for w in line.split() if len(w) >= 4]
     return len(line.split()) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
 

@@ -22,7 +22,7 @@ class EmptyState(Vertical):
             super().__init__()
             self.question = question
 
-    def __init__(self, articles: Sequence[Article], starters: Sequence[str], shown: int = 6, **kwargs) -> None:
+    def __init__(self, articles: Sequence[Article], starters: Sequence[str], shown: int = 8, **kwargs) -> None:
         super().__init__(**kwargs)
         self.articles = list(articles)
         self.starters = list(starters)
