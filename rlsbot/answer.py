@@ -59,6 +59,10 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
+    # What the articles do not cover, one line each: "The articles discuss
+    # magnesium doses, but not for children." Said on refusals, and on answers
+    # that cover only part of a question.
+    gaps: tuple[str, ...] = ()
 
 
 @dataclass

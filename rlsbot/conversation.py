@@ -146,6 +146,7 @@ def _answer_to_dict(a: Answer) -> dict:
         "answered": a.answered,
         "missing": list(a.missing),
         "corrections": [list(c) for c in a.corrections],
+        "gaps": list(a.gaps),
         "citations": [
             {k: getattr(c, k) for k in ("n", "article", "title", "section", "start", "end", "quote", "score")} | {"meta": c.meta}
             for c in a.citations
@@ -161,6 +162,7 @@ def _answer_from_dict(d: dict) -> Answer:
         citations=tuple(Citation(**c) for c in d.get("citations", [])),
         missing=tuple(d.get("missing", [])),
         corrections=tuple(tuple(c) for c in d.get("corrections", [])),
+        gaps=tuple(str(g) for g in d.get("gaps", [])),
     )
 
 

@@ -49,11 +49,21 @@ def _groups(answer: Answer) -> list[list[Citation]]:
     return groups
 
 
+def missing_line(answer: Answer) -> str:
+    words = ", ".join(f"\u201c{w}\u201d" for w in answer.missing)
+    return f"Not found in the articles: {words}." if words else ""
+
+
 def not_covered_detail(answer: Answer) -> str:
-    if answer.missing:
-        words = ", ".join(f"\u201c{w}\u201d" for w in answer.missing)
-        return f"Not found in the articles: {words}."
-    return "The question names nothing specific that the articles discuss."
+    """Why nothing was quoted: what the articles lack, as precisely as known."""
+    lines = [*answer.gaps, missing_line(answer)]
+    found = " ".join(line for line in lines if line)
+    return found or "The question names nothing specific that the articles discuss."
+
+
+def partial_note(answer: Answer) -> str:
+    """On an answer: the parts of the question the quotes do not cover."""
+    return " ".join(line for line in (*answer.gaps, missing_line(answer)) if line)
 
 
 def reading_note(answer: Answer) -> str:
@@ -85,6 +95,9 @@ def to_text(answer: Answer, color: bool = False) -> str:
         return "\n".join(lines)
     if note:
         lines.append(st(safe(note), "2"))
+    partial = partial_note(answer)
+    if partial:
+        lines.append(st(safe(partial), "2"))
     for group in _groups(answer):
         first = group[0]
         lines.append(st(f"From {safe(article_line(first))}:", "1"))
@@ -125,6 +138,9 @@ def to_markdown(answer: Answer, heading: bool = False) -> str:
         return "\n".join(out) + "\n"
     if note:
         out.append(f"*{md_escape(note)}*\n")
+    partial = partial_note(answer)
+    if partial:
+        out.append(f"*{md_escape(partial)}*\n")
     for group in _groups(answer):
         out.append(f"**From {md_escape(article_line(group[0]))}**\n")
         for c in group:
@@ -159,6 +175,7 @@ def to_json(answer: Answer) -> dict[str, Any]:
             for c in answer.citations
         ],
         "missing": list(answer.missing),
+        "gaps": list(answer.gaps),
         "corrections": [{"typed": t, "read_as": r} for t, r in answer.corrections],
         "disclaimer": DISCLAIMER if answer.answered else "",
     }
