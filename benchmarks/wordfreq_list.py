@@ -14,12 +14,13 @@ from pathlib import Path
 import wordfreq
 
 OUT = Path(__file__).resolve().parents[1] / "rlsbot" / "data" / "common_en.txt"
-FLOOR = 4.0  # Zipf frequency: below this a word is not "ordinary English"
+FLOOR = 3.0  # Zipf frequency: rarer words are all "rare" alike (melatonin 2.96)
 HEADER = """\
 # How common each English word is: its Zipf frequency (log10 of uses per
-# billion words), for the {n} words at {floor} and above. rlsbot reads a
-# question word the articles lack as ordinary English when it is this common
-# (see rlsbot/asks.py), and as a topic they miss when it is rarer.
+# billion words), for the {n} words at {floor} and above, one line per tenth:
+# "4.3 word word ...". rlsbot reads a question word the articles lack as
+# ordinary English when it is common, and as a topic they miss when it is
+# rare (see rlsbot/query.py).
 #
 # Derived from wordfreq {version} (Robyn Speer et al.,
 # https://github.com/rspeer/wordfreq), whose data is licensed CC BY-SA 4.0;
@@ -36,7 +37,11 @@ def main() -> None:
             if zipf >= FLOOR:
                 rows.append((word, zipf))
     header = HEADER.format(n=len(rows), floor=FLOOR, version=version("wordfreq"))
-    OUT.write_text(header + "".join(f"{w}\t{z:.2f}\n" for w, z in rows), encoding="utf-8")
+    buckets: dict[str, list[str]] = {}
+    for word, zipf in rows:
+        buckets.setdefault(f"{int(zipf * 10) / 10:.1f}", []).append(word)
+    body = "".join(f"{z} {' '.join(sorted(ws))}\n" for z, ws in sorted(buckets.items(), reverse=True))
+    OUT.write_text(header + body, encoding="utf-8")
     print(f"{len(rows)} words -> {OUT}")
 
 

@@ -42,6 +42,18 @@ def subject_words() -> frozenset[str]:
     return _data_words("subject.txt")
 
 
+@cache
+def people_words() -> frozenset[str]:
+    """Who a question is about ("my mum", "our GP"): never what it is about."""
+    return frozenset(w for line in _data_words("people.txt") for w in line.split())
+
+
+@cache
+def lay_words() -> dict[str, tuple[str, ...]]:
+    """Everyday word -> the article words it stands for ("meds" -> medicines, medications)."""
+    return {line.split()[0]: tuple(line.split()[1:]) for line in _data_words("lay.txt")}
+
+
 FORM_WEIGHT = 0.95  # another form of the same word ("pregnant" for "pregnancy")
 RELATED_WEIGHT = 0.6  # a related everyday word ("drip" for "IV")
 

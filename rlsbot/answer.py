@@ -1,37 +1,71 @@
 """Evidence selection, abstention and composition: from ranked passages to an Answer.
 
 An answer is made of whole sentences of the articles, never of words rlsbot
-chose.  The passages BM25 ranks highest are opened up into their sentences;
-each sentence is scored by how much of the question it contains (question
-words weighted by their IDF) and by its passage's rank; the best sentences
-are quoted, grouped by article, in the order they stand in the article.
+chose.  The passages BM25 ranks highest are opened up into their sentences,
+and a sentence can be quoted only when
+
+* it is about the question's subject: restless legs syndrome unless the
+  question names another condition; a sentence qualifies when it, or its
+  article, is about that subject (Parkinson's research is not RLS research);
+* it carries the question's focus (the rarest thing it names), in itself or
+  in the heading it stands under;
+* it gives what the question asks for when only that can answer it (an
+  amount for "how much", a length of time for "how long": ``asks.py``), and
+  speaks of the question's population when it names one (a child, pregnancy);
+* it stands alone: a sentence that leans on the one before ("This", "However")
+  is quoted with it, a list item with its lead-in, or not at all;
+* no quote says the same sentence again.
+
+Those that qualify are ranked by how much of the focus they carry, whether
+they give the ask, and their passage's rank. The best is quote [1]; others
+follow only while they stay close to it.  When nothing qualifies the answer is
+a refusal that says which part of the question the articles lack.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from rlsbot.analysis import index_terms
+from rlsbot.analysis import is_stopword, lay_words, words
 from rlsbot.article import BYLINE_KEYS, Article
+from rlsbot.asks import ASKS, LEANS_BACK, ask
+from rlsbot.asks import POPULATIONS as _POPULATIONS
 from rlsbot.index import Hit, Index
-from rlsbot.passages import Passage, Sentence
-from rlsbot.query import FILLER, INTENT, SPECIFIC, SUBJECT, Query
+from rlsbot.passages import Sentence
+from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
-PASSAGES_CONSIDERED = 8
-MAX_QUOTES = 5
-MAX_QUOTES_PER_ARTICLE = 4
-# A sentence is quoted when its score is at least this share of the best one.
-KEEP_RATIO = 0.6
-# Another article's best sentence is shown beside the best article's when it
-# reaches this share: the articles often speak to a question from two angles.
-SECOND_VIEW_RATIO = 0.6
-PASSAGE_RANK_WEIGHT = 0.5
+PASSAGES_CONSIDERED = 60
+MAX_QUOTES = 3
+MIN_FOCUS_SHARE = 0.45  # of the focus's weight, in the quote (its heading counts half)
+# A further quote must score at least this share of quote [1]: an answer
+# stops when the next sentence adds less than the asker asked for.
+KEEP_RATIO = 0.85
+PASSAGE_RANK_WEIGHT = 0.25
+ASK_WEIGHT = 0.8  # a sentence that gives the main ask ("5 to 10 percent" for "how common")
+OTHER_ASK_WEIGHT = 0.15
+SECTION_ASK_WEIGHT = 0.2  # it stands under a heading that names the ask ("Causes")
+QUESTION_WORDS_WEIGHT = 0.3
+GENERIC_FOCUS_WEIGHT = 0.5
+STRONG_FOCUS = 2.0  # focus weight (6 - Zipf) at which the focus counts in full  # "tablets" in "magnesium tablets": barely the focus
+CUE_WEIGHT = 0.1  # per further cue of the main ask (a side effect named, then another)
+PHRASE_WEIGHT = 0.15  # per pair of question words found side by side  # the share of all the question's words it has, by IDF
 # Long sentences that mention the question's words in passing lose a little
 # to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
 # for every 12 index terms beyond the first 12.
-LENGTH_PENALTY = 0.6
+LENGTH_PENALTY = 0.35
+MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them
+# A pointer to elsewhere is never an answer: "(For more information, go to ...)".
+NOT_AN_ANSWER = re.compile(r"^\W*(?:for more information|for more details|see also|read more|learn more|click here)\b", re.IGNORECASE)
+# What every question is about unless it names another condition.
+SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re.IGNORECASE)
+# An article is about the subject when its title names it or this share of its paragraphs does.
+SUBJECT_SHARE = 0.5
+MIN_SUBJECT_PARAGRAPHS = 3
+# Words of a title that name no condition of their own.
+_GENERIC_TITLE = {"diseas", "disord", "syndrom", "condit", "inform", "page", "health", "what", "need", "know", "treatment", "about"}
 
 
 @dataclass(frozen=True)
@@ -66,139 +100,336 @@ class Answer:
 
 
 @dataclass
-class _Scored:
-    passage: Passage
-    sentence: Sentence
+class _Candidate:
+    article: str
+    section: str
+    start: int  # the quote's span, lead-in or leaned-on sentence included
+    end: int
     score: float
-    order: tuple[int, int]
+    order: tuple[int, int]  # passage rank, sentence index: ties go to the better passage
+    own_focus: bool  # the sentence itself names the question's main focus
+    gives_ask: bool  # it says what the question asks for (or the question asks nothing in particular)
 
 
-def _word_weights(terms: set[str] | None, query: Query, index: Index) -> tuple[float, bool]:
-    """The question weight found among ``terms`` (all of it when None), and whether a specific word is in it.
+@dataclass(frozen=True)
+class _Needs:
+    """What a sentence must have to be quoted for one question."""
 
-    Fillers ("help", "good") are found everywhere and count for nothing.  The
-    shared subject ("restless legs syndrome") counts once, by its best word:
-    three words of one name must not outweigh the one word a question is about.
+    focus: tuple[frozenset[str], ...]  # each focus word's index terms, the main one first
+    focus_weights: tuple[float, ...]
+    core: tuple[int, ...]  # the focus words that are not forms of treatment ("tablets")
+    lay: bool  # some focus word is an everyday one read through the lay vocabulary
+    strict: object | None  # the main ask when only its cue can answer it
+    populations: tuple = ()
+    subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
+
+
+def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
+    """The question's IDF weight found among ``terms`` (all of it when None).
+
+    Fillers count for nothing; the shared subject ("restless legs syndrome")
+    counts once, by its best word: three words of one name must not outweigh
+    the one word a question is about.
     """
-    got = 0.0
-    subject = 0.0
-    specific = False
+    got = subject = 0.0
     for qw in query.words:
         if qw.kind == FILLER:
             continue
         best = max((w * index.idf_of(t) for t, w in qw.terms if terms is None or t in terms), default=0.0)
         if qw.kind == SUBJECT:
             subject = max(subject, best)
+        else:
+            got += best
+    return got + subject
+
+
+_about_cache: dict[tuple[str, int], bool] = {}
+
+
+def about_subject(article: Article) -> bool:
+    """Is the article about restless legs syndrome (its title, or enough of its paragraphs)?"""
+    key = (article.name, len(article.text))
+    found = _about_cache.get(key)
+    if found is None:
+        paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
+        naming = sum(bool(SUBJECT_RE.search(p)) for p in paragraphs)
+        found = bool(SUBJECT_RE.search(article.title)) or (naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs))
+        _about_cache[key] = found
+    return found
+
+
+def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> re.Pattern[str] | None:
+    """The other condition a question is about ("does parkinson's run in families?"), if any.
+
+    A question that names restless legs is about them; otherwise, when its
+    focus names the condition an article on something else is titled after,
+    that condition is its subject.
+    """
+    if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
+        return None
+    focus = {t for qw in query.focus for t, _ in qw.terms}
+    for hit in hits:
+        article = articles[hit.passage.article]
+        if about_subject(article):
             continue
-        got += best
-        if best and qw.kind in (SPECIFIC, INTENT):
-            specific = True
-    return got + subject, specific
+        named = (set(_terms(article.title, index)) - _GENERIC_TITLE) & focus
+        if named:
+            names = [w for w in re.findall(r"[^\W_]+", article.title) if _terms(w, index) and _terms(w, index)[0] in named]
+            if names:
+                return re.compile("|".join(rf"\b{re.escape(w)}" for w in names), re.IGNORECASE)
+    return None
 
 
-def _query_weight(query: Query, index: Index) -> float:
-    return _word_weights(None, query, index)[0] or 1.0
+_TOPICS = frozenset(h for a in ASKS for h in a.sections)
+_topic_cache: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
+
+
+def _topic(article: Article, at: int) -> str:
+    """The nearest heading above ``at`` that names a topic ("Causes"), case-folded; "" if none.
+
+    A sub-heading ("Nerve Damage") stands under the topic it belongs to.
+    """
+    key = (article.name, len(article.text))
+    topics = _topic_cache.get(key)
+    if topics is None:
+        topics = tuple((sec.start, sec.heading.casefold()) for sec in article.sections if sec.heading.casefold() in _TOPICS)
+        _topic_cache[key] = topics
+    found = ""
+    for start, heading in topics:
+        if start > at:
+            break
+        found = heading
+    return found
+
+
+def _whole_sentence(text: str) -> bool:
+    """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
+    body = text.lstrip("\u2022-*\u00b7 ").strip()
+    return len(body.split()) >= 6 and body[:1].isupper() and body.endswith((".", "!", "?"))
+
+
+def _span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
+    """The span a sentence is quoted as, so that it stands alone; None when it cannot."""
+    s = sentences[i]
+    start, end = s.start, s.end
+    first = i
+    if s.kind == "item" and not _whole_sentence(text[start:end]):
+        # A list item is quoted with its lead-in (and the items between).
+        while first > 0 and sentences[first - 1].kind == "item":
+            first -= 1
+        if first == 0 or not text[sentences[first - 1].start : sentences[first - 1].end].rstrip().endswith(":"):
+            return None
+        first -= 1
+        start = sentences[first].start
+    else:
+        lead_in = i
+        if not text[start:end].rstrip().endswith(":") and i + 1 < len(sentences) and "\n" not in text[end : sentences[i + 1].start]:
+            # "The most common side effect is stomach upset. Other common
+            # side effects include:" takes the lead-in after it and its list.
+            nxt = sentences[i + 1]
+            if nxt.kind == "sentence" and text[nxt.start : nxt.end].rstrip().endswith(":"):
+                lead_in = i + 1
+        if text[sentences[lead_in].start : sentences[lead_in].end].rstrip().endswith(":"):
+            # A lead-in takes its list along; one with no list under it says nothing.
+            j = lead_in
+            while j + 1 < len(sentences) and sentences[j + 1].kind == "item":
+                j += 1
+            if j == lead_in:
+                if lead_in == i:
+                    return None
+            else:
+                end = sentences[j].end
+    # A sentence that leans on the one before ("This", "However") brings it along.
+    back = 0
+    while LEANS_BACK.match(text[sentences[first].start : sentences[first].end]):
+        if first == 0 or back == MAX_LEAN_BACK or sentences[first - 1].kind != "sentence":
+            return None
+        first -= 1
+        back += 1
+        start = sentences[first].start
+    return start, end
+
+
+def _terms(text: str, index: Index) -> list[str]:
+    """Index terms of corpus text through the index's own table of words: no stemmer to load.
+
+    A title word the passages never use stays as it is; it can only match a
+    question word the same way.
+    """
+    surface = index.surface
+    return [surface.get(w, w) for w in words(text) if not is_stopword(w)]
+
+
+def _has(terms: set[str], needed: frozenset[str]) -> bool:
+    return bool(terms & needed)
+
+
+def _candidates(
+    query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs, relax: frozenset[str] = frozenset()
+) -> list[_Candidate]:
+    """Every sentence of the top passages that may be quoted, scored."""
+    total = _weights(None, query, index) or 1.0
+    focus_total = sum(needs.focus_weights) or 1.0
+    asks = [ask(k) for k in query.asks or query.carried_asks]
+    main = asks[0] if asks else None
+    top_score = max(hits[0].score, 1e-9) if hits else 1.0
+    # Two question words side by side in a sentence ("runs in families") say more than apart.
+    asked = [qw.terms[0][0] for qw in query.words if qw.terms and not qw.carried and qw.kind != "intent"]
+    pairs = set(zip(asked, asked[1:], strict=False))
+    out: list[_Candidate] = []
+    for hit in hits[:PASSAGES_CONSIDERED]:
+        article = articles[hit.passage.article]
+        text = article.text
+        section = hit.passage.section
+        section_terms = set(_terms(section, index)) | set(_terms(article.title, index))
+        on_topic_article = about_subject(article) if needs.subject is SUBJECT_RE else False
+        for i, sentence in enumerate(hit.passage.sentences):
+            span = _span(text, hit.passage.sentences, i)
+            if span is None:
+                continue
+            quoted = text[span[0] : span[1]]
+            own = text[sentence.start : sentence.end]
+            if NOT_AN_ANSWER.match(own):
+                continue
+            terms = set(_terms(own, index))
+            context = set(_terms(quoted, index)) | section_terms
+            # The subject: this sentence, its section or its article is about it.
+            if "subject" not in relax and needs.subject is not None and not on_topic_article:
+                if not (needs.subject.search(quoted) or needs.subject.search(section)):
+                    continue
+            # The focus: the main one in the quote or its heading, and most of the rest.
+            if needs.focus:
+                if not _has(context, needs.focus[0]):
+                    continue
+                # One or two things asked about ("iron deficiency"): the quote has them all.
+                if len(needs.core) <= 2 and not needs.lay and not all(_has(context, needs.focus[k]) for k in needs.core):
+                    continue
+                share = sum(w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if _has(terms, f))
+                share += 0.5 * sum(
+                    w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if not _has(terms, f) and _has(context, f)
+                )
+                share /= focus_total
+                if share < MIN_FOCUS_SHARE:
+                    continue
+            else:
+                share = 1.0
+            if needs.strict is not None and "ask" not in relax and not needs.strict.cue.search(quoted):
+                continue
+            if "population" not in relax and any(not (p.cue.search(quoted) or p.cue.search(section)) for p in needs.populations):
+                continue
+            # A focus of forms alone ("meds") says little about which sentence answers.
+            score = share * min(1.0, focus_total / STRONG_FOCUS)
+            if main is not None:
+                cues = len(main.cue.findall(own))
+                if cues:
+                    score += ASK_WEIGHT + CUE_WEIGHT * min(3, cues - 1)
+                elif main.cue.search(quoted):
+                    score += ASK_WEIGHT / 2
+                if _topic(article, hit.passage.start) in main.sections or section.casefold() in main.sections:
+                    score += SECTION_ASK_WEIGHT
+            score += OTHER_ASK_WEIGHT * sum(1 for a in asks[1:] if a.cue.search(own))
+            score += QUESTION_WORDS_WEIGHT * _weights(terms | section_terms, query, index) / total
+            if pairs:
+                ordered = _terms(own, index)
+                score += PHRASE_WEIGHT * min(2, len(pairs & set(zip(ordered, ordered[1:], strict=False))))
+            length = len(terms)  # the sentence's own words: a list it brings along is not padding
+            score /= 1.0 + LENGTH_PENALTY * max(0, length - 12) / 12
+            score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
+            own_focus = not needs.focus or _has(terms, needs.focus[0])
+            gives_ask = main is None or bool(main.cue.search(quoted))
+            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask))
+    return out
+
+
+def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> _Needs:
+    focus = query.focus
+    strict = next((ask(k) for k in query.asks if ask(k).strict), None)
+    populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
+    other = _other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
+    return _Needs(
+        focus=tuple(frozenset(t for t, _ in qw.terms) for qw in focus),
+        # English rarity, not corpus IDF: in a library about magnesium, "magnesium" is
+        # in every passage, yet it is what "magnesium tablets upset my stomach" is about.
+        focus_weights=tuple(GENERIC_FOCUS_WEIGHT if is_generic(qw) else max(0.5, 6.0 - rarity(qw.corrected or qw.word)) for qw in focus),
+        # Two things asked about in the articles' own words ("iron deficiency"): a quote has both.
+        core=tuple(k for k, qw in enumerate(focus) if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF),
+        lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),
+        strict=strict,
+        populations=populations,
+        subject=other if other is not None else SUBJECT_RE,
+    )
+
+
+def _focus_name(query: Query) -> str:
+    names = [qw.corrected or qw.word for qw in query.focus if not qw.carried] or [qw.corrected or qw.word for qw in query.focus]
+    return " and ".join(names[:2]) if names else "this"
+
+
+def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs) -> tuple[str, ...]:
+    """Why nothing qualified: the part of the question the articles lack."""
+    focus = _focus_name(query)
+    if needs.populations and _candidates(query, hits, articles, index, needs, frozenset({"population"})):
+        who = " or ".join(p.name for p in needs.populations)
+        return (f"The articles discuss {focus}, but not for {who}.",)
+    if needs.strict is not None and _candidates(query, hits, articles, index, needs, frozenset({"ask"})):
+        return (f"The articles discuss {focus}, but do not say {needs.strict.says}.",)
+    if _candidates(query, hits, articles, index, needs, frozenset({"subject"})):
+        return (f"The articles mention {focus} only about other conditions, not restless legs syndrome.",)
+    return ()
 
 
 def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Answer:
     corrections = tuple((qw.word, qw.corrected) for qw in query.words if qw.corrected)
-    not_covered = Answer(question, query.text, False, (), tuple(query.missing), corrections)
     if not query.covered or not hits:
-        return not_covered
+        return Answer(question, query.text, False, (), tuple(query.missing), corrections)
+    needs = _needs(query, hits, articles, index)
+    found = _candidates(query, hits, articles, index, needs)
+    if not found:
+        gaps = _gaps(query, hits, articles, index, needs)
+        return Answer(question, query.text, False, (), tuple(query.missing), corrections, gaps)
 
-    total = _query_weight(query, index)
-    needs_specific = any(qw.found and qw.kind == SPECIFIC for qw in query.words)
-    top_score = hits[0].score or 1.0
-    scored: list[_Scored] = []
-    for hit in hits[:PASSAGES_CONSIDERED]:
-        article = articles[hit.passage.article]
-        section_terms = set(index_terms(hit.passage.section))
-        for i, sentence in enumerate(hit.passage.sentences):
-            terms = set(index_terms(article.text[sentence.start : sentence.end]))
-            got, specific = _word_weights(terms | section_terms, query, index)
-            own, _ = _word_weights(terms, query, index)
-            if not own or (needs_specific and not specific):
-                continue
-            length = len(terms)
-            density = 1.0 / (1.0 + LENGTH_PENALTY * max(0, length - 12) / 12)
-            score = density * got / total + PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
-            scored.append(_Scored(hit.passage, sentence, score, (hit.rank, i)))
-    if not scored:
-        return not_covered
+    found.sort(key=lambda c: (-c.score, c.order))
+    best = found[0].score
+    chosen: list[_Candidate] = []
+    said: set[str] = set()
+    for c in found:
+        if len(chosen) == MAX_QUOTES:
+            break
+        if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask):
+            continue
+        text = articles[c.article].text
+        if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
+            continue
+        same = _plain(text[c.start : c.end])
+        if same in said:
+            continue  # the same sentence in another article, or twice in one
+        said.add(same)
+        chosen.append(c)
 
-    scored.sort(key=lambda s: (-s.score, s.order))
-    best = scored[0].score
-    chosen: list[_Scored] = []
-    per_article: dict[str, int] = {}
-    for s in scored:
-        name = s.passage.article
-        # Best first: an article's first sentence here is its best one.
-        first_of_article = per_article.get(name, 0) == 0
-        keep = s.score >= KEEP_RATIO * best or (first_of_article and s.score >= SECOND_VIEW_RATIO * best)
-        if keep and per_article.get(name, 0) < MAX_QUOTES_PER_ARTICLE and len(chosen) < MAX_QUOTES:
-            chosen.append(s)
-            per_article[name] = per_article.get(name, 0) + 1
-
-    spans = _quote_spans(chosen, articles)
-    # Group by article, best article first; inside one article, reading order.
-    article_rank = {}
-    for s in chosen:
-        article_rank.setdefault(s.passage.article, len(article_rank))
-    spans.sort(key=lambda q: (article_rank[q[0]], q[1]))
+    # Articles in the order of their best quote; inside one, best first.
+    article_rank: dict[str, int] = {}
+    for c in chosen:
+        article_rank.setdefault(c.article, len(article_rank))
+    chosen.sort(key=lambda c: (article_rank[c.article], -c.score))
     citations = []
-    for n, (name, start, end, section, score) in enumerate(spans, 1):
-        article = articles[name]
+    for n, c in enumerate(chosen, 1):
+        article = articles[c.article]
         citations.append(
             Citation(
                 n=n,
-                article=name,
+                article=c.article,
                 title=article.title,
-                section=section,
-                start=start,
-                end=end,
-                quote=article.text[start:end],
-                score=round(score, 4),
+                section=c.section,
+                start=c.start,
+                end=c.end,
+                quote=article.text[c.start : c.end],
+                score=round(c.score, 4),
                 meta={k: v for k, v in article.meta.items() if k in BYLINE_KEYS},
             )
         )
-    return Answer(question, query.text, True, tuple(citations), tuple(query.missing), corrections)
+    return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics), corrections)
 
 
-def _is_lead_in(text: str, sentences: tuple[Sentence, ...], j: int) -> bool:
-    """Is sentence j a lead-in ending in ':' with list items right under it?"""
-    return (
-        j + 1 < len(sentences) and sentences[j].kind == "sentence" and text[sentences[j].end - 1] == ":" and sentences[j + 1].kind == "item"
-    )
-
-
-def _quote_spans(chosen: list[_Scored], articles: dict[str, Article]) -> list[tuple[str, int, int, str, float]]:
-    """Character spans to quote; overlapping ones merge.
-
-    A lead-in ending in ':' takes the list right under it along, and a
-    sentence directly before such a lead-in in the same paragraph ("The most
-    common side effect ... is stomach upset. Other common side effects
-    include:") takes the lead-in and its list.
-    """
-    raw: list[tuple[str, int, int, str, float]] = []
-    for s in chosen:
-        text = articles[s.passage.article].text
-        sentences = s.passage.sentences
-        i = sentences.index(s.sentence)
-        end = s.sentence.end
-
-        if not _is_lead_in(text, sentences, i) and _is_lead_in(text, sentences, i + 1) and "\n" not in text[end : sentences[i + 1].start]:
-            i += 1
-        if _is_lead_in(text, sentences, i):
-            while i + 1 < len(sentences) and sentences[i + 1].kind == "item":
-                i += 1
-            end = sentences[i].end
-        raw.append((s.passage.article, s.sentence.start, end, s.passage.section, s.score))
-    raw.sort(key=lambda r: (r[0], r[1]))
-    merged: list[tuple[str, int, int, str, float]] = []
-    for r in raw:
-        if merged and merged[-1][0] == r[0] and r[1] <= merged[-1][2]:
-            m = merged[-1]
-            merged[-1] = (m[0], m[1], max(m[2], r[2]), m[3], max(m[4], r[4]))
-        else:
-            merged.append(r)
-    return merged
+def _plain(text: str) -> str:
+    """A sentence as compared for sameness: words only, case-folded."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rlsbot.analysis import words
 from rlsbot.answer import Answer, Citation
 from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord
 
@@ -65,7 +66,6 @@ class Turn:
 
 def is_follow_up(question: str, query: Query) -> bool:
     """Does this question lean on the turns before it?"""
-    from rlsbot.analysis import words
 
     tokens = words(question)
     if _FOLLOW_START.match(question) or any(t in _PRONOUNS for t in tokens):
@@ -84,6 +84,8 @@ class Conversation:
         self.id = conversation_id or time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
         self.resolve = resolve  # False answers every line alone (for measuring)
         self._context: list[QueryWord] = []
+        self._asks: tuple[str, ...] = ()
+        self._populations: tuple[str, ...] = ()
         for turn in self.turns:  # rebuild the context of a reopened conversation
             self._update(self.resolved_query(turn.question))
 
@@ -92,9 +94,17 @@ class Conversation:
         own = self.bot.query(question)
         if not self.resolve or not self._context or not is_follow_up(question, own):
             return own
+        if own.missing_topics and not own.focus:
+            return own  # a new topic the articles lack ("the capital of Peru?") borrows nothing
         have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
-        carried = tuple(qw for qw in self._context if qw.word not in have and qw.found)
-        return Query(question, own.words + carried)
+        # "what about magnesium?" replaces the focus; "and for kids?" or "is
+        # it safe?" keeps it. What was asked for carries unless this turn asks
+        # something of its own; who it is about ("in pregnancy") carries on.
+        points_back = any(t in _PRONOUNS for t in words(question))
+        replaces = bool(own.focus) and not points_back
+        carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
+        populations = tuple(dict.fromkeys(own.populations + self._populations))
+        return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks)
 
     def ask(self, question: str) -> Answer:
         query = self.resolved_query(question)
@@ -104,6 +114,7 @@ class Conversation:
         return answer
 
     def _update(self, query: Query) -> None:
+        self._asks, self._populations = query.asks or query.carried_asks, query.populations
         follow = any(qw.carried for qw in query.words)
         # Intents ("how much" -> doses, "help" -> ease) are the shape of one
         # question, not its topic: they are never carried to the next turn.
@@ -120,6 +131,7 @@ class Conversation:
     def reset(self) -> None:
         self.turns.clear()
         self._context = []
+        self._asks, self._populations = (), ()
         self.id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
 
     # ------------------------------------------------------------ storage

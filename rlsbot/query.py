@@ -1,9 +1,16 @@
-"""From a question to weighted index terms: stems, domain words, typo repair.
+"""From a question to weighted index terms, and what the question asks.
 
 Each question word is looked up in the index vocabulary in turn as typed, by
-stem, through the domain word groups (``data/synonyms.txt``), and finally as
-a misspelling of a corpus word.  What is found nowhere is *missing*, and the
-missing words decide whether the articles cover the question at all.
+stem, through the lay and domain vocabularies (``data/lay.txt``,
+``data/synonyms.txt``), and finally as a misspelling of a corpus word.  What
+is found nowhere is *missing*, and the missing words decide whether the
+articles cover the question at all.
+
+Not every word is a topic.  A question names people ("my mum": never
+searched), asks for a kind of answer ("how much", "side effects", "is it a
+myth": the *ask*, see ``asks.py``), may be about a population ("my 6 year
+old"), and uses ordinary English ("exactly", "read"): none of these can make
+a question uncovered.  What is left is its *focus*.
 """
 
 from __future__ import annotations
@@ -12,13 +19,28 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from rlsbot.analysis import fillers, is_stopword, stem, subject_words, synonym_groups, words
+from rlsbot.analysis import fillers, is_stopword, lay_words, normalize, people_words, stem, subject_words, synonym_groups, words
+from rlsbot.asks import ask, asks_of, common_words, populations_of, zipf
 from rlsbot.index import Index
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
 SPECIFIC, SUBJECT, FILLER, INTENT = "specific", "subject", "filler", "intent"
-WEIGHTS = {SPECIFIC: 1.0, SUBJECT: 0.5, FILLER: 0.2, INTENT: 0.6}
+ASK, POPULATION = "ask", "population"
+ORDINARY = "ordinary"  # everyday English the articles lack ("today"): named, never decisive
+WEIGHTS = {SPECIFIC: 1.0, SUBJECT: 0.5, FILLER: 0.2, INTENT: 0.6, ASK: 0.5, POPULATION: 0.8, ORDINARY: 0.0}
 CORRECTION_WEIGHT = 0.9
+LAY_WEIGHT = 0.9  # "meds" searched as "medicines"
+# A missing word at least this common in English (Zipf, wordfreq) is ordinary
+# language, not a topic the articles lack: "read" (5.5), "really" (6.0);
+# "drive" (5.1) and "melatonin" are topics.
+ORDINARY_ZIPF = 5.3
+# A missing word rarer than this is a topic ("melatonin", "acupuncture" 3.0),
+# not everyday wording ("sofa" 3.8, "gadget" 3.4).
+TECHNICAL_ZIPF = 3.2
+# Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
+# focus only of a question that names nothing rarer.
+FOCUS_ZIPF = 4.8
+TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,11 @@ class QueryWord:
 class Query:
     question: str
     words: tuple[QueryWord, ...]
+    asks: tuple[str, ...] = ()  # kinds of answer wanted, main one first (asks.py)
+    populations: tuple[str, ...] = ()  # who it is about: "child", "pregnancy"...
+    # What an earlier turn asked for, when this one ("and for pregnant women?")
+    # asks nothing of its own: it ranks sentences, but never alone refuses one.
+    carried_asks: tuple[str, ...] = ()
 
     @cached_property
     def terms(self) -> list[tuple[str, float]]:
@@ -59,7 +86,28 @@ class Query:
 
     @property
     def missing(self) -> list[str]:
-        return [qw.word for qw in self.words if not qw.found and qw.kind in (SPECIFIC, SUBJECT) and not qw.carried]
+        """The question's words the articles lack, to name in the answer ("melatonin", "children")."""
+        kinds = (SPECIFIC, SUBJECT, ASK, POPULATION, ORDINARY)
+        return [qw.word for qw in self.words if not qw.found and qw.kind in kinds and not qw.carried and not qw.word.isdigit()]
+
+    @property
+    def missing_topics(self) -> list[str]:
+        """The things asked about that the articles lack ("chocolate" in "coffee or chocolate")."""
+        kinds = (SPECIFIC, SUBJECT)
+        return [qw.word for qw in self.words if not qw.found and qw.kind in kinds and not qw.carried and not qw.word.isdigit()]
+
+    @property
+    def focus(self) -> list[QueryWord]:
+        """What the question is about, found in the articles: its own words before carried ones, rarest first.
+
+        Everyday words ("done", "problem") are searched, but are the focus
+        only of a question that names nothing rarer (``FOCUS_ZIPF``).
+        """
+        found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC]
+        core = [qw for qw in found if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
+        core = core or [qw for qw in found if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
+        # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
+        return sorted(core, key=lambda qw: (qw.carried, is_generic(qw), rarity(qw.corrected or qw.word)))
 
     @property
     def covered(self) -> bool:
@@ -71,15 +119,80 @@ class Query:
         A match on filler words alone ("is it good for people?") is not cover.
         """
         own = [qw for qw in self.words if not qw.carried]
-        found = sum(1 for qw in own if qw.found and qw.kind == SPECIFIC)
-        missing = len(self.missing)
-        if missing:
-            # Context from earlier turns never outvotes what this turn asks
-            # about: "what about acupuncture?" is not covered by magnesium.
-            return found > missing
-        carried = sum(1 for qw in self.words if qw.carried and qw.found and qw.kind == SPECIFIC)
-        subject = sum(1 for qw in own if qw.found and qw.kind == SUBJECT)
-        return bool(found or carried or subject)
+        found = [qw for qw in own if qw.found and qw.kind == SPECIFIC]
+        missing = [qw for qw in own if not qw.found and qw.kind in (SPECIFIC, SUBJECT) and not self.coordinated(qw.word)]
+        carried = any(qw.carried and qw.found for qw in self.words)
+        if not missing:
+            # An ask alone ("is it good for people?") names nothing to look for.
+            subject = any(qw.found and qw.kind == SUBJECT for qw in own)
+            return bool(found or carried or subject)
+        # A rare word the articles lack is what the question is about:
+        # "melatonin", "quinine", "glycinate". Everyday words they lack
+        # ("sofa", "casino") are how people put things, not topics.
+        if any(rarity(qw.word) < TECHNICAL_ZIPF and not any(ch.isdigit() for ch in qw.word) for qw in missing):
+            return False
+        # "why do my legs act up on the sofa?" asks of the subject and names
+        # something the articles have; "is RLS linked to ADHD?" names only
+        # what they lack. Otherwise the things found must outnumber the
+        # things missing.
+        if found and any(ask(k).of_subject for k in self.asks):
+            return True
+        # Context from earlier turns never outvotes what this turn asks
+        # about: "what about acupuncture?" is not covered by magnesium.
+        return len(found) > len(missing)
+
+    def coordinated(self, word: str) -> bool:
+        """Is the word the other half of something the articles have ("coffee or chocolate")?"""
+        found = {qw.word for qw in self.words if qw.found and qw.kind == SPECIFIC}
+        w = re.escape(word)
+        for m in re.finditer(rf"(\w+)\s+(?:or|and|&|/)\s+{w}\b|\b{w}\s+(?:or|and|&|/)\s+(\w+)", normalize(self.question)):
+            if (m.group(1) or m.group(2)) in found:
+                return True
+        return False
+
+
+def is_generic(qw: QueryWord) -> bool:
+    """Is the word a form of treatment ("tablets"), never what a question is about?"""
+    return (qw.corrected or qw.word) in _GENERIC
+
+
+def rarity(word: str) -> float:
+    """How common a word is in English: lower is rarer, and so more telling.
+
+    An inflection the list lacks ("calms") is as common as its base form.
+    """
+    found = zipf(word)
+    if not found:
+        for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                found = max(found, zipf(word[: -len(ending)] + base))
+    return found
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Forms of treatment: "iron tablets" is about iron.
+_GENERIC = frozenset(
+    "tablet tablets pill pills capsule capsules meds med medication medications medicine medicines drug drugs "
+    "supplement supplements treatment treatments therapy therapies remedy remedies".split()
+)
+
+
+def english_spelling(word: str) -> str | None:
+    """The common English word one edit away from a word English does not know ("actualy" -> "actually").
+
+    Norvig's single edits (deletes, swaps, replaces, inserts), looked up in the
+    shipped word-frequency list; the most common wins.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return None
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    known = common_words(TYPO_ZIPF)
+    found = [w for w in edits if w in known]
+    return max(found, key=lambda w: (known[w], w)) if found else None
 
 
 def _kind(word: str) -> str:
@@ -164,10 +277,15 @@ class Resolver:
         return found
 
     def _expand(self, word: str, weight: float) -> list[tuple[str, float]]:
-        """The word's own index term at ``weight``, then its domain words at their share of it."""
+        """The word's own index term at ``weight``, its lay meanings, then its domain words at their share of it."""
         direct = self.term_for(word)
         terms = [(direct, weight)] if direct else []
-        terms += [(term, weight * relative) for term, relative in self.synonyms(word) if term != direct]
+        if self.use_synonyms:
+            for meaning in lay_words().get(word, ()):
+                term = self.term_for(meaning)
+                if term and all(term != t for t, _ in terms):
+                    terms.append((term, weight * LAY_WEIGHT))
+        terms += [(term, weight * relative) for term, relative in self.synonyms(word) if all(term != t for t, _ in terms)]
         return terms
 
     def resolve(self, word: str, acronym: bool = False) -> QueryWord:
@@ -183,49 +301,62 @@ class Resolver:
         return QueryWord(word, kind, tuple(terms), corrected)
 
 
+def _matched_words(patterns, question: str) -> set[str]:
+    """The words of a question that a match of any of the patterns touches ("caus" -> "causes")."""
+    found: set[str] = set()
+    for pattern in patterns:
+        for m in pattern.finditer(question):
+            start, end = m.start(), m.end()
+            while start > 0 and question[start - 1].isalnum():
+                start -= 1
+            while end < len(question) and question[end].isalnum():
+                end += 1
+            found.update(words(question[start:end]))
+    return found
+
+
 def parse(question: str, index: Index, resolver: Resolver | None = None) -> Query:
     """Analyse a question against an index."""
     resolver = resolver or Resolver(index)
     seen: set[str] = set()
     out: list[QueryWord] = []
+    asks = asks_of(question)
+    populations = populations_of(question)
+    ask_words = _matched_words([a.question for a in asks], question)
+    population_words = _matched_words([p.question for p in populations], question)
     # Words typed in capitals ("ADHD") are names, never misspellings.
     acronyms = {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", question)}
     for word in words(question):
         if is_stopword(word) or word in seen:
             continue
         seen.add(word)
-        out.append(resolver.resolve(word, acronym=word in acronyms))
+        if word in people_words():
+            continue  # "my mum": who it is about, never what
+        # Words typed in capitals are names, and common English words are
+        # no misspellings: "something" is not "soothing".
+        qw = resolver.resolve(word, acronym=word in acronyms or rarity(word) >= TYPO_ZIPF)
+        if qw.kind == SPECIFIC and word in population_words:
+            qw = QueryWord(qw.word, POPULATION, tuple((t, w * WEIGHTS[POPULATION]) for t, w in qw.terms), qw.corrected)
+        elif qw.kind == SPECIFIC and word in ask_words:
+            qw = QueryWord(qw.word, ASK, tuple((t, w * WEIGHTS[ASK]) for t, w in qw.terms), qw.corrected)
+        elif qw.kind == SPECIFIC and not qw.found:
+            # A word the articles lack may be an English word misspelt
+            # ("actualy"): it is judged as the word it stands for.
+            meant = qw.word if rarity(qw.word) else english_spelling(qw.word)
+            if meant and rarity(meant) >= ORDINARY_ZIPF:
+                qw = QueryWord(qw.word, ORDINARY, (), qw.corrected)
+            elif meant and meant != qw.word:
+                qw = QueryWord(qw.word, SPECIFIC, (), meant)
+        out.append(qw)
         if len(out) >= MAX_QUESTION_WORDS:
             break
-    for word in _intent_words(question):
-        if word not in seen:
-            seen.add(word)
-            qw = resolver.resolve(word)
-            out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT] * w) for t, w in qw.terms)))
-    return Query(question, tuple(out))
-
-
-# Question shapes that name what is asked for without using its word.
-_INTENTS = [
-    (re.compile(r"\bhow (?:much|many)\b|\bhow (?:often|frequently)\b", re.I), ["dose", "mg", "daily"]),
-    # "does X help Y?" is answered by a sentence saying X eases, relieves or improves Y.
-    (re.compile(r"\bhelp(?:s|ed|ing)?\b|\bwork(?:s|ed)? for\b", re.I), ["ease"]),
-    (
-        re.compile(
-            r"\b(?:who|when) (?:should(?:n['\u2019]t| not)|must(?:n['\u2019]t| not)|can(?:['\u2019]t|not))\b|\bnot (?:be )?(?:take|use)",
-            re.I,
-        ),
-        ["disorder"],
-    ),
-]
-
-
-def _intent_words(question: str) -> list[str]:
-    extra: list[str] = []
-    for pattern, added in _INTENTS:
-        if pattern.search(question):
-            extra.extend(added)
-    return extra
+    for wanted in asks:
+        for word in wanted.search:
+            if word not in seen:
+                seen.add(word)
+                qw = resolver.resolve(word)
+                out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT] * w) for t, w in qw.terms)))
+    return Query(question, tuple(out), tuple(a.kind for a in asks), tuple(p.kind for p in populations))
 
 
 def _osa_distance(a: str, b: str, limit: int) -> int:

@@ -1,0 +1,372 @@
+"""What a question asks for, who it is about, and the sentences that can answer it.
+
+A question has a *focus* (what it is about: magnesium, iron, dialysis) and an
+*ask* (what kind of answer it wants: a dose, a cause, how common, how long).
+"How many people get RLS?" wants a prevalence, not a dose; "which medicines
+make it worse?" wants causes, not treatments. Each ask here has the question
+shapes that name it and the cues of a sentence that gives it. A *strict* ask
+can only be answered by a sentence with its cue: a dose needs an amount, "how
+long" needs a length of time; when no such sentence carries the focus, the
+articles do not answer the question, however much they say about its focus.
+
+A *population* ("my 6 year old", "while breastfeeding") qualifies a question:
+an answer about adults does not answer it.
+
+This module is a leaf: patterns and word lists, no ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Ask:
+    kind: str
+    question: re.Pattern[str]  # the question shapes that ask for it
+    cue: re.Pattern[str]  # what a sentence that gives it says
+    strict: bool  # only a sentence with the cue can answer it
+    says: str  # "how much to take", for "the articles do not say how much to take"
+    sections: tuple[str, ...] = ()  # section headings that give it ("Causes")
+    search: tuple[str, ...] = ()  # words searched for it beside the question's own
+    # Asked of the subject alone it makes sense ("what causes it?"); "does it
+    # help?" or "is it safe?" need a focus the articles have.
+    of_subject: bool = False
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
+_TIME = (
+    r"\b(?:\d+|one|two|three|four|five|six|ten|few|several|many)\s*(?:-|to)?\s*\d*\s*"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|\bwithin (?:a|an|\d+|one|two|a few) (?:days?|weeks?|months?)\b|\blife-?long\b"
+)
+
+# In order of precedence: the first ask a question matches is its main ask.
+ASKS: tuple[Ask, ...] = (
+    Ask(
+        "cost",
+        _re(
+            r"\bcosts?\b|\bprices?\b|\bexpensive\b|\bcheap\b|\bafford|\binsurance\b|\bmedicare\b|\bmedicaid\b|\bnhs\b|\bprescription charge"
+        ),
+        _re(r"\bcosts?\b|\bprices?\b|\$\s?\d|£\s?\d|\binsurance\b|\bmedicare\b"),
+        True,
+        "what it costs or whether insurance covers it",
+        search=(),
+    ),
+    Ask(
+        "dose",
+        _re(
+            r"\bhow (?:much|many (?:mg|milligrams?|tablets?|pills?|capsules?))\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b|\bdaily amount\b|\b(?:per|a) day\b|\bhow often\b"
+        ),
+        _re(_AMOUNT),
+        True,
+        "how much to take",
+        ("dose", "dosage", "how to use it"),
+        search=("dose", "mg", "daily"),
+    ),
+    Ask(
+        "duration",
+        _re(
+            r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks|months|years)\b|\bwhen will (?:it|they|i|she|he) (?:start|kick|work)"
+        ),
+        _re(_TIME),
+        True,
+        "how long it takes",
+        search=(),
+    ),
+    Ask(
+        "prevalence",
+        _re(
+            r"\bhow (?:common|rare|widespread|many (?:people|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
+        ),
+        _re(r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"),
+        True,
+        "how common it is",
+        ("frequency",),
+        search=("common", "percent"),
+        of_subject=True,
+    ),
+    Ask(
+        "interactions",
+        _re(
+            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bwith (?:my|his|her|other|their) (?:meds|medic|pills|drugs|tablets|prescriptions?)"
+        ),
+        _re(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
+        True,
+        "whether it interacts with other medicines",
+        search=("interact", "medications"),
+    ),
+    Ask(
+        "side effects",
+        _re(
+            r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"
+        ),
+        _re(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
+        False,
+        "its side effects",
+        ("side effects", "severe side effects"),
+        search=("side", "effects"),
+    ),
+    Ask(
+        "avoid",
+        _re(
+            r"\bwho (?:should(?:n['’]t| not)|must(?:n['’]t| not)|can(?:['’]t|not)|should avoid)\b|\bshould(?:n['’]t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
+        ),
+        _re(
+            r"\bshould(?:n['’]t| not)\b|\bnot (?:be )?(?:safe|used|take)|\bavoid\b|\btalk (?:to|with) your doctor\b|\bkidney\b|\bcaution\b"
+        ),
+        False,
+        "who should avoid it",
+        search=("disorder",),
+    ),
+    Ask(
+        "safety",
+        _re(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverdose|\btoo much\b"),
+        _re(r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b"),
+        False,
+        "whether it is safe",
+        search=("safe",),
+    ),
+    Ask(
+        "diagnosis",
+        _re(
+            r"\bdiagnos|\btests?\b|\btested\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+        ),
+        _re(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bdoctor\b"),
+        False,
+        "how it is diagnosed",
+        ("diagnosis", "exams and tests"),
+        search=("diagnose",),
+        of_subject=True,
+    ),
+    Ask(
+        "inheritance",
+        _re(
+            r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
+        ),
+        _re(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
+        False,
+        "whether it is inherited",
+        ("inheritance", "genetic changes"),
+        search=("inherited", "families"),
+        of_subject=True,
+    ),
+    Ask(
+        "research",
+        _re(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
+        _re(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bmeta-analysis\b|\bevidence\b|\bresearchers\b"),
+        False,
+        "what research says",
+        ("research",),
+        search=("research",),
+        of_subject=True,
+    ),
+    Ask(
+        "timing",
+        _re(r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"),
+        _re(
+            r"\bnight\b|\bevening\b|\bmonths?\b|\btrimester\b|\bage\b|\bwhen (?:you|you['’]re|they|the|a)\b|\bwhile\b|\binactive\b|\bearly in life\b|\blater in life\b|\bduring\b|\bmiddle age\b|\bchildhood\b"
+        ),
+        False,
+        "when it happens",
+        search=("night",),
+        of_subject=True,
+    ),
+    Ask(
+        "outlook",
+        _re(
+            r"\boutlook\b|\bprognosis\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bwill (?:it|my|her|his|rls|this) "
+        ),
+        _re(
+            r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
+        ),
+        False,
+        "how it will go",
+        ("outlook",),
+        search=("outlook",),
+        of_subject=True,
+    ),
+    Ask(
+        "cause",
+        _re(
+            r"\bcaus|\btrigger|\bwhy\b|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\bmore likely\b"
+        ),
+        _re(
+            r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
+        ),
+        False,
+        "what causes it",
+        ("causes", "who is at risk", "genetic changes"),
+        search=("cause", "trigger"),
+        of_subject=True,
+    ),
+    Ask(
+        "symptoms",
+        _re(r"\bsymptoms?\b|\bsigns?\b|\bfeel(?:s)? like\b|\bwhat does (?:it|rls|this) feel\b|\bsensations?\b|\bwhat happens\b"),
+        _re(r"\bsymptoms?\b|\bfeel|\bsensations?\b|\burge\b|\bcreeping\b|\bcrawling\b|\btingling\b"),
+        False,
+        "what its symptoms are",
+        ("symptoms",),
+        search=("symptoms",),
+        of_subject=True,
+    ),
+    Ask(
+        "foods",
+        _re(r"\bfoods?\b|\beat(?:ing)?\b|\bdiet\b|\bnatural sources?\b"),
+        _re(r"\bfoods?\b|\bdiet\b|\bnuts\b|\bspinach\b|\bbeans\b|\bseeds\b|\bgrains\b"),
+        False,
+        "which foods",
+        search=("foods",),
+    ),
+    Ask(
+        "treatment",
+        _re(
+            r"\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+        ),
+        _re(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
+        False,
+        "how to treat it",
+        ("treatment", "lifestyle changes", "relieving symptoms", "medicines"),
+        search=("treatment",),
+        of_subject=True,
+    ),
+    Ask(
+        "effect",
+        _re(
+            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort out\b|\bfix\b"
+        ),
+        _re(r"\bhelp|\bimprov|\brelie|\bease|\beffective|\bevidence\b|\breduc|\balleviat|\bbenefi|\bcontrol\b|\bgo away\b"),
+        False,
+        "whether it helps",
+        search=("ease",),
+    ),
+    Ask(
+        "definition",
+        _re(
+            r"^\W*(?:so\s+)?what(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
+        ),
+        _re(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
+        False,
+        "what it is",
+        ("summary", "overview"),
+        search=("summary",),
+        of_subject=True,
+    ),
+)
+
+_BY_KIND = {a.kind: a for a in ASKS}
+
+
+def ask(kind: str) -> Ask:
+    return _BY_KIND[kind]
+
+
+def asks_of(question: str) -> list[Ask]:
+    """The asks a question makes, most specific first."""
+    return [a for a in ASKS if a.question.search(question)]
+
+
+@dataclass(frozen=True)
+class Population:
+    kind: str
+    question: re.Pattern[str]
+    cue: re.Pattern[str]  # a sentence about this population names it so
+    name: str  # for "the articles do not say ... for children"
+
+
+_CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
+POPULATIONS: tuple[Population, ...] = (
+    Population(
+        "child",
+        _re(
+            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
+            + _CHILD_AGE
+        ),
+        _re(r"\bchild(?:ren|hood)?\b|\bkids?\b|\bpaediatric|\bpediatric|\binfants?\b|\btoddlers?\b"),
+        "children",
+    ),
+    Population(
+        "teen",
+        _re(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b"),
+        _re(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
+        "teenagers",
+    ),
+    Population(
+        "breastfeeding",
+        _re(r"\bbreast-?\s?feed|\bbreastfed\b|\bnursing\b|\blactat"),
+        _re(r"\bbreast-?\s?feed|\bnursing\b|\blactat"),
+        "breastfeeding",
+    ),
+    Population(
+        "pregnancy",
+        _re(r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester"),
+        _re(r"\bpregnan|\btrimester|\bgiving birth\b"),
+        "pregnancy",
+    ),
+)
+
+
+def populations_of(question: str) -> list[Population]:
+    # A teenager is not a small child: "my 15 year old" is asked about as a teen.
+    found = [p for p in POPULATIONS if p.question.search(question)]
+    if any(p.kind == "pregnancy" for p in found) and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
+        found = [p for p in found if p.kind != "child"]  # "after the baby comes" is about the mother
+    if any(p.kind == "teen" for p in found):
+        found = [p for p in found if p.kind != "child" or re.search(r"\bchild|\bkids?\b", question, re.I)]
+    return found
+
+
+# Sentences that lean on the one before: quoted alone, the reader cannot tell
+# what "This" or "However" points to.
+LEANS_BACK = _re(
+    r"^\W*(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
+    r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
+    r"in such cases|the same|another|both|either|neither|here|there|others|rather|yet|for example|for instance)\b(?!-)"
+    # "The goal of this research", "Several conditions can cause this type of ...".
+    r"|^\W*(?:\w+[\s,]+){1,5}(?:this|these|those|such)\s+(?!is\b|are\b|was\b)\w+"
+)
+
+
+@cache
+def _common_english() -> str:
+    # One line per tenth of Zipf frequency: "4.3 word word ...". A question
+    # looks up a handful of words, so they are found in the text itself
+    # rather than by building a 29,000-entry table at every start.
+    text = (DATA / "common_en.txt").read_text(encoding="utf-8")
+    return text.replace("\n", " \n")
+
+
+@cache
+def common_words(floor: float) -> dict[str, float]:
+    """The English words at least this common, with their Zipf frequency."""
+    table: dict[str, float] = {}
+    for line in _common_english().splitlines():
+        if line and not line.startswith("#"):
+            value, _, words = line.partition(" ")
+            if float(value) < floor:
+                break  # the lines go from the most common down
+            table.update(dict.fromkeys(words.split(), float(value)))
+    return table
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common a word is in English at large (Zipf frequency; 0 for rare words and non-words)."""
+    if not word or not word.isalpha():
+        return 0.0
+    text = _common_english()
+    at = text.find(f" {word} ")
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        if not text.startswith("#", line):
+            return float(text[line : text.index(" ", line)])
+        at = text.find(f" {word} ", at + 1)
+    return 0.0

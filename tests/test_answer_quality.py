@@ -1,0 +1,122 @@
+"""What a good answer does (issue 12): stays on the subject, carries the focus, refuses honestly."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rlsbot import Bot
+from rlsbot.asks import LEANS_BACK
+from rlsbot.conversation import Conversation
+
+BLIND = Path(__file__).parent / "blind"
+
+
+@pytest.fixture(scope="module")
+def multi_bot():
+    """35 NIH pages on RLS and on neighbouring diseases, with the two web articles."""
+    return Bot.load(BLIND / "nih_multi", cache=False)
+
+
+def test_a_childs_dose_is_refused_not_answered_with_adult_doses(bot):
+    answer = bot.ask("how much magnesium can I give my 6 year old?")
+    assert not answer.answered and not answer.citations
+    assert answer.gaps == ("The articles discuss magnesium, but not for children.",)
+
+
+def test_a_focus_without_its_ask_is_refused_and_says_so(bot):
+    answer = bot.ask("how long does magnesium take to work?")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss magnesium, but do not say how long it takes.",)
+
+
+def test_a_treatment_found_only_for_another_disease_is_refused(multi_bot):
+    answer = multi_bot.ask("do compression stockings help restless legs?")
+    assert not answer.answered and not answer.citations
+
+
+def test_a_rare_word_the_articles_lack_is_refused(bot):
+    for question in (
+        "can melatonin help my restless legs?",
+        "does acupuncture work for rls?",
+        "tonic water / quinine for rls, does it work",
+    ):
+        answer = bot.ask(question)
+        assert not answer.answered, question
+
+
+def test_an_ordinary_word_does_not_sink_a_covered_question(bot):
+    for question in (
+        "what exactly is rls? my mum has it",
+        "can kids get restless legs?",
+        "does magnesium interfere with my meds?",
+        "is it a myth that magnesium helps rls?",
+    ):
+        assert bot.ask(question).answered, question
+
+
+def test_the_outlook_section_answers_the_outlook_question(multi_bot):
+    answer = multi_bot.ask("What is the outlook for Restless Legs Syndrome?")
+    assert answer.answered
+    assert answer.citations[0].section == "Outlook"
+
+
+def test_quote_one_gives_what_was_asked(bot):
+    answer = bot.ask("how common is rls?")
+    assert re.search(r"percent|%|common", answer.citations[0].quote)
+    answer = bot.ask("what dose of magnesium is safe per day?")
+    assert "270-350 mg" in answer.citations[0].quote
+    answer = bot.ask("what are the side effects of magnesium?")
+    assert "side effect" in answer.citations[0].quote.lower()
+
+
+def test_a_two_part_question_answers_the_covered_part_and_names_the_other(bot):
+    answer = bot.ask("does coffee or chocolate make rls worse?")
+    assert answer.answered
+    assert "caffeine" in answer.citations[0].quote.lower()
+    assert "chocolate" in answer.missing
+
+
+def _questions() -> list[str]:
+    out = []
+    for path in sorted((BLIND / "sets").glob("*1.json")):
+        out += [item["turns"][-1] for item in json.loads(path.read_text(encoding="utf-8"))["items"] if len(item["turns"]) == 1]
+    return out
+
+
+def test_every_quote_stands_alone_and_none_is_said_twice(bot, multi_bot):
+    for b in (bot, multi_bot):
+        for question in _questions():
+            answer = b.ask(question)
+            seen = set()
+            for c in answer.citations:
+                assert not LEANS_BACK.match(c.quote), (question, c.quote)
+                assert not c.quote.lstrip().startswith("\u2022") or c.quote.rstrip().endswith("."), (question, c.quote)
+                key = " ".join(re.findall(r"\w+", c.quote.lower()))
+                assert key not in seen, (question, c.quote)
+                seen.add(key)
+                assert b.articles[c.article].text[c.start : c.end] == c.quote
+
+
+def test_follow_ups_carry_the_focus_replace_it_or_start_again(bot):
+    conversation = Conversation(bot)
+    conversation.ask("does iron help restless legs?")
+    assert "iron" in conversation.resolved_query("how should I take it?").text
+    conversation = Conversation(bot)
+    conversation.ask("does iron help restless legs?")
+    about_magnesium = conversation.resolved_query("what about magnesium?")
+    assert "magnesium" in about_magnesium.text and "iron" not in about_magnesium.text
+    conversation = Conversation(bot)
+    conversation.ask("does iron help restless legs?")
+    answer = conversation.ask("what is the capital of Peru?")
+    assert not answer.answered and "iron" not in answer.query
+
+
+def test_and_for_kids_carries_the_dose_question_and_refuses_it(bot):
+    conversation = Conversation(bot)
+    assert conversation.ask("what is a safe daily amount of magnesium for adults?").answered
+    answer = conversation.ask("and for my 6 year old?")
+    assert not answer.answered

@@ -1,0 +1,34 @@
+"""The blind question sets, judged blind: rlsbot must not answer strangers worse than this.
+
+A quote no judge has seen counts as not answering, so a change that quotes
+new sentences fails here until they are judged (``tests/blind/evaluate.py
+--worklist``) — a reminder, not a loophole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.blind import evaluate as blind
+
+# set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
+FLOORS = {
+    "A1": (0.75, 0.80, 0.55, 0.85, 0.07, 60),
+    "B1": (0.60, 0.70, 0.55, 0.85, 0.10, 60),
+    "A2": (0.45, 0.55, 0.45, 0.75, 0.25, 60),
+    "B2": (0.50, 0.55, 0.45, 0.75, 0.22, 60),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_blind_set_rates(name):
+    results = blind.run_set(name)
+    s = blind.score(name, results, blind.load_judgements(name))
+    q1, some, precision, refused, wrongly, words = FLOORS[name]
+    print(blind.table([s]))
+    assert s["q1 answers"] >= q1 * s["covered"]
+    assert s["some answers"] >= some * s["covered"]
+    assert (s["precision"] or 0) * (s["quotes"] - s["unjudged"]) >= precision * s["quotes"]
+    assert s["correct refusals"] >= refused * s["uncovered"]
+    assert s["wrong refusals"] <= wrongly * s["covered"]
+    assert s["mean words"] <= words
