@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 
 from rlsbot.analysis import is_stopword, lay_words, words
 from rlsbot.article import BYLINE_KEYS, Article
-from rlsbot.asks import ASKS, LEANS_BACK, ask
+from rlsbot.asks import ASKS, ask
 from rlsbot.asks import POPULATIONS as _POPULATIONS
 from rlsbot.index import Hit, Index
-from rlsbot.passages import Sentence
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
+from rlsbot.quotes import NOT_AN_ANSWER, quotable_span
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -49,16 +49,14 @@ OTHER_ASK_WEIGHT = 0.15
 SECTION_ASK_WEIGHT = 0.2  # it stands under a heading that names the ask ("Causes")
 QUESTION_WORDS_WEIGHT = 0.3
 GENERIC_FOCUS_WEIGHT = 0.5
-STRONG_FOCUS = 2.0  # focus weight (6 - Zipf) at which the focus counts in full  # "tablets" in "magnesium tablets": barely the focus
+STRONG_FOCUS = 2.0
+SOFT_FOCUS_ZIPF = 3.5  # a focus word rarer than this ("ropinirole", "dialysis") is required even then  # focus weight (6 - Zipf) at which the focus counts in full  # "tablets" in "magnesium tablets": barely the focus
 CUE_WEIGHT = 0.1  # per further cue of the main ask (a side effect named, then another)
 PHRASE_WEIGHT = 0.15  # per pair of question words found side by side  # the share of all the question's words it has, by IDF
 # Long sentences that mention the question's words in passing lose a little
 # to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
 # for every 12 index terms beyond the first 12.
 LENGTH_PENALTY = 0.35
-MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them
-# A pointer to elsewhere is never an answer: "(For more information, go to ...)".
-NOT_AN_ANSWER = re.compile(r"^\W*(?:for more information|for more details|see also|read more|learn more|click here)\b", re.IGNORECASE)
 # What every question is about unless it names another condition.
 SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re.IGNORECASE)
 # An article is about the subject when its title names it or this share of its paragraphs does.
@@ -119,7 +117,10 @@ class _Needs:
     focus_weights: tuple[float, ...]
     core: tuple[int, ...]  # the focus words that are not forms of treatment ("tablets")
     lay: bool  # some focus word is an everyday one read through the lay vocabulary
+    # The question asks something of the subject itself ("what causes it?",
+    # "can kids get it?"): the words around it rank sentences, none is required.
     strict: object | None  # the main ask when only its cue can answer it
+    soft: bool = False
     populations: tuple = ()
     subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
 
@@ -202,54 +203,6 @@ def _topic(article: Article, at: int) -> str:
     return found
 
 
-def _whole_sentence(text: str) -> bool:
-    """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
-    body = text.lstrip("\u2022-*\u00b7 ").strip()
-    return len(body.split()) >= 6 and body[:1].isupper() and body.endswith((".", "!", "?"))
-
-
-def _span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
-    """The span a sentence is quoted as, so that it stands alone; None when it cannot."""
-    s = sentences[i]
-    start, end = s.start, s.end
-    first = i
-    if s.kind == "item" and not _whole_sentence(text[start:end]):
-        # A list item is quoted with its lead-in (and the items between).
-        while first > 0 and sentences[first - 1].kind == "item":
-            first -= 1
-        if first == 0 or not text[sentences[first - 1].start : sentences[first - 1].end].rstrip().endswith(":"):
-            return None
-        first -= 1
-        start = sentences[first].start
-    else:
-        lead_in = i
-        if not text[start:end].rstrip().endswith(":") and i + 1 < len(sentences) and "\n" not in text[end : sentences[i + 1].start]:
-            # "The most common side effect is stomach upset. Other common
-            # side effects include:" takes the lead-in after it and its list.
-            nxt = sentences[i + 1]
-            if nxt.kind == "sentence" and text[nxt.start : nxt.end].rstrip().endswith(":"):
-                lead_in = i + 1
-        if text[sentences[lead_in].start : sentences[lead_in].end].rstrip().endswith(":"):
-            # A lead-in takes its list along; one with no list under it says nothing.
-            j = lead_in
-            while j + 1 < len(sentences) and sentences[j + 1].kind == "item":
-                j += 1
-            if j == lead_in:
-                if lead_in == i:
-                    return None
-            else:
-                end = sentences[j].end
-    # A sentence that leans on the one before ("This", "However") brings it along.
-    back = 0
-    while LEANS_BACK.match(text[sentences[first].start : sentences[first].end]):
-        if first == 0 or back == MAX_LEAN_BACK or sentences[first - 1].kind != "sentence":
-            return None
-        first -= 1
-        back += 1
-        start = sentences[first].start
-    return start, end
-
-
 def _terms(text: str, index: Index) -> list[str]:
     """Index terms of corpus text through the index's own table of words: no stemmer to load.
 
@@ -284,7 +237,7 @@ def _candidates(
         section_terms = set(_terms(section, index)) | set(_terms(article.title, index))
         on_topic_article = about_subject(article) if needs.subject is SUBJECT_RE else False
         for i, sentence in enumerate(hit.passage.sentences):
-            span = _span(text, hit.passage.sentences, i)
+            span = quotable_span(text, hit.passage.sentences, i)
             if span is None:
                 continue
             quoted = text[span[0] : span[1]]
@@ -298,7 +251,7 @@ def _candidates(
                 if not (needs.subject.search(quoted) or needs.subject.search(section)):
                     continue
             # The focus: the main one in the quote or its heading, and most of the rest.
-            if needs.focus:
+            if needs.focus and not needs.soft:
                 if not _has(context, needs.focus[0]):
                     continue
                 # One or two things asked about ("iron deficiency"): the quote has them all.
@@ -311,6 +264,8 @@ def _candidates(
                 share /= focus_total
                 if share < MIN_FOCUS_SHARE:
                     continue
+            elif needs.focus:
+                share = sum(w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if _has(context, f)) / focus_total
             else:
                 share = 1.0
             if needs.strict is not None and "ask" not in relax and not needs.strict.cue.search(quoted):
@@ -343,7 +298,7 @@ def _candidates(
 
 def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> _Needs:
     focus = query.focus
-    strict = next((ask(k) for k in query.asks if ask(k).strict), None)
+    strict = next((ask(k) for k in query.asks + query.carried_asks if ask(k).strict), None)
     populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
     other = _other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
     return _Needs(
@@ -354,10 +309,29 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
         # Two things asked about in the articles' own words ("iron deficiency"): a quote has both.
         core=tuple(k for k, qw in enumerate(focus) if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF),
         lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),
+        soft=_soft_focus(query),
         strict=strict,
         populations=populations,
         subject=other if other is not None else SUBJECT_RE,
     )
+
+
+def _soft_focus(query: Query) -> bool:
+    """Does the question ask of the subject itself, so that its other words only rank?
+
+    "what causes it?", "when in pregnancy does it start?", "can kids get it?
+    my 9yo can't sit still at bedtime" are answered by what they ask;
+    "does dialysis help?", "is magnesium safe?" or "ropinirole while
+    breastfeeding?" need their focus in the quote: an ask that needs a focus,
+    a rare word, or a focus carried from the turn before.
+    """
+    if any(not ask(k).of_subject for k in query.asks + query.carried_asks):
+        return False
+    if any(qw.carried for qw in query.focus):
+        return False
+    if not (query.asks or query.populations):
+        return False
+    return all(rarity(qw.corrected or qw.word) >= SOFT_FOCUS_ZIPF for qw in query.focus)
 
 
 def _focus_name(query: Query) -> str:

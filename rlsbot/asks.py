@@ -64,7 +64,9 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "dose",
         _re(
-            r"\bhow (?:much|many (?:mg|milligrams?|tablets?|pills?|capsules?))\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b|\bdaily amount\b|\b(?:per|a) day\b|\bhow often\b"
+            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$)"
+            r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
+            r"|\bdaily amount\b|\bper day\b|\bhow often\b"
         ),
         _re(_AMOUNT),
         True,
@@ -138,7 +140,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "diagnosis",
         _re(
-            r"\bdiagnos|\btests?\b|\btested\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm (?:it|that|rls)\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
         ),
         _re(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bdoctor\b"),
         False,
@@ -220,16 +222,19 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "foods",
-        _re(r"\bfoods?\b|\beat(?:ing)?\b|\bdiet\b|\bnatural sources?\b"),
+        _re(
+            r"\b(?:what|which|any|best|good)\s+(?:\w+\s+)?foods?\b|\bfoods?\s+(?:are\s+)?(?:high|rich|with|that|contain|have|to)\b"
+            r"|\bwhat (?:should|can|could) (?:i|we|he|she|they) eat\b|\beat(?:ing)? (?:more|to|for)\b|\bdiet\b|\bnatural sources?\b"
+        ),
         _re(r"\bfoods?\b|\bdiet\b|\bnuts\b|\bspinach\b|\bbeans\b|\bseeds\b|\bgrains\b"),
-        False,
+        True,
         "which foods",
         search=("foods",),
     ),
     Ask(
         "treatment",
         _re(
-            r"\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            r"\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
         _re(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

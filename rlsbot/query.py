@@ -40,7 +40,8 @@ TECHNICAL_ZIPF = 3.2
 # Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
 # focus only of a question that names nothing rarer.
 FOCUS_ZIPF = 4.8
-TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
+TYPO_ZIPF = 4.0
+LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics  # a misspelling is read as an English word only this common
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Query:
         Everyday words ("done", "problem") are searched, but are the focus
         only of a question that names nothing rarer (``FOCUS_ZIPF``).
         """
-        found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC]
+        found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC and not any(ch.isdigit() for ch in qw.word)]
         core = [qw for qw in found if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
         core = core or [qw for qw in found if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
@@ -119,27 +120,45 @@ class Query:
         A match on filler words alone ("is it good for people?") is not cover.
         """
         own = [qw for qw in self.words if not qw.carried]
-        found = [qw for qw in own if qw.found and qw.kind == SPECIFIC]
-        missing = [qw for qw in own if not qw.found and qw.kind in (SPECIFIC, SUBJECT) and not self.coordinated(qw.word)]
+        found = [qw for qw in own if qw.found and qw.kind == SPECIFIC and not is_generic(qw)]
+        forms = [qw for qw in own if qw.found and qw.kind == SPECIFIC and is_generic(qw)]
+        missing = [
+            qw
+            for qw in own
+            if not qw.found and qw.kind in (SPECIFIC, SUBJECT) and not self.coordinated(qw.word) and not any(ch.isdigit() for ch in qw.word)
+        ]
         carried = any(qw.carried and qw.found for qw in self.words)
+        subject = any(qw.found and qw.kind == SUBJECT for qw in own)
         if not missing:
             # An ask alone ("is it good for people?") names nothing to look for.
-            subject = any(qw.found and qw.kind == SUBJECT for qw in own)
-            return bool(found or carried or subject)
-        # A rare word the articles lack is what the question is about:
-        # "melatonin", "quinine", "glycinate". Everyday words they lack
-        # ("sofa", "casino") are how people put things, not topics.
-        if any(rarity(qw.word) < TECHNICAL_ZIPF and not any(ch.isdigit() for ch in qw.word) for qw in missing):
+            return bool(found or forms or carried or subject)
+        # A rare word or a name the articles lack is what a short question is
+        # about: "melatonin", "quinine", "ADHD". A long question tells its
+        # story in words the articles never use ("my recliner", "the VA"):
+        # what it names that they have decides, sentence by sentence.
+        topics = sum(1 for qw in missing if self._is_topic(qw))
+        if len(found) + len(missing) > LONG_QUESTION:
+            return bool(found or carried) and topics * 3 < len(found) + len(missing)
+        if topics:
             return False
         # "why do my legs act up on the sofa?" asks of the subject and names
-        # something the articles have; "is RLS linked to ADHD?" names only
-        # what they lack. Otherwise the things found must outnumber the
+        # something the articles have; "does alcohol make it worse?" names
+        # only what they lack. Otherwise the things found must outnumber the
         # things missing.
         if found and any(ask(k).of_subject for k in self.asks):
             return True
-        # Context from earlier turns never outvotes what this turn asks
-        # about: "what about acupuncture?" is not covered by magnesium.
-        return len(found) > len(missing)
+        return len(found) + len(forms) > len(missing)
+
+    def _is_topic(self, qw: QueryWord) -> bool:
+        """Is a missing word surely a topic: rare in English, or a name typed as one ("ADHD", "Sinemet")?"""
+        word = qw.corrected or qw.word
+        if any(ch.isdigit() for ch in word):
+            return False
+        if rarity(word) < TECHNICAL_ZIPF:
+            return True
+        return bool(
+            re.search(rf"(?<![.?!]\s)(?<!^)\b(?:{re.escape(qw.word.upper())}|{re.escape(qw.word.capitalize())})\b", self.question.strip())
+        )
 
     def coordinated(self, word: str) -> bool:
         """Is the word the other half of something the articles have ("coffee or chocolate")?"""

@@ -29,7 +29,7 @@ def test_the_main_ask_of_a_question(question, kind):
 
 
 def test_a_dose_needs_an_amount_and_a_duration_a_length_of_time():
-    dose, duration = asks_of("how much")[0], asks_of("how long")[0]
+    dose, duration = asks_of("how much should I take?")[0], asks_of("how long does it take?")[0]
     assert dose.strict and duration.strict
     assert dose.cue.search("daily doses of 270-350 mg are considered safe")
     assert not dose.cue.search("High doses of magnesium are not safe")

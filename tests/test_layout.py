@@ -41,6 +41,7 @@ FLOORS = {
     "rlsbot.index_cache": 7,
     # answering
     "rlsbot.query": 7,
+    "rlsbot.quotes": 7,
     "rlsbot.answer": 8,
     "rlsbot.bot": 9,
     "rlsbot.conversation": 10,

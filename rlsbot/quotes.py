@@ -1,0 +1,65 @@
+"""What can be quoted: a span of an article that stands alone.
+
+A sentence that leans on the one before it ("This", "However", "The goal of
+this research") is quoted with that sentence, a list item with its lead-in, a
+lead-in with its list; what cannot be made to stand alone is not quoted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rlsbot.asks import LEANS_BACK
+from rlsbot.passages import Sentence
+
+MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them
+# A pointer to elsewhere is never an answer: "(For more information, go to ...)".
+NOT_AN_ANSWER = re.compile(r"^\W*(?:for more information|for more details|see also|read more|learn more|click here)\b", re.IGNORECASE)
+
+
+def whole_sentence(text: str) -> bool:
+    """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
+    body = text.lstrip("\u2022-*\u00b7 ").strip()
+    return len(body.split()) >= 6 and body[:1].isupper() and body.endswith((".", "!", "?"))
+
+
+def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
+    """The span a sentence is quoted as, so that it stands alone; None when it cannot."""
+    s = sentences[i]
+    start, end = s.start, s.end
+    first = i
+    if s.kind == "item" and not whole_sentence(text[start:end]):
+        # A list item is quoted with its lead-in (and the items between).
+        while first > 0 and sentences[first - 1].kind == "item":
+            first -= 1
+        if first == 0 or not text[sentences[first - 1].start : sentences[first - 1].end].rstrip().endswith(":"):
+            return None
+        first -= 1
+        start = sentences[first].start
+    else:
+        lead_in = i
+        if not text[start:end].rstrip().endswith(":") and i + 1 < len(sentences) and "\n" not in text[end : sentences[i + 1].start]:
+            # "The most common side effect is stomach upset. Other common
+            # side effects include:" takes the lead-in after it and its list.
+            nxt = sentences[i + 1]
+            if nxt.kind == "sentence" and text[nxt.start : nxt.end].rstrip().endswith(":"):
+                lead_in = i + 1
+        if text[sentences[lead_in].start : sentences[lead_in].end].rstrip().endswith(":"):
+            # A lead-in takes its list along; one with no list under it says nothing.
+            j = lead_in
+            while j + 1 < len(sentences) and sentences[j + 1].kind == "item":
+                j += 1
+            if j == lead_in:
+                if lead_in == i:
+                    return None
+            else:
+                end = sentences[j].end
+    # A sentence that leans on the one before ("This", "However") brings it along.
+    back = 0
+    while LEANS_BACK.match(text[sentences[first].start : sentences[first].end]):
+        if first == 0 or back == MAX_LEAN_BACK or sentences[first - 1].kind != "sentence":
+            return None
+        first -= 1
+        back += 1
+        start = sentences[first].start
+    return start, end
