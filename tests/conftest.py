@@ -17,12 +17,22 @@ SMALL_CORPUS = {
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory, monkeypatch):
-    """Never touch the real user's cache or data folder."""
-    base = tmp_path_factory.getbasetemp()
-    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(base / "cache"))
-    monkeypatch.setenv("RLSBOT_DATA_DIR", str(base / "data"))
-    monkeypatch.delenv("RLSBOT_CORPUS", raising=False)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """Every test gets its own empty home, data, cache, state and config folders.
+
+    Whatever the user has (articles added with ``rlsbot add``, saved
+    conversations, a theme, an RLSBOT_* setting) must never change a result.
+    """
+    import os
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    for name in [n for n in os.environ if n.startswith("RLSBOT_") and n != "RLSBOT_DEBUG"]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(tmp_path / "user-cache"))
+    monkeypatch.setenv("RLSBOT_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
