@@ -64,7 +64,7 @@ def test_empty_question_is_a_usage_error(stdin):
 
 
 def test_unknown_command_and_option_are_one_line_usage_errors():
-    for args in (["frobnicate"], ["ask", "--bogus", "x"], ["search", "x", "--top", "many"]):
+    for args in (["serch", "magnesium"], ["ask", "--bogus", "x"], ["search", "x", "--top", "many"], ["history", "show"]):
         result = run(*args)
         assert result.returncode == 2
         err = result.stderr.decode().strip()
