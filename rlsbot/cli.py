@@ -395,8 +395,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         import sqlite3
 
         from rlsbot.corpus import CorpusError
+        from rlsbot.store import StoreError
 
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, (sqlite3.Error, StoreError)):
             _warn(f"the saved conversations could not be used: {exc}")
             return exitcodes.USAGE
         if isinstance(exc, CorpusError):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -85,7 +86,8 @@ class ConversationStore:
     legacy: Path | None = None
     warnings: list[str] = field(default_factory=list)
     _saved: dict[str, int] = field(default_factory=dict, repr=False)  # conversation id -> turns already in the database
-    _warn_to: Callable[[str], None] | None = field(default=None, repr=False)
+    # where this thread's warnings also go (the chat saves from a worker thread while the screen reads)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
 
     @classmethod
     def default(cls) -> ConversationStore:
@@ -182,19 +184,20 @@ class ConversationStore:
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
-        if self._warn_to is not None:
-            self._warn_to(message)
+        sink = getattr(self._local, "warn", None)
+        if sink is not None:
+            sink(message)
 
     def _run(self, what: str, fn, warn: Callable[[str], None] | None, default):
         """``fn()``, with a failure of the disk reported as one line and ``default`` returned."""
-        self._warn_to = warn
+        self._local.warn = warn
         try:
             return fn()
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, StoreError) as exc:
             self._warn(f"warning: {what} ({_reason(exc)})")
             return default
         finally:
-            self._warn_to = None
+            self._local.warn = None
 
     # ------------------------------------------------------------ writing
 

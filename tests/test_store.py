@@ -171,6 +171,9 @@ def test_a_database_of_a_newer_rlsbot_is_left_alone(bot, store):
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match="newer rlsbot"):
         store.summaries()
+    messages: list[str] = []
+    assert not store.save(conversation(bot, "b", "does iron help?"), warn=messages.append)
+    assert len(messages) == 1 and "newer rlsbot" in messages[0]
     with sqlite3.connect(store.path) as db:
         assert db.execute("SELECT COUNT(*) FROM turns").fetchone()[0] == 1
 
