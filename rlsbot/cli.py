@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from rlsbot import __version__, exitcodes
 from rlsbot.article import BYLINE_KEYS, byline_parts
-from rlsbot.text import clean_input, json_safe, safe
+from rlsbot.cli_history import cmd_history, conversation_id, open_store
+from rlsbot.cli_io import UsageError
+from rlsbot.cli_io import color as _color
+from rlsbot.cli_io import count as _count
+from rlsbot.cli_io import print_json as _print_json
+from rlsbot.cli_io import warn as _warn
+from rlsbot.text import clean_input, safe
 
 MAX_STDIN_BYTES = 4 * 1024 * 1024
-
-
-class UsageError(Exception):
-    """Bad command-line input: reported as one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,10 +27,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ------------------------------------------------------------------ helpers
-
-
-def _color(stream) -> bool:
-    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _read_stdin() -> str:
@@ -47,10 +45,6 @@ def _question(args) -> str:
     if not text.strip():
         raise UsageError("the question is empty")
     return text.strip()
-
-
-def _warn(message: str) -> None:
-    print(f"rlsbot: {safe(message)}", file=sys.stderr)
 
 
 def _progress_printer() -> Callable[[int, int], None] | None:
@@ -80,26 +74,20 @@ def load_bot(args, rebuild: bool = False):
     return bot
 
 
-def _print_json(obj) -> None:
-    text = json.dumps(obj, ensure_ascii=False)
-    sys.stdout.write(json_safe(text) + "\n")
-
-
-# ------------------------------------------------------------------ commands
-
-
 def cmd_ask(args) -> int:
     question = _question(args)
-    bot = load_bot(args)
-    if args.continue_:
-        from rlsbot.conversation import Conversation, ConversationStore
+    if args.continue_ or args.cid:
+        from rlsbot.conversation import Conversation
 
-        store = ConversationStore.default()
-        conversation = store.load_last(bot, warn=_warn) or Conversation(bot)
+        store = open_store()
+        cid = conversation_id(store, args.cid) if args.cid else None
+        bot = load_bot(args)
+        found = store.load(bot, cid, warn=_warn) if cid else store.load_last(bot, warn=_warn)
+        conversation = found or Conversation(bot)
         answer = conversation.ask(question)
         store.save(conversation, warn=_warn)
     else:
-        answer = bot.ask(question)
+        answer = load_bot(args).ask(question)
     from rlsbot.render import to_json, to_text
 
     if args.json:
@@ -135,6 +123,9 @@ def cmd_search(args) -> int:
     if not rows:
         print(f"No passage matches: searched for \u201c{safe(bot.query(query).text or query)}\u201d.")
         return exitcodes.NOT_COVERED
+    n = len(rows)
+    # BM25 ranks passages; an answer's [n] scores rate its sentences, on a scale of their own.
+    print(f"{n} passage{'s' if n != 1 else ''}, by BM25 score (passage ranking; not the sentence scores of an answer's sources):")
     for i, row in enumerate(rows, 1):
         where = f"{row['title']}" + (f" \u203a {row['section']}" if row["section"] else "")
         print(f"{i:>2}. {row['score']:.3f}  {safe(where)}  ({safe(row['article'])} {row['start']}-{row['end']})")
@@ -177,7 +168,7 @@ def cmd_sources(args) -> int:
         by = ", ".join(byline_parts(row))
         print(f"{safe(row['title'])}" + (f" \u2014 {safe(by)}" if by else ""))
         print(
-            f"    {safe(row['article'])}: {row['passages']} passages, {row['words']} words"
+            f"    {safe(row['article'])}: {_count(row['passages'], 'passage')}, {_count(row['words'], 'word')}"
             + (f", {safe(row['url'])}" if row.get("url") else "")
         )
     return exitcodes.OK
@@ -201,11 +192,14 @@ def cmd_chat(args) -> int:
 
     bot = load_bot(args)
     conversation = Conversation(bot)
+    asked = answered = 0
     for raw in sys.stdin.buffer:
         line = clean_input(raw.decode("utf-8", "replace")).strip()
         if not line:
             continue
         answer = conversation.ask(line)
+        asked += 1
+        answered += answer.answered
         if args.json:
             _print_json(to_json(answer))
         else:
@@ -214,7 +208,8 @@ def cmd_chat(args) -> int:
             print(to_text(answer, color=_color(sys.stdout)))
             print()
         sys.stdout.flush()
-    return exitcodes.OK
+    # As ask: 1 when the articles covered none of the questions, so a script can tell.
+    return exitcodes.NOT_COVERED if asked and not answered else exitcodes.OK
 
 
 def _report(outcomes) -> int:
@@ -258,6 +253,21 @@ def cmd_remove(args) -> int:
 # ------------------------------------------------------------------ parser
 
 
+def _command(sub, name: str, summary: str, example: str, parents=()) -> argparse.ArgumentParser:
+    """A command with its one-line description and an example in its --help."""
+    return sub.add_parser(
+        name,
+        parents=list(parents),
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+COMMANDS = ("ask", "search", "chat", "history", "sources", "add", "remove", "index")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -268,54 +278,105 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="answer from the articles in DIR only (default: the bundled articles and yours; env RLSBOT_CORPUS)",
     )
+    target = argparse.ArgumentParser(add_help=False)
+    target.add_argument(
+        "--corpus",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the folder the articles are copied to / taken out of (default: your own articles folder in the data directory)",
+    )
     parser = _Parser(
         prog="rlsbot",
-        description="Answers questions about restless legs syndrome by quoting a set of articles verbatim.",
-        epilog="Exit status: 0 answered, 1 the articles do not cover the question, 2 usage or input error.",
+        description="Answers questions about restless legs syndrome by quoting a set of articles verbatim.\n"
+        "A first argument that is not a command is a question; no argument on a terminal opens the chat.",
+        epilog="examples:\n"
+        '  rlsbot "does magnesium help?"\n'
+        '  rlsbot ask -c "is it safe in pregnancy?"\n'
+        "  rlsbot history --search magnesium\n\n"
+        "Exit status: 0 answered, 1 the articles do not cover the question, 2 usage or input error.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"rlsbot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("ask", parents=[common], help="answer one question", description="Answer one question from the articles.")
+    p = _command(sub, "ask", "answer one question from the articles", 'rlsbot ask "how much magnesium is safe per day?"', [common])
     p.add_argument("question", nargs="*", help="the question (read from stdin when omitted)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--continue", dest="continue_", action="store_true", help="continue the last saved conversation")
+    p.add_argument("-c", "--continue", dest="continue_", action="store_true", help="continue the latest saved conversation")
+    p.add_argument("--cid", metavar="ID", help="continue the saved conversation ID (see 'rlsbot history')")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("search", parents=[common], help="list the top passages with their scores")
-    p.add_argument("query", nargs="+")
+    p = _command(sub, "search", "list the top passages with their BM25 scores", 'rlsbot search --top 3 "magnesium kidney"', [common])
+    p.add_argument("query", nargs="+", help="the words to search for")
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many passages (default 10)")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("chat", parents=[common], help="the chat screen; with piped stdin, one question per line")
+    p = _command(sub, "chat", "the chat screen; with piped stdin, one question per line", "rlsbot chat --json < questions.txt", [common])
     p.add_argument("--json", action="store_true", help="with piped stdin: one JSON object per answer")
     p.set_defaults(func=cmd_chat)
 
-    p = sub.add_parser("sources", parents=[common], help="list the articles")
-    p.add_argument("--json", action="store_true")
+    p = _command(sub, "history", "list, search, show and export saved conversations", "rlsbot history --search iron")
+    p.add_argument("--search", nargs="+", metavar="WORD", help="only conversations whose title, questions or quotes have every WORD")
+    p.add_argument("-n", "--count", type=int, default=0, metavar="N", help="at most N conversations, newest first (default all)")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(func=cmd_history)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    q = _command(actions, "show", "every turn of one conversation", "rlsbot history show 20260101-120000-abc123")
+    q.add_argument("id", metavar="ID", help="the conversation (its id or a unique beginning of it)")
+    q.add_argument("--json", action="store_true", help="print one JSON object")
+    q = _command(actions, "export", "one conversation as Markdown", "rlsbot history export 20260101 -o magnesium.md")
+    q.add_argument("id", metavar="ID", help="the conversation (its id or a unique beginning of it)")
+    q.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    p = _command(sub, "sources", "list the articles", "rlsbot sources --json", [common])
+    p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=cmd_sources)
 
-    p = sub.add_parser("add", parents=[common], help="copy articles into your own corpus folder (or into --corpus DIR)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = _command(
+        sub,
+        "add",
+        "copy articles into your own articles folder (or into --corpus DIR)",
+        "rlsbot add ~/Downloads/rls-article.html",
+        [target],
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="Markdown, text or saved HTML files")
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("remove", parents=[common], help="take articles out of your own corpus folder")
-    p.add_argument("names", nargs="+", metavar="NAME")
+    p = _command(
+        sub, "remove", "take articles out of your own articles folder (or out of --corpus DIR)", "rlsbot remove rls-article.html", [target]
+    )
+    p.add_argument("names", nargs="+", metavar="NAME", help="the article's file name, as 'rlsbot sources' lists it")
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("index", parents=[common], help="rebuild the index now")
+    p = _command(sub, "index", "rebuild the index now", "rlsbot index", [common])
     p.set_defaults(func=cmd_index)
     return parser
+
+
+def _route(argv: list[str]) -> list[str]:
+    """clig.dev's defaults: no command opens the chat, a first word that is not a command is a question."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        if argv[i] in ("-h", "--help", "--version"):
+            return argv
+        i += 2 if argv[i] == "--corpus" else 1
+    if i >= len(argv):
+        return ["chat", *argv]
+    word = argv[i]
+    if word in COMMANDS:
+        return argv
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
+    if close and word.isalpha():
+        raise UsageError(f"unknown command '{word}': did you mean `{close[0]}`? (a one-word question: rlsbot ask {word})")
+    return ["ask", *argv]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if not getattr(args, "func", None):
-            args = parser.parse_args(["chat", *(argv if argv is not None else sys.argv[1:])])
+        args = parser.parse_args(_route(list(sys.argv[1:] if argv is None else argv)))
         return args.func(args)
     except UsageError as exc:
         _warn(str(exc))
@@ -331,8 +392,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return exitcodes.OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
-        from rlsbot.corpus import CorpusError
+        import sqlite3
 
+        from rlsbot.corpus import CorpusError
+        from rlsbot.store import StoreError
+
+        if isinstance(exc, (sqlite3.Error, StoreError)):
+            _warn(f"the saved conversations could not be used: {exc}")
+            return exitcodes.USAGE
         if isinstance(exc, CorpusError):
             _warn(str(exc))
             return exitcodes.USAGE

@@ -1,4 +1,4 @@
-"""Follow-up questions, and conversations saved to disk.
+"""Follow-up questions; how a conversation is serialised (rlsbot.store keeps them).
 
 Follow-ups are resolved with historical query expansion (HQE; Lin et al.,
 "Query Reformulation using Query History for Passage Retrieval in
@@ -18,14 +18,10 @@ The query that was actually searched is on every Answer (``answer.query``).
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import time
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from rlsbot.analysis import words
 from rlsbot.answer import Answer, Citation
@@ -140,18 +136,19 @@ class Conversation:
         return {
             "version": STORE_VERSION,
             "id": self.id,
-            "turns": [{"question": t.question, "answer": _answer_to_dict(t.answer)} for t in self.turns],
+            "turns": [{"question": t.question, "answer": answer_to_dict(t.answer)} for t in self.turns],
         }
 
     @classmethod
     def from_dict(cls, bot, data: dict) -> Conversation:
         if not isinstance(data, dict) or data.get("version") != STORE_VERSION or not isinstance(data.get("turns"), list):
             raise ValueError("not an rlsbot conversation of a known version")
-        turns = [Turn(str(t["question"]), _answer_from_dict(t["answer"])) for t in data["turns"]]
+        turns = [Turn(str(t["question"]), answer_from_dict(t["answer"])) for t in data["turns"]]
         return cls(bot, turns, str(data.get("id") or "") or None)
 
 
-def _answer_to_dict(a: Answer) -> dict:
+def answer_to_dict(a: Answer) -> dict:
+    """An Answer as plain JSON-able data (how conversations are saved)."""
     return {
         "question": a.question,
         "query": a.query,
@@ -166,7 +163,8 @@ def _answer_to_dict(a: Answer) -> dict:
     }
 
 
-def _answer_from_dict(d: dict) -> Answer:
+def answer_from_dict(d: dict) -> Answer:
+    """The Answer saved by :func:`answer_to_dict`; raises KeyError, TypeError or ValueError on anything else."""
     return Answer(
         question=str(d["question"]),
         query=str(d.get("query", "")),
@@ -178,74 +176,4 @@ def _answer_from_dict(d: dict) -> Answer:
     )
 
 
-@dataclass
-class ConversationStore:
-    """Conversations as JSON files in a folder, written atomically.
-
-    A file that cannot be read back is moved aside (``*.corrupt``) and
-    reported, never deleted.
-    """
-
-    folder: Path
-    warnings: list[str] = field(default_factory=list)
-
-    @classmethod
-    def default(cls) -> ConversationStore:
-        from rlsbot.paths import data_dir
-
-        return cls(data_dir() / "conversations")
-
-    def save(self, conversation: Conversation, warn: Callable[[str], None] | None = None, keep_empty: bool = False) -> bool:
-        """Write a conversation; an empty one only when asked (a started "new conversation"
-        must win over the previous one at the next start)."""
-        from rlsbot.storage import atomic_write_bytes
-
-        if not conversation.turns and not keep_empty:
-            return True
-        data = json.dumps(conversation.to_dict(), ensure_ascii=False, indent=1).encode("utf-8", "replace")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.folder / f"{conversation.id}.json", data)
-            return True
-        except OSError as exc:
-            message = f"warning: conversation not saved ({exc.strerror or exc}); it lives in memory only"
-            self.warnings.append(message)
-            if warn:
-                warn(message)
-            return False
-
-    def paths(self) -> list[Path]:
-        # Another rlsbot may move a file aside between the listing and the stat.
-        stamped = []
-        try:
-            for p in self.folder.glob("*.json"):
-                try:
-                    if p.is_file():
-                        stamped.append((p.stat().st_mtime, p.name, p))
-                except OSError:
-                    continue
-        except OSError:
-            return []
-        return [p for _, _, p in sorted(stamped)]
-
-    def load_last(self, bot, warn: Callable[[str], None] | None = None) -> Conversation | None:
-        """The most recently saved conversation that reads back whole."""
-        for path in reversed(self.paths()):
-            try:
-                return Conversation.from_dict(bot, json.loads(path.read_text(encoding="utf-8")))
-            except FileNotFoundError:
-                continue  # moved aside by another rlsbot meanwhile
-            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:  # deep nesting: RecursionError
-                aside = path.with_name(path.name + f".corrupt-{int(time.time())}")
-                try:
-                    os.replace(path, aside)
-                    message = f"warning: conversation {path.name} could not be read ({type(exc).__name__}); moved aside to {aside.name}"
-                except OSError:
-                    message = f"warning: conversation {path.name} could not be read ({type(exc).__name__}); left in place"
-                self.warnings.append(message)
-                if warn:
-                    warn(message)
-        return None
-
-
-__all__ = ["Conversation", "ConversationStore", "Turn", "is_follow_up"]
+__all__ = ["Conversation", "Turn", "answer_from_dict", "answer_to_dict", "is_follow_up"]

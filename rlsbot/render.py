@@ -116,17 +116,29 @@ def to_text(answer: Answer, color: bool = False) -> str:
     return "\n".join(lines)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")  # "&": "&amp;" is an entity
+# Only what Markdown would act on: inline marks anywhere ("&" starts an entity, "<" a tag or
+# autolink) and block marks at a line's start. A period or a parenthesis elsewhere means
+# nothing, so it gets no backslash and an export reads as prose.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
 
 
 def md_escape(text: str) -> str:
     """Markdown-escape text so that article text is shown, never interpreted."""
-    text = safe(text)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_INLINE.sub(r"\\\1", safe(text))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2)[0].isdigit() else m.group(2) + "\\"), text)
 
 
-def to_markdown(answer: Answer, heading: bool = False) -> str:
-    """The answer as Markdown: quotes as block quotes with [n] markers, sources after."""
+def md_url(url: str) -> str:
+    """A URL as an autolink when it is a plain web address, else as escaped text."""
+    return f"<{url}>" if re.fullmatch(r"https?://[^\s<>\\`]+", url) else md_escape(url)
+
+
+def to_markdown(answer: Answer, heading: bool = False, urls: bool = False) -> str:
+    """The answer as Markdown: quotes as block quotes with [n] markers, sources after.
+
+    ``urls`` adds each source's URL as a link (for files; the chat screen shows them as text elsewhere).
+    """
     out: list[str] = []
     if heading:
         out.append(f"### {md_escape(answer.question)}\n")
@@ -148,7 +160,8 @@ def to_markdown(answer: Answer, heading: bool = False) -> str:
             out.append(f"> {body} **\\[{c.n}\\]**\n")
     out.append("**Sources**\n")
     for c in answer.citations:
-        out.append(f"- **\\[{c.n}\\]** {md_escape(source_line(c))}")
+        url = c.meta.get("url") if urls and isinstance(c.meta, dict) else None
+        out.append(f"- **\\[{c.n}\\]** {md_escape(source_line(c))}" + (f", {md_url(str(url))}" if url else ""))
     out.append(f"\n*{md_escape(DISCLAIMER)}*")
     return "\n".join(out) + "\n"
 
@@ -181,11 +194,23 @@ def to_json(answer: Answer) -> dict[str, Any]:
     }
 
 
-def conversation_to_markdown(turns: Iterable[tuple[str, Answer]]) -> str:
-    """A whole conversation (question, answer) as one Markdown document, for export."""
-    out = ["# rlsbot conversation\n"]
-    for _question, answer in turns:
-        out.append(to_markdown(answer, heading=True))
+def conversation_to_markdown(turns: Iterable[tuple], title: str = "", exported: float | None = None) -> str:
+    """A whole conversation as one Markdown document, for export.
+
+    ``turns`` are (question, answer) or (question, answer, time) tuples; the
+    document is stamped with ``exported`` (default now) and each turn's time.
+    """
+    import time
+
+    stamp = time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(time.time() if exported is None else exported)).strip()
+    out = [f"# {md_escape(title) if title else 'rlsbot conversation'}\n", f"*Exported from rlsbot on {stamp}.*\n"]
+    for turn in turns:
+        answer = turn[1]
+        out.append(to_markdown(answer, heading=True, urls=True))
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(turn[2])) if len(turn) > 2 else ""
+        about = [f"asked {when}"] if when else []
         if answer.query:
-            out.append(f"*searched: {md_escape(answer.query)}*\n")
+            about.append(f"searched: {md_escape(answer.query)}")
+        if about:
+            out.append(f"*{'; '.join(about)}*\n")
     return "\n".join(out)

@@ -16,14 +16,37 @@ SMALL_CORPUS = {
 }
 
 
+def _isolate(mp: pytest.MonkeyPatch, base: Path) -> None:
+    """Point HOME, the XDG folders and rlsbot's own at empty folders under ``base``; drop RLSBOT_* settings."""
+    import os
+
+    home = base / "home"
+    mp.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        mp.setenv(name, str(home / name.lower()))
+    for name in [n for n in os.environ if n.startswith("RLSBOT_") and n != "RLSBOT_DEBUG"]:
+        mp.delenv(name)
+    mp.setenv("RLSBOT_CACHE_DIR", str(base / "user-cache"))
+    mp.setenv("RLSBOT_DATA_DIR", str(base / "user-data"))
+    mp.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session(tmp_path_factory):
+    """The same for session fixtures (the shared Bot), which are made before any test's own fixtures."""
+    with pytest.MonkeyPatch.context() as mp:
+        _isolate(mp, tmp_path_factory.mktemp("session-user"))
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory, monkeypatch):
-    """Never touch the real user's cache or data folder."""
-    base = tmp_path_factory.getbasetemp()
-    monkeypatch.setenv("RLSBOT_CACHE_DIR", str(base / "cache"))
-    monkeypatch.setenv("RLSBOT_DATA_DIR", str(base / "data"))
-    monkeypatch.delenv("RLSBOT_CORPUS", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """Every test gets its own empty home, data, cache, state and config folders.
+
+    Whatever the user has (articles added with ``rlsbot add``, saved
+    conversations, a theme, an RLSBOT_* setting) must never change a result.
+    """
+    _isolate(monkeypatch, tmp_path)
 
 
 @pytest.fixture
@@ -56,7 +79,7 @@ SEED_ARTICLES = ("gene-food-vitamins-minerals-rls.md", "magnesium-for-restless-l
 
 
 @pytest.fixture(scope="session")
-def bot(tmp_path_factory):
+def bot(_isolated_session):
     """The bundled library: the two seed articles and the NIH pages."""
     from rlsbot import Bot
 
@@ -64,7 +87,7 @@ def bot(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def seed_bot(tmp_path_factory):
+def seed_bot(_isolated_session, tmp_path_factory):
     """The two seed articles alone: the corpus the gold set was written for."""
     from rlsbot import Bot
     from rlsbot.corpus import bundled_corpus

@@ -64,7 +64,7 @@ def test_empty_question_is_a_usage_error(stdin):
 
 
 def test_unknown_command_and_option_are_one_line_usage_errors():
-    for args in (["frobnicate"], ["ask", "--bogus", "x"], ["search", "x", "--top", "many"]):
+    for args in (["serch", "magnesium"], ["ask", "--bogus", "x"], ["search", "x", "--top", "many"], ["history", "show"]):
         result = run(*args)
         assert result.returncode == 2
         err = result.stderr.decode().strip()
@@ -133,3 +133,137 @@ def test_corpus_before_or_after_the_command(tmp_path, capsys):
         assert main(argv) == 0
         rows = json.loads(capsys.readouterr().out)
         assert [r["article"] for r in rows] == ["zinc.md"]
+
+
+# ------------------------------------------------------------ clig.dev and llm's ways
+
+
+def test_a_first_argument_that_is_not_a_command_is_a_question(capsys):
+    assert main(["does magnesium help in pregnancy?"]) == 0
+    assert "magnesium in pregnant women" in capsys.readouterr().out
+    assert main(["--json", "does", "acupuncture", "help", "RLS?"]) == 1
+    assert json.loads(capsys.readouterr().out)["question"] == "does acupuncture help RLS?"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("serch", "search"), ("histroy", "history"), ("source", "sources"), ("Ask", "ask")])
+def test_a_mistyped_command_suggests_the_right_one(typed, meant, capsys):
+    assert main([typed, "magnesium"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and f"did you mean `{meant}`?" in err
+
+
+def test_every_command_has_a_description_an_example_and_help_on_every_option():
+    from rlsbot.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.dest == "command"]
+    assert set(sub.choices) == set(COMMANDS)
+    helped = {a.dest: a.help for a in sub._choices_actions}
+    parsers = dict(sub.choices)
+    (actions,) = [a for a in parsers["history"]._actions if a.dest == "action"]
+    parsers.update({f"history {k}": v for k, v in actions.choices.items()})
+    for name, p in parsers.items():
+        assert name in helped or name.startswith("history "), name
+        assert p.description and "\n" not in p.description.strip(), name
+        assert p.epilog and f"rlsbot {name}" in p.epilog, name  # an example of the command itself
+        for action in p._actions:
+            if action.dest not in ("help", "action"):
+                assert action.help, f"{name} {action.option_strings or action.dest}"
+
+
+def test_add_and_remove_say_what_their_corpus_option_does():
+    for command in ("add", "remove"):
+        out = " ".join(run(command, "--help").stdout.decode().split())
+        assert "the folder the articles are copied to / taken out of" in out
+
+
+def test_search_says_its_scale_and_counts_in_good_english(capsys):
+    assert main(["search", "--top", "1", "magnesium kidney"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("1 passage, by BM25 score") and "passages" not in first.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "status"),
+    [
+        ("does acupuncture help RLS?\nwhat is the capital of Peru?\n", 1),
+        ("does acupuncture help RLS?\nhow much magnesium is safe per day?\n", 0),
+    ],
+)
+def test_chat_on_stdin_exits_1_only_when_every_question_was_refused(lines, status):
+    result = run("chat", stdin=lines)
+    assert result.returncode == status, result.stderr
+    assert result.stdout.decode().count("> ") >= 2
+
+
+# ------------------------------------------------------------ history
+
+
+def history(capsys, *args) -> tuple[int, str, str]:
+    status = main(["history", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_continue_and_cid_carry_on_the_conversation_they_name(capsys):
+    assert main(["ask", "-c", "Can magnesium be given through an IV?"]) == 0
+    assert main(["ask", "--continue", "--json", "is it safe?"]) == 0
+    assert "iv" in json.loads(capsys.readouterr().out.splitlines()[-1])["query"].split()
+    assert main(["ask", "--cid", "no-such-conversation", "is it safe?"]) == 2
+    assert "no conversation 'no-such-conversation'" in capsys.readouterr().err
+    iv = json.loads(history(capsys, "--json")[1])[0]["id"]
+    # a second conversation, then back to the first one by (the start of) its id
+    assert main(["ask", "-c", "does iron help?"]) == 0  # -c: the latest, i.e. the IV one still
+    capsys.readouterr()
+    assert len(json.loads(history(capsys, "--json")[1])) == 1
+    from rlsbot.conversation import Conversation
+    from rlsbot.store import ConversationStore
+
+    store = ConversationStore.default()
+    assert store.save(Conversation(None, conversation_id="other"), keep_empty=True)  # now the latest
+    assert main(["ask", "--cid", iv[:15], "--json", "and in pregnancy?"]) in (0, 1)
+    assert "iv" in json.loads(capsys.readouterr().out)["query"].split()
+    assert [t.question for t in store.turns(iv)][-1] == "and in pregnancy?"
+
+
+def test_history_lists_searches_and_shows(capsys):
+    assert history(capsys)[0:2] == (0, "No saved conversations yet.\n")
+    assert history(capsys, "--json")[1] == "[]\n"
+    main(["ask", "-c", "how much magnesium is safe per day?"])
+    main(["ask", "--cid", "x", "q"])  # a usage error saves nothing
+    capsys.readouterr()
+    status, out, _ = history(capsys, "--json")
+    (row,) = json.loads(out)
+    assert status == 0 and row["title"] == "how much magnesium is safe per day?" and row["turns"] == 1
+    assert {"id", "title", "created", "updated", "turns"} == set(row)
+    status, out, _ = history(capsys)
+    assert status == 0 and row["id"] in out and "1 turn " in out and "how much magnesium" in out
+    assert history(capsys, "--search", "270-350")[0] == 0  # in a quote
+    status, out, _ = history(capsys, "--search", "zebra")
+    assert status == 1 and "zebra" in out
+    status, out, _ = history(capsys, "show", row["id"])
+    assert status == 0 and "> how much magnesium is safe per day?" in out and "270-350 mg" in out
+    status, out, _ = history(capsys, "show", row["id"], "--json")
+    shown = json.loads(out)
+    assert shown["id"] == row["id"] and shown["turns"][0]["question"] == "how much magnesium is safe per day?"
+    assert shown["turns"][0]["citations"] and shown["turns"][0]["time"]
+    assert history(capsys, "show", "nothing")[0] == 2
+
+
+def test_history_export_writes_markdown_that_reads_as_markdown(capsys, tmp_path):
+    from markdown_it import MarkdownIt
+
+    main(["ask", "-c", "how much magnesium is safe per day?"])
+    capsys.readouterr()
+    cid = json.loads(history(capsys, "--json")[1])[0]["id"]
+    status, out, _ = history(capsys, "export", cid)
+    assert status == 0 and out.startswith("# how much magnesium is safe per day?")
+    target = tmp_path / "out.md"
+    status, _, err = history(capsys, "export", cid, "-o", str(target))
+    assert status == 0 and str(target) in err and target.read_text(encoding="utf-8") == out
+    html = MarkdownIt("commonmark").render(out)
+    assert "<blockquote>" in html and "daily doses of 270-350 mg are considered safe." in html
+    assert "\\." not in out and "\\(" not in out
+    assert "Exported from rlsbot on" in out and "asked " in out
+    status, _, err = history(capsys, "export", cid, "-o", str(tmp_path / "no" / "such" / "dir" / "x.md"))
+    assert status == 2 and len(err.strip().splitlines()) == 1

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import pickle
+import sqlite3
 import sys
 import tempfile
 import zipfile
@@ -22,11 +23,12 @@ import numpy as np
 import pytest
 from conftest import SMALL_CORPUS
 
+import rlsbot.store
 from rlsbot.cli import main
-from rlsbot.conversation import Conversation, ConversationStore
 from rlsbot.index_cache import CachedIndex
 from rlsbot.index_meta import CACHE_FORMAT
 from rlsbot.storage import atomic_write
+from rlsbot.store import ConversationStore
 
 
 def cache_files(folder: Path) -> list[Path]:
@@ -293,9 +295,17 @@ def read_only(monkeypatch):
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
             return real_open(path, flags, *args, **kwargs)
 
+        real_connect = sqlite3.connect
+
+        def connect(path, *args, **kwargs):  # SQLite opens its files in C, past os.open
+            if refuse(Path(path).parent):
+                raise sqlite3.OperationalError("unable to open database file")
+            return real_connect(path, *args, **kwargs)
+
         monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
         monkeypatch.setattr(os, "mkdir", mkdir)
         monkeypatch.setattr(os, "open", os_open)
+        monkeypatch.setattr(sqlite3, "connect", connect)
 
     def make(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
@@ -350,7 +360,7 @@ def test_missing_data_folder_is_created(corpus, cache, data, capsys):
     assert not data.exists()
     status, _, err = ask(capsys, corpus, "how much magnesium a day?", "--continue")
     assert status == 0 and err == []
-    assert len(list((data / "conversations").glob("*.json"))) == 1
+    assert len(ConversationStore.default().summaries()) == 1
 
 
 def test_data_folder_that_cannot_exist_keeps_the_conversation_in_memory(corpus, cache, tmp_path, monkeypatch, capsys):
@@ -473,101 +483,22 @@ def test_full_disk_while_saving_the_cache_runs_in_memory(corpus, cache, good_cac
 
 def test_full_disk_while_saving_a_conversation_keeps_the_saved_one(corpus, cache, data, monkeypatch, capsys):
     assert ask(capsys, corpus, "how much magnesium a day?", "--continue")[0] == 0
-    (saved,) = (data / "conversations").glob("*.json")
-    before = saved.read_bytes()
-    disk = FullDisk(monkeypatch, room=100)
-    status, out, err = ask(capsys, corpus, "and iron?", "--continue")
-    assert disk.failures >= 1 and status in (0, 1), err
-    assert len(err) == 1 and "conversation not saved" in err[0] and os.strerror(errno.ENOSPC) in err[0], err
-    assert saved.read_bytes() == before
-    assert sorted(p.name for p in saved.parent.iterdir()) == [saved.name]
-    json.loads(before)
+    store = ConversationStore.default()
+    before = store.summaries()
+    real_open = rlsbot.store._open
 
+    def full(path):  # SQLite's own "disk full": the database may not grow by a page
+        db = real_open(path)
+        db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+        return db
 
-# ------------------------------------------------------------ the conversation store
-
-
-CORRUPT = {
-    "truncated": lambda good: good[: len(good) // 2],
-    "empty": lambda good: b"",
-    "random-bytes": lambda good: np.random.default_rng(3).bytes(2000),
-    "not-utf8": lambda good: good.replace(b"{", b"{\xff", 1),
-    "a-json-list": lambda good: b"[1, 2, 3]",
-    "other-version": lambda good: json.dumps({**json.loads(good), "version": 999}).encode(),
-    "turns-not-a-list": lambda good: json.dumps({**json.loads(good), "turns": "many"}).encode(),
-    "turn-without-answer": lambda good: json.dumps({**json.loads(good), "turns": [{"question": "q"}]}).encode(),
-    "answer-a-list": lambda good: json.dumps({**json.loads(good), "turns": [{"question": "q", "answer": [1]}]}).encode(),
-    "citation-bad-keys": lambda good: json.dumps(
-        {**json.loads(good), "turns": [{"question": "q", "answer": {"question": "q", "answered": True, "citations": [{"evil": 1}]}}]}
-    ).encode(),
-    "citations-a-string": lambda good: json.dumps(
-        {**json.loads(good), "turns": [{"question": "q", "answer": {"question": "q", "answered": True, "citations": "abc"}}]}
-    ).encode(),
-    "missing-a-number": lambda good: json.dumps(
-        {**json.loads(good), "turns": [{"question": "q", "answer": {"question": "q", "answered": True, "missing": 5}}]}
-    ).encode(),
-    "deeply-nested": lambda good: b"[" * 100_000 + b"]" * 100_000,
-}
-
-
-@pytest.fixture
-def store_with_two(bot, tmp_path) -> tuple[ConversationStore, Path, Path]:
-    """A store holding an older and a newer conversation: paths (older, newer)."""
-    store = ConversationStore(tmp_path / "conversations")
-    older = Conversation(bot, conversation_id="older")
-    older.ask("how much magnesium a day?")
-    newer = Conversation(bot, conversation_id="newer")
-    newer.ask("does iron help?")
-    assert store.save(older) and store.save(newer)
-    a, b = store.folder / "older.json", store.folder / "newer.json"
-    os.utime(a, (1_000_000_000, 1_000_000_000))
-    return store, a, b
-
-
-@pytest.mark.parametrize("kind", list(CORRUPT))
-def test_corrupt_conversation_is_moved_aside_and_reported(bot, store_with_two, kind):
-    store, older, newer = store_with_two
-    bad = CORRUPT[kind](newer.read_bytes())
-    newer.write_bytes(bad)
-    messages: list[str] = []
-    found = store.load_last(bot, warn=messages.append)
-    # the corrupt file is set aside byte for byte, never deleted ...
-    (aside,) = store.folder.glob("newer.json.corrupt-*")
-    assert aside.read_bytes() == bad and not newer.exists()
-    # ... reported once, on one line naming both files ...
-    assert len(messages) == 1 and "\n" not in messages[0] and "newer.json" in messages[0] and aside.name in messages[0]
-    assert store.warnings == messages
-    # ... and the last good conversation is the one continued
-    assert found is not None and found.id == "older" and found.turns[0].question == "how much magnesium a day?"
-    # a later save works, and is what is read back next
-    again = Conversation(bot, conversation_id="later")
-    again.ask("what foods have magnesium?")
-    assert store.save(again)
-    assert store.load_last(bot).id == "later"
-    assert aside.exists()
-
-
-def test_corrupt_conversation_is_reported_by_ask_continue(corpus, cache, data, capsys):
-    assert ask(capsys, corpus, "how much magnesium a day?", "--continue")[0] == 0
-    (saved,) = (data / "conversations").glob("*.json")
-    saved.write_bytes(b'{"version": 1, "turns": [')
-    status, out, err = ask(capsys, corpus, "how much magnesium a day?", "--continue")
-    assert status == 0 and "300 mg" in out
-    assert len(err) == 1 and "could not be read" in err[0] and "moved aside" in err[0], err
-    assert [p.name.startswith(saved.name + ".corrupt-") for p in saved.parent.glob("*.corrupt-*")] == [True]
-    assert len(list(saved.parent.glob("*.json"))) == 1  # the new conversation, saved
-
-
-def test_conversation_file_that_vanishes_while_listed_is_not_an_error(bot, store_with_two, monkeypatch):
-    store, older, newer = store_with_two
-    listed = store.paths()
-    assert listed == [older, newer]
-    newer.unlink()  # another rlsbot moved it aside between the listing and the read
-    monkeypatch.setattr(store, "paths", lambda: listed)
-    messages: list[str] = []
-    found = store.load_last(bot, warn=messages.append)
-    assert found is not None and found.id == "older"
-    assert messages == [] and store.warnings == []
+    monkeypatch.setattr(rlsbot.store, "_open", full)
+    status, out, err = ask(capsys, corpus, "and iron? " + "ferritin " * 2000, "--continue")
+    assert status in (0, 1), err
+    assert len(err) == 1 and "conversation not saved" in err[0] and "full" in err[0], err
+    monkeypatch.setattr(rlsbot.store, "_open", real_open)
+    assert store.summaries() == before  # the transaction rolled back whole
+    assert [t.question for t in store.turns(before[0].id)] == ["how much magnesium a day?"]
 
 
 # ------------------------------------------------------------ nothing runs that should not

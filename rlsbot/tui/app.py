@@ -15,8 +15,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from rlsbot.conversation import ConversationStore
 from rlsbot.storage import atomic_write
+from rlsbot.store import ConversationStore
 from rlsbot.tui.screens.chat import ChatScreen
 
 SETTINGS_FILE = "chat.json"
@@ -55,7 +55,7 @@ class RlsbotApp(App):
         self.bot = bot
         self.store = store if store is not None else ConversationStore.default()
         self.starters = starters
-        self._settings = self.store.folder.parent / SETTINGS_FILE
+        self._settings = self.store.folder / SETTINGS_FILE
         self._pinned_theme = theme
         self.theme = theme or self._saved_theme() or terminal_theme() or DARK_THEME
         # A mode, not get_default_screen(): a mode's screen has its CSS_PATH loaded and is
@@ -83,9 +83,12 @@ class RlsbotApp(App):
             yield from super().get_system_commands(screen)
             return
         yield SystemCommand("New conversation", "Clear the transcript; follow-ups start afresh (ctrl+n)", screen.action_new_conversation)
-        yield SystemCommand("Export conversation as Markdown", "Write the conversation to a .md file (ctrl+s)", screen.action_export)
+        yield SystemCommand("Conversations", "Open, rename, delete or search the saved conversations (ctrl+l)", screen.action_conversations)
         yield SystemCommand(
-            "Copy the last answer", "Put the last answer, with its sources, on the clipboard (ctrl+y)", screen.action_copy_answer
+            "Export conversation as Markdown", "Write the conversation to a .md file you name (ctrl+s)", screen.action_export
+        )
+        yield SystemCommand(
+            "Copy the last answer", "Send the last answer as Markdown to the terminal's clipboard (ctrl+y)", screen.action_copy_answer
         )
         yield SystemCommand(
             "Toggle sources panel", "Show or hide the sources of the selected answer (ctrl+b)", screen.action_toggle_sources

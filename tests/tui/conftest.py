@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
-from rlsbot.conversation import ConversationStore
+from rlsbot.store import ConversationStore
 from rlsbot.tui.app import RlsbotApp
 
 THEME = "textual-dark"  # pinned: the user's saved theme or terminal must not change a snapshot
@@ -36,7 +36,7 @@ def _steady_cursor(monkeypatch):
 
 @pytest.fixture
 def store(tmp_path) -> ConversationStore:
-    return ConversationStore(tmp_path / "data" / "conversations")
+    return ConversationStore(tmp_path / "data" / "conversations.sqlite3")
 
 
 @pytest.fixture

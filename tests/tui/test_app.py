@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from rlsbot.tui.app import RlsbotApp, terminal_theme
-from rlsbot.tui.screens import ArticlesScreen, ReaderScreen
+from rlsbot.tui.screens import ArticlesScreen, PromptScreen, ReaderScreen
 from rlsbot.tui.widgets import AnswerMarkdown, ArticleView, EmptyState, SourcesPanel, TurnView
 
 from .conftest import ask, screen_lines, text_of, wait_until
@@ -55,7 +55,7 @@ async def test_asking_shows_the_quotes_the_searched_words_and_the_sources(app: R
             prompt = " ".join(str(options.get_option(str(c.n)).prompt).split())
             assert prompt.startswith(f"[{c.n}] {c.title}")
             assert f"score {c.score:.2f}" in prompt
-            assert (c.section or "(opening)") in prompt
+            assert c.section in prompt and "(opening)" not in prompt  # a section only where there is one
         assert "Sources" in listed
         # The quote is on the screen itself, at the top of the answer, not scrolled away.
         assert any("270-350 mg" in line for line in screen_lines(app))
@@ -215,25 +215,56 @@ async def test_the_input_is_free_while_an_answer_is_computed(make_app, bot):
         assert not app.query_one("#busy").display
 
 
-async def test_export_writes_the_conversation_as_markdown(app: RlsbotApp, store):
+async def test_export_asks_where_and_writes_markdown_that_reads_back(app: RlsbotApp, tmp_path, monkeypatch):
+    from markdown_it import MarkdownIt
+
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, SAFE_QUESTION)
+        answer = app.chat.conversation.turns[-1].answer
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), what="the export dialog")
+        field = app.screen.query_one(Input)
+        expected = tmp_path / "rlsbot-how-much-magnesium-is-safe-per-day.md"
+        assert field.value == str(expected)  # the current folder, named from the first question
+        await pilot.press("enter")
+        await wait_until(pilot, expected.is_file, what="the file")
+        assert any(str(expected) in n.message for n in app._notifications)
+        text = expected.read_text(encoding="utf-8")
+        # Read back as Markdown: the quotes are block quotes holding the article's words as written.
+        tokens = MarkdownIt("commonmark").parse(text)
+        quoted, depth, headings = [], 0, []
+        for i, token in enumerate(tokens):
+            depth += token.type == "blockquote_open"
+            depth -= token.type == "blockquote_close"
+            if token.type == "inline" and depth:
+                quoted.append("".join(c.content if c.type == "text" else " " for c in token.children if c.type in ("text", "hardbreak")))
+            if token.type == "heading_open":
+                headings.append(tokens[i + 1].content)
+        assert headings[:2] == [SAFE_QUESTION, SAFE_QUESTION]  # named by its first question, then the turn
+        assert [" ".join(q.rsplit(" [", 1)[0].split()) for q in quoted] == [" ".join(c.quote.split()) for c in answer.citations]
+        assert "safe\\." not in text and "(" in text  # no backslash before every period
+        assert "Exported from rlsbot on" in text
+
+
+async def test_export_dialog_can_be_cancelled(app: RlsbotApp, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, SAFE_QUESTION)
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        path = app.chat.export_path()
-        assert path.is_file()
-        text = path.read_text(encoding="utf-8")
-        assert text.startswith("# rlsbot conversation")
-        assert "270\\-350 mg are considered safe\\." in text  # Markdown-escaped, as in render.to_markdown
-        assert any(str(path) in n.message for n in app._notifications)
+        await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), what="the export dialog")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, PromptScreen), what="the chat")
+        assert list(tmp_path.glob("*.md")) == []
 
 
-async def test_copy_puts_the_last_answer_on_the_clipboard(app: RlsbotApp):
+async def test_copy_sends_the_last_answer_as_markdown_and_says_where(app: RlsbotApp):
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, SAFE_QUESTION)
         await pilot.press("ctrl+y")
-        assert SAFE_DOSE in app.clipboard
-        assert app.clipboard.startswith(SAFE_QUESTION)
+        assert app.clipboard.startswith(f"### {SAFE_QUESTION}")
+        assert "> For adolescent and adult men and women, daily doses of 270-350 mg are considered safe." in app.clipboard
+        assert any("terminal's clipboard" in n.message for n in app._notifications)
 
 
 async def test_new_conversation_clears_the_transcript_and_the_follow_up_context(app: RlsbotApp):
@@ -266,7 +297,7 @@ async def test_restart_restores_the_last_conversation(make_app, store):
         await ask(pilot, long_question)
         await ask(pilot, SAFE_QUESTION)
         conversation_id = first.chat.conversation.id
-    assert store.paths(), "the conversation was saved"
+    assert [s.turns for s in store.summaries()] == [2], "the conversation was saved"
 
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:

@@ -22,11 +22,14 @@ from textual.widgets import Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from rlsbot.answer import Answer, Citation
-from rlsbot.conversation import Conversation, ConversationStore
-from rlsbot.render import conversation_to_markdown, to_text
+from rlsbot.conversation import Conversation
+from rlsbot.render import conversation_to_markdown, to_markdown
 from rlsbot.storage import atomic_write
+from rlsbot.store import ConversationStore
 from rlsbot.text import safe
 from rlsbot.tui.screens.articles import ArticlesScreen
+from rlsbot.tui.screens.conversations import ConversationsScreen
+from rlsbot.tui.screens.dialogs import PromptScreen
 from rlsbot.tui.screens.reader import ReaderScreen
 from rlsbot.tui.widgets import EmptyState, QuestionInput, SourcesPanel, TurnView
 
@@ -58,6 +61,7 @@ class ChatScreen(Screen):
         # Quit first, as Textual's own App binding would be: the footer lists keys in chain order.
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
         Binding("ctrl+n", "new_conversation", "New"),
+        Binding("ctrl+l", "conversations", "Chats"),
         Binding("ctrl+s", "export", "Export"),
         Binding("ctrl+y", "copy_answer", "Copy"),
         Binding("ctrl+b", "toggle_sources", "Sources"),
@@ -98,19 +102,27 @@ class ChatScreen(Screen):
             yield Static(Content.styled("answering\u2026", "$foreground-muted"), id="busy")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        # up/down in the question line walks the questions of every conversation, as a shell's history
+        self.query_one(QuestionInput).set_history(self.store.questions())
         restored = self.store.load_last(self.bot, warn=self._warn)
-        if restored is not None and restored.turns:
-            self.conversation = restored
-            transcript = self.query_one(Transcript)
-            views = [TurnView(t.question, t.answer) for t in restored.turns]
-            transcript.mount_all(views)
-            self.query_one(QuestionInput).history.extend(t.question for t in restored.turns)
-            self.query_one(QuestionInput).remember(restored.turns[-1].question)
-            self._select(views[-1])
-            self._scroll_target = views[-1]  # once its Markdown is laid out; see _markdown_ready
+        if restored is not None:  # a new conversation saved empty wins too
+            await self.show_conversation(restored)
         self._fit(self.size.width)
         self.query_one(QuestionInput).focus()
+
+    async def show_conversation(self, conversation: Conversation) -> None:
+        """Make ``conversation`` the current one and show its turns, the last one in view."""
+        self._queue.clear()
+        self.conversation = conversation
+        await self.query(TurnView).remove()
+        self._select(None)
+        views = [TurnView(t.question, t.answer) for t in conversation.turns]
+        if views:
+            self.query_one(Transcript).mount_all(views)
+            self._select(views[-1])
+            self._scroll_target = views[-1]  # once its Markdown is laid out; see _markdown_ready
+        self._show_panels()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
@@ -294,23 +306,61 @@ class ChatScreen(Screen):
         self.query_one(QuestionInput).focus()
         self.notify("New conversation.")
 
+    def action_conversations(self) -> None:
+        """The saved conversations: open one, rename, delete, search."""
+
+        def chosen(cid: str | None) -> None:
+            if cid is not None and cid != self.conversation.id:
+                self.call_later(self.open_conversation, cid)
+            elif self.conversation.turns and self.store.resolve(self.conversation.id) is None:
+                self.call_later(self.action_new_conversation)  # the open one was deleted
+
+        self.app.push_screen(ConversationsScreen(self.store, self.conversation.id), chosen)
+
+    async def open_conversation(self, cid: str) -> None:
+        """Show the saved conversation ``cid``; the one open now stays saved as it is."""
+        found = self.store.load(self.bot, cid, warn=self._warn)
+        if found is None:
+            self.notify("That conversation is no longer saved.", severity="warning")
+            return
+        await self.show_conversation(found)
+        self.query_one(QuestionInput).focus()
+
     def export_path(self) -> Path:
-        """Where ctrl+s writes this conversation, beside the conversations folder."""
-        return self.store.folder.parent / "exports" / f"rlsbot-{self.conversation.id}.md"
+        """Where ctrl+s offers to write: the current folder, named from the first question, never over a file."""
+        first = self.conversation.turns[0].question if self.conversation.turns else "conversation"
+        slug = "-".join("".join(ch if ch.isalnum() else " " for ch in first.lower()).split()[:8]) or "conversation"
+        path = Path.cwd() / f"rlsbot-{slug}.md"
+        n = 2
+        while path.exists():
+            path, n = Path.cwd() / f"rlsbot-{slug}-{n}.md", n + 1
+        return path
 
     def action_export(self) -> None:
         if not self.conversation.turns:
             self.notify("Nothing to export yet: ask a question first.", severity="warning")
             return
-        path = self.export_path()
-        data = conversation_to_markdown((t.question, t.answer) for t in self.conversation.turns).encode("utf-8", "replace")
+
+        def chosen(name: str | None) -> None:
+            if name and name.strip():
+                self.export_to(Path(name.strip()).expanduser())
+
+        self.app.push_screen(PromptScreen("Export the conversation as Markdown to", str(self.export_path())), chosen)
+
+    def export_to(self, path: Path) -> bool:
+        """Write the conversation as Markdown to ``path``, with the times of its turns when saved."""
+        stored = {i: t.time for i, t in enumerate(self.store.turns(self.conversation.id))}
+        turns = [(t.question, t.answer, *([stored[i]] if i in stored else [])) for i, t in enumerate(self.conversation.turns)]
+        title = next((s.title for s in self.store.summaries() if s.id == self.conversation.id), "")
+        data = conversation_to_markdown(turns, title=title).encode("utf-8", "replace")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, lambda f: f.write(data))
         except OSError as exc:
-            self.notify(f"Could not export: {safe(str(exc.strerror or exc))}", severity="error", markup=False)
-            return
+            self.notify(f"Could not export to {safe(str(path))}: {safe(str(exc.strerror or exc))}", severity="error", markup=False)
+            return False
         self.notify(f"Exported to {safe(str(path))}", title="Conversation exported", markup=False, timeout=8)
+        return True
 
     def last_answer(self) -> Answer | None:
         """The answer ctrl+y copies: the conversation's newest."""
@@ -321,8 +371,14 @@ class ChatScreen(Screen):
         if answer is None:
             self.notify("No answer to copy yet.", severity="warning")
             return
-        self.app.copy_to_clipboard(f"{answer.question}\n\n{to_text(answer)}\n")
-        self.notify("Copied the last answer.")
+        self.app.copy_to_clipboard(to_markdown(answer, heading=True, urls=True))
+        # OSC 52 is all a terminal program has: whether it reached the clipboard, only the terminal knows.
+        self.notify(
+            "Sent the last answer, as Markdown, to the terminal's clipboard. "
+            "If nothing pastes, the terminal does not allow it: ctrl+s exports to a file.",
+            title="Copy",
+            timeout=8,
+        )
 
     def _warn(self, message: str) -> None:
         self.notify(safe(message), severity="warning", markup=False, timeout=10)

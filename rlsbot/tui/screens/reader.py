@@ -46,10 +46,11 @@ class ReaderScreen(Screen):
         if self.current is None:
             return Content.styled("The whole article.", "$foreground-muted")
         i = self.citations.index(self.current) + 1 if self.current in self.citations else 0
-        where = f"section \u201c{self.current.section}\u201d" if self.current.section else "the opening section"
+        # A section is named only where the quote truly stands under a heading.
+        where = f", in section \u201c{self.current.section}\u201d" if self.current.section else ""
         return Content.assemble(
             (f"[{self.current.n}]", "bold $text-warning"),
-            plain(f" quote {i} of {len(self.citations)} from this article, in {where}", "$foreground-muted"),
+            plain(f" quote {i} of {len(self.citations)} from this article{where}", "$foreground-muted"),
         )
 
     def on_mount(self) -> None:

@@ -22,6 +22,12 @@ class QuestionInput(Input):
         self._at = len(self.history)
         self._draft = ""
 
+    def set_history(self, questions: Iterable[str]) -> None:
+        """Start the history afresh from ``questions`` (oldest first), at a fresh draft."""
+        self.history = list(questions)
+        self._at = len(self.history)
+        self._draft = ""
+
     def remember(self, question: str) -> None:
         """Add a question asked (once, if asked twice in a row) and go back to a fresh draft."""
         if not self.history or self.history[-1] != question:

@@ -23,13 +23,13 @@ def citation_prompt(c: Citation) -> Content:
     quote = " ".join(c.quote.split())
     if len(quote) > QUOTE_PREVIEW:
         quote = quote[: QUOTE_PREVIEW - 1].rstrip() + "\u2026"
-    where = c.section or "(opening)"
+    # The section only where the quote truly stands under one; no made-up label otherwise.
     return Content.assemble(
         (f"[{c.n}] ", "bold $text-accent"),
         plain(c.title, "bold"),
         "\n",
-        plain(where, "$text-secondary"),
-        (f" \u00b7 score {_score(c)}", "$foreground-muted"),
+        plain(c.section, "$text-secondary"),
+        ((" \u00b7 " if c.section else "") + f"score {_score(c)}", "$foreground-muted"),
         "\n",
         plain(f"\u201c{quote}\u201d", "italic $foreground-muted"),
     )
