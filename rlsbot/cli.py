@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from rlsbot import __version__, exitcodes
 from rlsbot.article import BYLINE_KEYS, byline_parts
-from rlsbot.text import clean_input, json_safe, safe
+from rlsbot.text import clean_input, json_safe, one_line, safe
 
 MAX_STDIN_BYTES = 4 * 1024 * 1024
 
@@ -50,7 +50,7 @@ def _question(args) -> str:
 
 
 def _warn(message: str) -> None:
-    print(f"rlsbot: {safe(message)}", file=sys.stderr)
+    print(f"rlsbot: {one_line(message)}", file=sys.stderr)
 
 
 def _progress_printer() -> Callable[[int, int], None] | None:
@@ -133,11 +133,11 @@ def cmd_search(args) -> int:
         _print_json(rows)
         return exitcodes.OK if rows else exitcodes.NOT_COVERED
     if not rows:
-        print(f"No passage matches: searched for \u201c{safe(bot.query(query).text or query)}\u201d.")
+        print(f"No passage matches: searched for \u201c{one_line(bot.query(query).text or query)}\u201d.")
         return exitcodes.NOT_COVERED
     for i, row in enumerate(rows, 1):
         where = f"{row['title']}" + (f" \u203a {row['section']}" if row["section"] else "")
-        print(f"{i:>2}. {row['score']:.3f}  {safe(where)}  ({safe(row['article'])} {row['start']}-{row['end']})")
+        print(f"{i:>2}. {row['score']:.3f}  {one_line(where)}  ({one_line(row['article'])} {row['start']}-{row['end']})")
         text = " ".join(safe(row["text"]).split())
         print(f"    {text[:300]}" + ("\u2026" if len(text) > 300 else ""))
     return exitcodes.OK
@@ -175,10 +175,10 @@ def cmd_sources(args) -> int:
         return exitcodes.OK
     for row in rows:
         by = ", ".join(byline_parts(row))
-        print(f"{safe(row['title'])}" + (f" \u2014 {safe(by)}" if by else ""))
+        print(f"{one_line(row['title'])}" + (f" \u2014 {one_line(by)}" if by else ""))
         print(
-            f"    {safe(row['article'])}: {row['passages']} passages, {row['words']} words"
-            + (f", {safe(row['url'])}" if row.get("url") else "")
+            f"    {one_line(row['article'])}: {row['passages']} passages, {row['words']} words"
+            + (f", {one_line(row['url'])}" if row.get("url") else "")
         )
     return exitcodes.OK
 
@@ -209,8 +209,8 @@ def cmd_chat(args) -> int:
         if args.json:
             _print_json(to_json(answer))
         else:
-            print(f"> {safe(line)}")
-            print(f"searching: {safe(answer.query)}" if answer.query else "searching: (nothing)")
+            print(f"> {one_line(line)}")
+            print(f"searching: {one_line(answer.query)}" if answer.query else "searching: (nothing)")
             print(to_text(answer, color=_color(sys.stdout)))
             print()
         sys.stdout.flush()
@@ -222,7 +222,7 @@ def _report(outcomes) -> int:
     status = exitcodes.OK
     for outcome in outcomes:
         if outcome.ok:
-            print(safe(outcome.line))
+            print(one_line(outcome.line))
         else:
             _warn(outcome.line)
             status = exitcodes.USAGE
