@@ -650,3 +650,95 @@ def test_paths_named_in_articles_are_never_opened(tmp_path, monkeypatch):
         assert path.name not in ("passwd", "shadow", "id_rsa", "secret.md", "secret.png", "secret.css", "secret.js"), f"opened {path}"
     assert answers[0].answered
     assert not any("hunter2" in c.quote for a in answers for c in a.citations)
+
+
+# ------------------------------------------------------------ crash leftovers (issue 16, items 6 and 8)
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from rlsbot.storage import atomic_write
+
+def write(f):
+    f.write(b"x" * 1_000_000)
+    f.flush()
+    print("writing", flush=True)
+    time.sleep(120)
+
+atomic_write(Path(sys.argv[1]), write)
+"""
+
+
+def killed_mid_write(target: Path) -> Path:
+    """Run a writer of ``target`` and kill -9 it mid-write: the temp file it leaves."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(target)], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "writing"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    (left,) = leftovers(target.parent)
+    assert not target.exists() and left.stat().st_size == 1_000_000
+    return left
+
+
+def age(path: Path, seconds: float) -> None:
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_temp_file_of_a_killed_writer_is_swept_by_the_next_write(tmp_path):
+    left = killed_mid_write(tmp_path / "index-0123456789abcdef.npz")
+    atomic_write(tmp_path / "other.json", lambda f: f.write(b"{}"))
+    assert left.exists()  # a young temp file may be a live writer's
+    age(left, 10 * 60)
+    atomic_write(tmp_path / "other.json", lambda f: f.write(b"[]"))
+    assert not left.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.json"]
+
+
+def test_sweeping_removes_only_rlsbot_temp_files_in_that_folder(tmp_path):
+    old = {
+        ".index-0123456789abcdef.npz.k3j_x9a2.tmp": True,  # rlsbot 0.1's name for a cache's temp file
+        ".notes.txt.ab12cd34.tmp": True,  # ... and for an added article's
+        ".conversation.json.zz9_yy8x.rlsbot.tmp": True,  # and today's
+        ".notes.abcdefgh.tmp": False,  # someone else's: not a kind of file rlsbot writes
+        "notes.txt.ab12cd34.tmp": False,  # not hidden: not rlsbot's
+        "article.md": False,
+    }
+    for name in old:
+        (tmp_path / name).write_bytes(b"x")
+        age(tmp_path / name, 3600)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".notes.txt.ab12cd34.tmp").write_bytes(b"x")
+    age(tmp_path / "sub" / ".notes.txt.ab12cd34.tmp", 3600)
+    (tmp_path / ".linked.md.ab12cd34.tmp").symlink_to(tmp_path / "article.md")
+    atomic_write(tmp_path / "new.md", lambda f: f.write(b"# New\n"))
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted([".linked.md.ab12cd34.tmp", "new.md", "sub", *(n for n, swept in old.items() if not swept)])
+    assert (tmp_path / "sub" / ".notes.txt.ab12cd34.tmp").exists()
+
+
+def test_crash_leftovers_in_the_articles_folder_go_with_the_next_add(tmp_path, data, capsys):
+    mine = data / "articles"
+    mine.mkdir(parents=True)
+    left = killed_mid_write(mine / "notes.txt")
+    age(left, 3600)
+    note = tmp_path / "walks.md"
+    note.write_text("# Walks\n\nA walk before bed eases restless legs for some people.\n", encoding="utf-8")
+    assert main(["add", str(note)]) == 0
+    assert sorted(p.name for p in mine.iterdir()) == ["walks.md"]
+
+
+@pytest.mark.parametrize(
+    "name", ["n" * 255, "n" * 251 + ".npz", "\u00e9" * 126 + ".md", "\u00e9" * 127 + "x"], ids=["ascii", "suffix", "utf8-suffix", "utf8"]
+)
+def test_temp_names_fit_in_255_bytes(tmp_path, name):
+    assert len(os.fsencode(name)) == 255
+    atomic_write(tmp_path / name, lambda f: f.write(b"whole"))
+    assert (tmp_path / name).read_bytes() == b"whole" and sorted(p.name for p in tmp_path.iterdir()) == [name]
