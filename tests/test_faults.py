@@ -742,3 +742,57 @@ def test_temp_names_fit_in_255_bytes(tmp_path, name):
     assert len(os.fsencode(name)) == 255
     atomic_write(tmp_path / name, lambda f: f.write(b"whole"))
     assert (tmp_path / name).read_bytes() == b"whole" and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+# ------------------------------------------------------------ Ctrl-C while starting (issue 16, item 9)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def console_script() -> str:
+    """What pip writes for the ``rlsbot`` command, from pyproject.toml's [project.scripts]."""
+    import re
+
+    module, func = re.search(r'^rlsbot = "([\w.]+):(\w+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).groups()
+    return f"import re\nimport sys\nfrom {module} import {func}\nif __name__ == '__main__':\n    sys.exit({func}())\n"
+
+
+# Ctrl-C pressed while a module is being imported: a finder that sends SIGINT
+# when asked for it stands in for a keypress at that very moment.
+CTRL_C_DURING_IMPORT = """
+import os, signal, sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+"""
+
+
+@pytest.mark.parametrize("how", ["console-script", "python-m"])
+@pytest.mark.parametrize("module", ["rlsbot.cli", "rlsbot.article", "argparse"])
+def test_ctrl_c_while_starting_is_one_line_never_a_traceback(tmp_path, how, module):
+    import signal
+    import subprocess
+
+    from rlsbot import entry, exitcodes
+
+    start = (
+        console_script() if how == "console-script" else "import runpy\nrunpy.run_module('rlsbot', run_name='__main__', alter_sys=True)\n"
+    )
+    script = CTRL_C_DURING_IMPORT.format(module=module) + start
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RLSBOT_DATA_DIR": str(tmp_path / "d"), "RLSBOT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run([sys.executable, "-c", script, "sources"], capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr, result.stderr
+    assert result.stderr.strip() == "rlsbot: interrupted" and result.stdout == ""
+    assert result.returncode == exitcodes.INTERRUPTED == entry.INTERRUPTED
+    # and a Ctrl-C that was ignored when rlsbot started stays ignored
+    ignored = subprocess.run(
+        [sys.executable, "-c", script, "--version"],
+        capture_output=True, text=True, env=env, timeout=120, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )  # fmt: skip
+    assert ignored.returncode == 0 and ignored.stdout.startswith("rlsbot "), ignored.stderr

@@ -48,11 +48,12 @@ FLOORS = {
     # shells
     "rlsbot.render": 11,
     "rlsbot.cli": 13,  # above the TUI, which it starts
-    "rlsbot.__main__": 14,
+    "rlsbot.entry": 14,  # the console script: Ctrl-C handled before the CLI is imported
+    "rlsbot.__main__": 15,
     "rlsbot": 14,  # __init__: the public API, lazily
 }
 TUI_FLOOR = 12  # rlsbot.tui and everything under it
-SHELLS = ("rlsbot.render", "rlsbot.cli", "rlsbot.tui", "rlsbot.__main__", "rlsbot")
+SHELLS = ("rlsbot.render", "rlsbot.cli", "rlsbot.tui", "rlsbot.entry", "rlsbot.__main__", "rlsbot")
 MAX_LINES = 450
 
 
