@@ -1,10 +1,13 @@
-"""Writing files so that a crash, a full disk or Ctrl-C never leaves half of one, nor, for long, its temp file."""
+"""Files on disk: written so that a crash, a full disk or Ctrl-C never leaves half of one, nor, for long, its
+temp file; archives of arrays checked before they are loaded."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import stat
+import struct
 import tempfile
 import time
 from collections.abc import Callable
@@ -102,3 +105,68 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """``atomic_write`` of bytes already in memory."""
     atomic_write(path, lambda f: f.write(data))
+
+
+# An .npy member's header: magic, version, header length, then a dict literal.
+_NPY_MAGIC = b"\x93NUMPY"
+_NPY_MAX_HEADER = 4096
+_DESCR = re.compile(r"[<>|=]?([biufcmMSUV])(\d+)(?:\[\w+\])?")
+
+
+def check_npz(path: Path) -> None:
+    """Raise ValueError unless every array in the .npz at ``path`` holds at least the bytes its header declares.
+
+    numpy allocates an array's declared size before it reads a byte, so a
+    small file declaring a huge array (or holding one compressed: 2 GB of
+    zeros fit in 2 MB) would cost that much memory before it is found out.
+    rlsbot writes its arrays uncompressed: a compressed member, or one
+    declaring more bytes than it stores, or members adding up to more than
+    the file, are refused here, reading headers only.  Needs no numpy.
+    """
+    import zipfile
+
+    try:
+        size = path.stat().st_size
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            if sum(info.file_size for info in members) > size:
+                raise ValueError("members larger than the file")
+            for info in members:
+                if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+                    raise ValueError(f"{info.filename}: compressed")
+                with z.open(info) as f:
+                    header = _npy_header(f, info.filename)
+                    declared = _declared_bytes(header, info.filename)
+                    if declared > info.file_size - f.tell():
+                        raise ValueError(f"{info.filename}: declares {declared} bytes, holds {info.file_size - f.tell()}")
+    except (OSError, EOFError, zipfile.BadZipFile, struct.error, RuntimeError, NotImplementedError) as exc:
+        raise ValueError(f"not a readable archive ({type(exc).__name__})") from None
+
+
+def _npy_header(f: BinaryIO, name: str) -> dict:
+    start = f.read(8)
+    if len(start) != 8 or start[:6] != _NPY_MAGIC or start[6] not in (1, 2, 3):
+        raise ValueError(f"{name}: not an array")
+    (length,) = struct.unpack("<H", f.read(2)) if start[6] == 1 else struct.unpack("<I", f.read(4))
+    if length > _NPY_MAX_HEADER:
+        raise ValueError(f"{name}: header too long")
+    try:
+        header = ast.literal_eval(f.read(length).decode("utf-8" if start[6] == 3 else "latin1"))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, UnicodeDecodeError):
+        raise ValueError(f"{name}: unreadable header") from None
+    if not isinstance(header, dict):
+        raise ValueError(f"{name}: unreadable header")
+    return header
+
+
+def _declared_bytes(header: dict, name: str) -> int:
+    shape, descr = header.get("shape"), header.get("descr")
+    if not isinstance(shape, tuple) or not all(isinstance(n, int) and n >= 0 for n in shape) or not isinstance(descr, str):
+        raise ValueError(f"{name}: unreadable header")
+    kind = _DESCR.fullmatch(descr)
+    if kind is None:
+        raise ValueError(f"{name}: not a plain array")
+    count = 1
+    for n in shape:
+        count *= n
+    return count * int(kind.group(2)) * (4 if kind.group(1) == "U" else 1)

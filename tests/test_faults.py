@@ -796,3 +796,54 @@ def test_ctrl_c_while_starting_is_one_line_never_a_traceback(tmp_path, how, modu
         capture_output=True, text=True, env=env, timeout=120, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )  # fmt: skip
     assert ignored.returncode == 0 and ignored.stdout.startswith("rlsbot "), ignored.stderr
+
+
+# ------------------------------------------------------------ blow-ups (issue 16, item 10)
+
+BOMB_BYTES = 256 * 1024 * 1024
+
+
+def npz_with_bomb(good: bytes, member: str, compressed: bool) -> bytes:
+    """The .npz with one member an int64 array declaring BOMB_BYTES: all zeros deflated (~256 KB), or a header and 100 bytes."""
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<i8", "fortran_order": False, "shape": (BOMB_BYTES // 8,)})
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            if name != f"{member}.npy":
+                zout.writestr(name, zin.read(name))
+            elif not compressed:
+                zout.writestr(name, header.getvalue() + bytes(100))
+            else:
+                info = zipfile.ZipInfo(name)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with zout.open(info, "w", force_zip64=True) as f:
+                    f.write(header.getvalue())
+                    chunk = bytes(16 * 1024 * 1024)
+                    for _ in range(BOMB_BYTES // len(chunk)):
+                        f.write(chunk)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("compressed", [True, False], ids=["deflated-zeros", "declared-only"])
+@pytest.mark.parametrize("member", ["col_docs", "meta", "art_ptr"])
+def test_cached_array_declaring_a_huge_size_is_refused_before_it_is_loaded(corpus, cache, good_cache, capsys, member, compressed):
+    """A 1.9 MB cache holding a compressed 2 GB array cost 2 GB of memory before it was rejected."""
+    import tracemalloc
+
+    from rlsbot.index_meta import read_meta
+
+    bomb = npz_with_bomb(good_cache.read_bytes(), member, compressed)
+    assert len(bomb) < 2 * 1024 * 1024
+    good_cache.write_bytes(bomb)
+    tracemalloc.start()
+    try:
+        assert read_meta(good_cache) is None  # what a warm `sources` reads
+        status, out, err = ask(capsys, corpus)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert status == 0 and "300 mg" in out
+    assert_rebuild_warning(err)
+    assert peak < BOMB_BYTES // 8, f"{peak / 2**20:.0f} MB in use at the peak"
+    assert_cache_whole(cache)
