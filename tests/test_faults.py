@@ -847,3 +847,68 @@ def test_cached_array_declaring_a_huge_size_is_refused_before_it_is_loaded(corpu
     assert_rebuild_warning(err)
     assert peak < BOMB_BYTES // 8, f"{peak / 2**20:.0f} MB in use at the peak"
     assert_cache_whole(cache)
+
+
+def test_the_whole_file_system_is_refused_as_a_corpus_in_one_line(tmp_path):
+    """RLSBOT_CORPUS=/ walked the whole file system: 90 s and 780 MB, still going, nothing shown."""
+    import subprocess
+    import time
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "RLSBOT_CORPUS": "/",
+        "RLSBOT_DATA_DIR": str(tmp_path / "d"),
+        "RLSBOT_CACHE_DIR": str(tmp_path / "c"),
+    }
+    for args in (["sources"], ["ask", "magnesium"], ["--corpus", "/", "remove", "x.md"], ["--corpus", "/etc/..", "sources"]):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "rlsbot", *args], capture_output=True, text=True, env=env, timeout=60)
+        assert time.monotonic() - started < 30
+        assert result.returncode == 2 and result.stdout == "", result.stdout
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("rlsbot: /") and "whole file system" in line, line
+
+
+def test_a_corpus_folder_with_too_many_files_is_one_line(corpus, cache, capsys, monkeypatch):
+    import rlsbot.corpus
+
+    for i in range(30):
+        (corpus / f"extra-{i}.png").write_bytes(b"")
+    monkeypatch.setattr(rlsbot.corpus, "MAX_WALK_ENTRIES", 25)
+    status, out, err = ask(capsys, corpus)
+    assert status == 2 and out == ""
+    assert len(err) == 1 and "more than 25 files and folders" in err[0], err
+
+
+def test_deep_folders_and_other_file_systems_are_skipped_with_one_line_each(corpus, cache, capsys, monkeypatch):
+    import pathlib
+
+    import rlsbot.corpus
+
+    deep = corpus.joinpath(*[f"d{i}" for i in range(rlsbot.corpus.MAX_DEPTH + 3)])
+    deep.mkdir(parents=True)
+    (deep / "deep.md").write_text("# Deep\n\nZebra keepers walk at night for restless legs.\n", encoding="utf-8")
+    mounted = corpus / "mounted"
+    mounted.mkdir()
+    (mounted / "far.md").write_text("# Far\n\nZebra keepers stretch at night for restless legs.\n", encoding="utf-8")
+    real_lstat = pathlib.Path.lstat
+
+    def lstat(self):  # "mounted" is on another device, as a mount point is
+        info = real_lstat(self)
+        return os.stat_result((*info[:2], info.st_dev + 1, *info[3:])) if self.name == "mounted" else info
+
+    monkeypatch.setattr(pathlib.Path, "lstat", lstat)
+    seen: list[int] = []
+    entries = list(rlsbot.corpus.article_files(corpus, progress=seen.append))
+    assert sorted(e.path for e in entries if isinstance(e, rlsbot.corpus.Skipped)) == [
+        "/".join(f"d{i}" for i in range(rlsbot.corpus.MAX_DEPTH + 1)),
+        "mounted",
+    ]
+    assert seen[-1] == -1 and seen[:-1] == sorted(seen[:-1]) and seen[-2] >= 2 + rlsbot.corpus.MAX_DEPTH
+    status, out, err = ask(capsys, corpus, "zebra keepers at night")
+    assert status == 1, out  # neither article is read
+    assert sorted(line.rpartition(":")[0] for line in err) == [
+        "rlsbot: skipped " + "/".join(f"d{i}" for i in range(rlsbot.corpus.MAX_DEPTH + 1)),
+        "rlsbot: skipped mounted",
+    ]
