@@ -71,14 +71,14 @@ def _free_name(folder: Path, name: str, taken: set[str]) -> str:
 
 
 def protected(folder: Path) -> str:
-    """Why rlsbot must not change ``folder`` (it is, or is in, the installed package or its articles); "" when it may."""
+    """``folder`` and why rlsbot must not change it (it is, or is in, the installed package or its articles); "" when it may."""
     try:
         where = folder.resolve()
     except (OSError, RuntimeError):
         return ""
     for root, what in ((bundled_corpus().resolve(), "the bundled articles"), (_PACKAGE, "the installed rlsbot package")):
         if where == root or root in where.parents:
-            return f"{folder} is {what}, which rlsbot never changes"
+            return f"{folder}: it is {'' if where == root else 'inside '}{what}, which rlsbot never changes"
     return ""
 
 

@@ -384,3 +384,20 @@ def test_remove_with_corpus_acts_only_at_its_top_level(capsys, tmp_path):
     assert status == exitcodes.OK, err
     assert out.strip() == "removed top.md: \u201cTop notes\u201d"
     assert sorted(snapshot(folder)) == ["sub/deep.md", "sub/top.md"]
+
+
+@pytest.mark.parametrize("where", ["rlsbot", "rlsbot/data", "rlsbot/corpus"])
+def test_add_never_writes_inside_the_installed_package(tmp_path, where):
+    site = installed_copy(tmp_path)
+    before = snapshot(site)
+    note = tmp_path / "note.md"
+    note.write_text("# A note\n\nWalking eases restless legs for some people.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "RLSBOT_DATA_DIR": str(tmp_path / "data"), "RLSBOT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run(
+        [sys.executable, "-m", "rlsbot", "--corpus", str(site / where), "add", str(note)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == exitcodes.USAGE and not result.stdout, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("rlsbot: ") and "never change" in line, line
+    assert snapshot(site) == before
