@@ -135,32 +135,36 @@ def check_npz(path: Path) -> None:
                 if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
                     raise ValueError(f"{info.filename}: compressed")
                 with z.open(info) as f:
-                    header = _npy_header(f, info.filename)
-                    declared = _declared_bytes(header, info.filename)
+                    declared = _declared_bytes(f, info.filename)
                     if declared > info.file_size - f.tell():
                         raise ValueError(f"{info.filename}: declares {declared} bytes, holds {info.file_size - f.tell()}")
     except (OSError, EOFError, zipfile.BadZipFile, struct.error, RuntimeError, NotImplementedError) as exc:
         raise ValueError(f"not a readable archive ({type(exc).__name__})") from None
 
 
-def _npy_header(f: BinaryIO, name: str) -> dict:
+# numpy writes the header as one dict literal, padded with spaces to a newline:
+# read by a regular expression when it is exactly that (fast), else as a literal.
+_CANONICAL_HEADER = re.compile(r"\{'descr': '([^'\\]*)', 'fortran_order': (?:True|False), 'shape': \(((?:\d+, ?)*\d*)\), \} *\n?")
+
+
+def _declared_bytes(f: BinaryIO, name: str) -> int:
+    """The bytes an .npy member's header declares (elements times item size); ValueError when it is not a plain array."""
     start = f.read(8)
     if len(start) != 8 or start[:6] != _NPY_MAGIC or start[6] not in (1, 2, 3):
         raise ValueError(f"{name}: not an array")
     (length,) = struct.unpack("<H", f.read(2)) if start[6] == 1 else struct.unpack("<I", f.read(4))
     if length > _NPY_MAX_HEADER:
         raise ValueError(f"{name}: header too long")
-    try:
-        header = ast.literal_eval(f.read(length).decode("utf-8" if start[6] == 3 else "latin1"))
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, UnicodeDecodeError):
-        raise ValueError(f"{name}: unreadable header") from None
-    if not isinstance(header, dict):
-        raise ValueError(f"{name}: unreadable header")
-    return header
-
-
-def _declared_bytes(header: dict, name: str) -> int:
-    shape, descr = header.get("shape"), header.get("descr")
+    text = f.read(length).decode("utf-8" if start[6] == 3 else "latin1", "replace")
+    canonical = _CANONICAL_HEADER.fullmatch(text)
+    if canonical:
+        descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(2).replace(",", " ").split())
+    else:
+        try:
+            header = ast.literal_eval(text)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            raise ValueError(f"{name}: unreadable header") from None
+        descr, shape = (header.get("descr"), header.get("shape")) if isinstance(header, dict) else (None, None)
     if not isinstance(shape, tuple) or not all(isinstance(n, int) and n >= 0 for n in shape) or not isinstance(descr, str):
         raise ValueError(f"{name}: unreadable header")
     kind = _DESCR.fullmatch(descr)
