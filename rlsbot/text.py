@@ -19,9 +19,10 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # One line: newlines and the Unicode line and paragraph separators too, or a
 # file name could print a line of its own (a fake "added ..." or warning).
 _LINE_BREAKS = re.compile(r"[\n\u2028\u2029]")
-# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI) or
-# bidi overrides; as \uXXXX escapes they parse back to the very same string.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI),
+# bidi overrides or the line separators (str.splitlines splits a JSON line on
+# them); as \uXXXX escapes they parse back to the very same string.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # A file name rlsbot writes: no controls, line breaks, bidi overrides or path separators.
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069/\\]")
 
@@ -45,7 +46,7 @@ def one_line(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """JSON text with DEL, C1 and bidi controls escaped as \\uXXXX."""
+    """JSON text with DEL, C1, bidi controls and line separators escaped as \\uXXXX: one line stays one line."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -350,3 +350,12 @@ def test_add_of_a_name_with_a_newline_is_one_line(tmp_path, capsys):
     assert line.startswith("rlsbot: cannot add ") and line.endswith("does not exist")
     (line,) = out.splitlines()
     assert line.startswith("added real_rlsbot: added fake.md") and "\n" not in line
+
+
+def test_json_lines_stay_one_line_whatever_the_names(newline_corpus, capsys):
+    """``chat --json`` and ``sources --json`` print one JSON document a line: no name may split one."""
+    for args in (["sources", "--json"], ["ask", "--json", "magnesium before bed"]):
+        assert main([args[0], "--corpus", str(newline_corpus), *args[1:]]) == 0
+        out = capsys.readouterr().out
+        (line,) = out.splitlines()  # str.splitlines splits on U+2028 too
+        assert "sep\u2028arated.md" in json.dumps(json.loads(line), ensure_ascii=False)
