@@ -11,7 +11,9 @@ The public API::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+# Not typing.TYPE_CHECKING: importing typing costs milliseconds before the
+# command (rlsbot.entry) can handle Ctrl-C; type checkers read this name alike.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 __all__ = ["Answer", "Bot", "Citation", "Conversation", "__version__"]

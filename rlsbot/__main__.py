@@ -1,11 +1,5 @@
 """python -m rlsbot"""
 
-import sys
-
-try:
-    from rlsbot.cli import main
-except KeyboardInterrupt:  # Ctrl-C while Python is still starting up
-    print("\nrlsbot: interrupted", file=sys.stderr)
-    raise SystemExit(130) from None
+from rlsbot.entry import main
 
 raise SystemExit(main())

@@ -16,7 +16,7 @@ from rlsbot.cli_io import color as _color
 from rlsbot.cli_io import count as _count
 from rlsbot.cli_io import print_json as _print_json
 from rlsbot.cli_io import warn as _warn
-from rlsbot.text import clean_input, safe
+from rlsbot.text import clean_input, one_line, safe
 
 MAX_STDIN_BYTES = 4 * 1024 * 1024
 
@@ -121,14 +121,14 @@ def cmd_search(args) -> int:
         _print_json(rows)
         return exitcodes.OK if rows else exitcodes.NOT_COVERED
     if not rows:
-        print(f"No passage matches: searched for \u201c{safe(bot.query(query).text or query)}\u201d.")
+        print(f"No passage matches: searched for \u201c{one_line(bot.query(query).text or query)}\u201d.")
         return exitcodes.NOT_COVERED
     n = len(rows)
     # BM25 ranks passages; an answer's [n] scores rate its sentences, on a scale of their own.
     print(f"{n} passage{'s' if n != 1 else ''}, by BM25 score (passage ranking; not the sentence scores of an answer's sources):")
     for i, row in enumerate(rows, 1):
         where = f"{row['title']}" + (f" \u203a {row['section']}" if row["section"] else "")
-        print(f"{i:>2}. {row['score']:.3f}  {safe(where)}  ({safe(row['article'])} {row['start']}-{row['end']})")
+        print(f"{i:>2}. {row['score']:.3f}  {one_line(where)}  ({one_line(row['article'])} {row['start']}-{row['end']})")
         text = " ".join(safe(row["text"]).split())
         print(f"    {text[:300]}" + ("\u2026" if len(text) > 300 else ""))
     return exitcodes.OK
@@ -166,10 +166,10 @@ def cmd_sources(args) -> int:
         return exitcodes.OK
     for row in rows:
         by = ", ".join(byline_parts(row))
-        print(f"{safe(row['title'])}" + (f" \u2014 {safe(by)}" if by else ""))
+        print(f"{one_line(row['title'])}" + (f" \u2014 {one_line(by)}" if by else ""))
         print(
-            f"    {safe(row['article'])}: {_count(row['passages'], 'passage')}, {_count(row['words'], 'word')}"
-            + (f", {safe(row['url'])}" if row.get("url") else "")
+            f"    {one_line(row['article'])}: {_count(row['passages'], 'passage')}, {_count(row['words'], 'word')}"
+            + (f", {one_line(row['url'])}" if row.get("url") else "")
         )
     return exitcodes.OK
 
@@ -203,8 +203,8 @@ def cmd_chat(args) -> int:
         if args.json:
             _print_json(to_json(answer))
         else:
-            print(f"> {safe(line)}")
-            print(f"searching: {safe(answer.query)}" if answer.query else "searching: (nothing)")
+            print(f"> {one_line(line)}")
+            print(f"searching: {one_line(answer.query)}" if answer.query else "searching: (nothing)")
             print(to_text(answer, color=_color(sys.stdout)))
             print()
         sys.stdout.flush()
@@ -217,7 +217,7 @@ def _report(outcomes) -> int:
     status = exitcodes.OK
     for outcome in outcomes:
         if outcome.ok:
-            print(safe(outcome.line))
+            print(one_line(outcome.line))
         else:
             _warn(outcome.line)
             status = exitcodes.USAGE

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-from rlsbot.text import json_safe, safe
+from rlsbot.text import json_safe, one_line
 
 
 class UsageError(Exception):
@@ -19,8 +19,8 @@ def color(stream) -> bool:
 
 
 def warn(message: str) -> None:
-    """One line on stderr, terminal controls made visible."""
-    print(f"rlsbot: {safe(message)}", file=sys.stderr)
+    """One line on stderr, terminal controls and line breaks made visible."""
+    print(f"rlsbot: {one_line(message)}", file=sys.stderr)
 
 
 def count(n: int, noun: str) -> str:

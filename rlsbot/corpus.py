@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import sys
+import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from rlsbot.article import Article, Block, build_article, content_key, split_fro
 from rlsbot.chrome import BYLINE, strip_chrome
 from rlsbot.formats import decode, looks_binary, markdown_blocks, text_blocks
 from rlsbot.paths import user_corpus
-from rlsbot.text import clean_text
+from rlsbot.text import clean_text, one_line
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -117,41 +119,105 @@ def read_article_file(path: Path, name: str | None = None) -> Article:
     return article_from_bytes(read_article_bytes(path), name or path.name)
 
 
-def article_files(folder: Path) -> Iterator[tuple[Path, str] | Skipped]:
-    """Article files under a folder, sorted; symlinks leading outside are skipped."""
+# A corpus folder is walked within limits, so that a mistyped --corpus (/, a
+# home folder, a network mount) ends with one line instead of a walk of hours.
+MAX_WALK_ENTRIES = 200_000  # files and folders seen; 40 times the 5,000 articles of benchmarks/scale.py
+MAX_DEPTH = 16  # folders below the corpus folder
+
+
+def _stderr_progress(folder: Path) -> Callable[[int], None]:
+    """Progress on a terminal's stderr once a walk has taken a second: how many files and folders so far."""
+    started = time.monotonic()
+    shown = [0.0]
+
+    def show(seen: int) -> None:
+        now = time.monotonic()
+        if seen < 0:  # done: clear the line if one was shown
+            if shown[0]:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            return
+        if now - started > 1.0 and now - shown[0] > 0.25 and sys.stderr.isatty():
+            shown[0] = now
+            sys.stderr.write(f"\rrlsbot: reading {one_line(str(folder))}: {seen:,} files and folders so far")
+            sys.stderr.flush()
+
+    return show
+
+
+def article_files(folder: Path, progress: Callable[[int], None] | None = None) -> Iterator[tuple[Path, str] | Skipped]:
+    """Article files under a folder, sorted; symlinks leading outside are skipped.
+
+    Folders on another file system (mount points) and folders more than
+    MAX_DEPTH deep are skipped with a reason; the file system's root, and a
+    folder holding more than MAX_WALK_ENTRIES files and folders, raise
+    CorpusError.  ``progress`` is called with the count seen so far (and -1
+    at the end); by default a long walk shows it on a terminal's stderr.
+    """
     root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        # "Web page, complete" saves the page's frames and scripts in a
-        # "NAME_files" folder beside NAME.html: parts of a page, not articles.
-        pages = {Path(f).stem + "_files" for f in filenames if f.lower().endswith((".html", ".htm"))}
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in pages)
-        for d in list(dirnames):
-            sub = Path(dirpath) / d
-            if sub.is_symlink():
-                # os.walk does not follow it; one leading outside is said so,
-                # one inside is read through its real path already.
-                dirnames.remove(d)
-                try:
-                    target = sub.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    continue
-                if root != target and root not in target.parents:
-                    yield Skipped(sub.relative_to(folder).as_posix(), "is a symlink to a folder outside the corpus folder")
-        for filename in sorted(filenames):
-            if filename.startswith(".") or not filename.lower().endswith(ARTICLE_SUFFIXES):
+    if root == Path(root.anchor):
+        raise CorpusError(f"{folder} is the whole file system, not a corpus folder: give a folder of articles")
+    try:
+        device = root.stat().st_dev
+    except OSError:
+        return
+    progress = progress or _stderr_progress(folder)
+    seen = 0
+    try:
+        for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+            seen += len(dirnames) + len(filenames)
+            if seen > MAX_WALK_ENTRIES:
+                raise CorpusError(f"{folder} holds more than {MAX_WALK_ENTRIES:,} files and folders: too many for a corpus folder")
+            progress(seen)
+            depth = len(Path(dirpath).relative_to(folder).parts)
+            yield from _walk_step(folder, root, device, depth, dirpath, dirnames, filenames)
+    finally:
+        progress(-1)
+
+
+def _walk_step(folder: Path, root: Path, device: int, depth: int, dirpath: str, dirnames: list[str], filenames: list[str]):
+    # "Web page, complete" saves the page's frames and scripts in a
+    # "NAME_files" folder beside NAME.html: parts of a page, not articles.
+    pages = {Path(f).stem + "_files" for f in filenames if f.lower().endswith((".html", ".htm"))}
+    dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in pages)
+    for d in list(dirnames):
+        sub = Path(dirpath) / d
+        if sub.is_symlink():
+            # os.walk does not follow it; one leading outside is said so,
+            # one inside is read through its real path already.
+            dirnames.remove(d)
+            try:
+                target = sub.resolve(strict=True)
+            except (OSError, RuntimeError):
                 continue
-            path = Path(dirpath) / filename
-            rel = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                try:
-                    target = path.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    yield Skipped(rel, "is a broken symlink")
-                    continue
-                if root != target and root not in target.parents:
-                    yield Skipped(rel, "is a symlink to a file outside the corpus folder")
-                    continue
-            yield path, rel
+            if root != target and root not in target.parents:
+                yield Skipped(sub.relative_to(folder).as_posix(), "is a symlink to a folder outside the corpus folder")
+            continue
+        try:
+            other_device = sub.lstat().st_dev != device
+        except OSError:
+            other_device = False  # gone or unreadable: os.walk skips it
+        if other_device:
+            dirnames.remove(d)
+            yield Skipped(sub.relative_to(folder).as_posix(), "is another file system (a mount point); not read")
+        elif depth >= MAX_DEPTH:
+            dirnames.remove(d)
+            yield Skipped(sub.relative_to(folder).as_posix(), f"is more than {MAX_DEPTH} folders deep; not read")
+    for filename in sorted(filenames):
+        if filename.startswith(".") or not filename.lower().endswith(ARTICLE_SUFFIXES):
+            continue
+        path = Path(dirpath) / filename
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                yield Skipped(rel, "is a broken symlink")
+                continue
+            if root != target and root not in target.parents:
+                yield Skipped(rel, "is a symlink to a file outside the corpus folder")
+                continue
+        yield path, rel
 
 
 def load_folder(folder: Path) -> tuple[list[Article], list[Skipped]]:

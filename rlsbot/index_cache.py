@@ -19,7 +19,7 @@ from rlsbot.bm25 import BM25Params
 from rlsbot.index import Analysed, Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
-from rlsbot.storage import atomic_write
+from rlsbot.storage import atomic_write, check_npz
 
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
 
@@ -101,6 +101,7 @@ class CachedIndex:
         if not path.exists():
             return None
         try:
+            check_npz(path)  # declared sizes, before numpy allocates them
             z = np.load(path, allow_pickle=False)
         except Exception as exc:  # not a zip, truncated...
             raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None

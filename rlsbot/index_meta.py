@@ -18,6 +18,7 @@ from rlsbot.analysis import ANALYZER_VERSION
 from rlsbot.article import Article, article_key
 from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
+from rlsbot.storage import check_npz
 
 CACHE_FORMAT = 4
 
@@ -75,6 +76,7 @@ def _npy(z: zipfile.ZipFile, name: str, dtype: str, itemsize: int) -> bytes:
 def read_meta(path: Path) -> tuple[dict, list[int]] | None:
     """A cache file's JSON metadata and its article -> first passage pointers; None when unreadable."""
     try:
+        check_npz(path)  # declared sizes first: a member may hold gigabytes of compressed zeros
         with zipfile.ZipFile(path) as z:
             meta = json.loads(_npy(z, "meta", "|u1", 1).decode("utf-8", "surrogatepass"))
             raw = _npy(z, "art_ptr", "<i8", 8)

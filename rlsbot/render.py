@@ -12,7 +12,7 @@ from typing import Any
 
 from rlsbot.answer import DISCLAIMER, Answer, Citation
 from rlsbot.article import BYLINE_KEYS, byline_parts
-from rlsbot.text import safe
+from rlsbot.text import one_line, safe
 
 NOT_COVERED = "The articles do not cover this question."
 
@@ -89,18 +89,18 @@ def to_text(answer: Answer, color: bool = False) -> str:
     note = reading_note(answer)
     if not answer.answered:
         lines.append(st(NOT_COVERED, "1"))
-        lines.append(safe(not_covered_detail(answer)))
+        lines.append(one_line(not_covered_detail(answer)))
         if note:
-            lines.append(st(safe(note), "2"))
+            lines.append(st(one_line(note), "2"))
         return "\n".join(lines)
     if note:
-        lines.append(st(safe(note), "2"))
+        lines.append(st(one_line(note), "2"))
     partial = partial_note(answer)
     if partial:
-        lines.append(st(safe(partial), "2"))
+        lines.append(st(one_line(partial), "2"))
     for group in _groups(answer):
         first = group[0]
-        lines.append(st(f"From {safe(article_line(first))}:", "1"))
+        lines.append(st(f"From {one_line(article_line(first))}:", "1"))
         for c in group:
             marker = st(f"[{c.n}]", "36")
             quote = safe(c.quote).replace("\n\n", "\n").split("\n")
@@ -110,7 +110,7 @@ def to_text(answer: Answer, color: bool = False) -> str:
         lines.append("")
     lines.append(st("Sources", "1"))
     for c in answer.citations:
-        lines.append(f"  {st(f'[{c.n}]', '36')} {safe(source_line(c))}")
+        lines.append(f"  {st(f'[{c.n}]', '36')} {one_line(source_line(c))}")
     lines.append("")
     lines.append(st(DISCLAIMER, "2"))
     return "\n".join(lines)
@@ -124,8 +124,8 @@ _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
 
 
 def md_escape(text: str) -> str:
-    """Markdown-escape text so that article text is shown, never interpreted."""
-    text = _MD_INLINE.sub(r"\\\1", safe(text))
+    """Markdown-escape one line of text so that article text is shown, never interpreted."""
+    text = _MD_INLINE.sub(r"\\\1", one_line(text))
     return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2)[0].isdigit() else m.group(2) + "\\"), text)
 
 

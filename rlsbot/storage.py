@@ -1,21 +1,93 @@
-"""Writing files so that a crash, a full disk or Ctrl-C never leaves half of one."""
+"""Files on disk: written so that a crash, a full disk or Ctrl-C never leaves half of one, nor, for long, its
+temp file; archives of arrays checked before they are loaded."""
 
 from __future__ import annotations
 
+import ast
 import os
+import re
+import stat
+import struct
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+# The longest file name most file systems take, in bytes (ext4, APFS, NTFS, XFS).
+NAME_MAX = 255
+# A temp file whose writer was killed (kill -9, a power cut) is never renamed
+# nor removed by it: the next write to its folder removes it once it is this
+# old.  Writers keep touching their temp file, so only a dead one gets this old.
+STALE_AFTER = 5 * 60  # seconds
+
+# mkstemp adds 8 characters of [a-z0-9_].  Ours end ".rlsbot.tmp"; those of
+# rlsbot 0.1 ended ".tmp" alone, and are recognised only when they name a
+# kind of file rlsbot writes (an index, a JSON record, an article).
+_TEMP_SUFFIX = ".rlsbot.tmp"
+_RANDOM = 8
+_OURS = re.compile(r"\..*\.[a-z0-9_]{8}\.rlsbot\.tmp", re.DOTALL)
+_EARLIER = re.compile(r"\..+\.(?:npz|json|md|markdown|txt|text|html|htm)\.[a-z0-9_]{8}\.tmp", re.DOTALL | re.IGNORECASE)
+
+
+def fit_name(name: str, room: int = NAME_MAX) -> str:
+    """``name`` cut (before its suffix, whole characters only) to at most ``room`` bytes as a file name."""
+    if len(os.fsencode(name)) <= room:
+        return name
+    stem, suffix = (name[: -len(Path(name).suffix)], Path(name).suffix) if Path(name).suffix else (name, "")
+    if len(os.fsencode(suffix)) >= room // 2:
+        stem, suffix = name, ""
+    while stem and len(os.fsencode(stem + suffix)) > room:
+        stem = stem[:-1]
+    return stem + suffix
+
+
+def _temp_prefix(name: str) -> str:
+    """``.NAME.``, with NAME cut so that the whole temp name fits in NAME_MAX bytes."""
+    room = NAME_MAX - len("..") - _RANDOM - len(_TEMP_SUFFIX)
+    return "." + fit_name(name, room) + "."
+
+
+def is_stale_temp(name: str) -> bool:
+    """Whether a file name is one of rlsbot's temp files (age aside)."""
+    return bool(_OURS.fullmatch(name) or _EARLIER.fullmatch(name))
+
+
+def sweep_temp_files(folder: Path, older_than: float = STALE_AFTER) -> list[str]:
+    """Remove rlsbot's temp files in ``folder`` (not below it) not written to for ``older_than`` seconds.
+
+    Returns the names removed.  Never fails: a folder or file that cannot be
+    read or removed is left as it is.
+    """
+    cutoff = time.time() - older_than
+    removed: list[str] = []
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return removed
+    with entries:
+        for entry in entries:
+            if not is_stale_temp(entry.name):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    removed.append(entry.name)
+            except OSError:
+                continue
+    return removed
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write through a temp file in the same folder, fsync, then rename over ``path``.
 
     Readers see either the old file or the new one, never half of one; the
-    temp file is removed when anything fails.
+    temp file is removed when anything fails, and the temp files of writers
+    that were killed are swept from the folder first.
     """
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    sweep_temp_files(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -33,3 +105,72 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """``atomic_write`` of bytes already in memory."""
     atomic_write(path, lambda f: f.write(data))
+
+
+# An .npy member's header: magic, version, header length, then a dict literal.
+_NPY_MAGIC = b"\x93NUMPY"
+_NPY_MAX_HEADER = 4096
+_DESCR = re.compile(r"[<>|=]?([biufcmMSUV])(\d+)(?:\[\w+\])?")
+
+
+def check_npz(path: Path) -> None:
+    """Raise ValueError unless every array in the .npz at ``path`` holds at least the bytes its header declares.
+
+    numpy allocates an array's declared size before it reads a byte, so a
+    small file declaring a huge array (or holding one compressed: 2 GB of
+    zeros fit in 2 MB) would cost that much memory before it is found out.
+    rlsbot writes its arrays uncompressed: a compressed member, or one
+    declaring more bytes than it stores, or members adding up to more than
+    the file, are refused here, reading headers only.  Needs no numpy.
+    """
+    import zipfile
+
+    try:
+        size = path.stat().st_size
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            if sum(info.file_size for info in members) > size:
+                raise ValueError("members larger than the file")
+            for info in members:
+                if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+                    raise ValueError(f"{info.filename}: compressed")
+                with z.open(info) as f:
+                    declared = _declared_bytes(f, info.filename)
+                    if declared > info.file_size - f.tell():
+                        raise ValueError(f"{info.filename}: declares {declared} bytes, holds {info.file_size - f.tell()}")
+    except (OSError, EOFError, zipfile.BadZipFile, struct.error, RuntimeError, NotImplementedError) as exc:
+        raise ValueError(f"not a readable archive ({type(exc).__name__})") from None
+
+
+# numpy writes the header as one dict literal, padded with spaces to a newline:
+# read by a regular expression when it is exactly that (fast), else as a literal.
+_CANONICAL_HEADER = re.compile(r"\{'descr': '([^'\\]*)', 'fortran_order': (?:True|False), 'shape': \(((?:\d+, ?)*\d*)\), \} *\n?")
+
+
+def _declared_bytes(f: BinaryIO, name: str) -> int:
+    """The bytes an .npy member's header declares (elements times item size); ValueError when it is not a plain array."""
+    start = f.read(8)
+    if len(start) != 8 or start[:6] != _NPY_MAGIC or start[6] not in (1, 2, 3):
+        raise ValueError(f"{name}: not an array")
+    (length,) = struct.unpack("<H", f.read(2)) if start[6] == 1 else struct.unpack("<I", f.read(4))
+    if length > _NPY_MAX_HEADER:
+        raise ValueError(f"{name}: header too long")
+    text = f.read(length).decode("utf-8" if start[6] == 3 else "latin1", "replace")
+    canonical = _CANONICAL_HEADER.fullmatch(text)
+    if canonical:
+        descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(2).replace(",", " ").split())
+    else:
+        try:
+            header = ast.literal_eval(text)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            raise ValueError(f"{name}: unreadable header") from None
+        descr, shape = (header.get("descr"), header.get("shape")) if isinstance(header, dict) else (None, None)
+    if not isinstance(shape, tuple) or not all(isinstance(n, int) and n >= 0 for n in shape) or not isinstance(descr, str):
+        raise ValueError(f"{name}: unreadable header")
+    kind = _DESCR.fullmatch(descr)
+    if kind is None:
+        raise ValueError(f"{name}: not a plain array")
+    count = 1
+    for n in shape:
+        count *= n
+    return count * int(kind.group(2)) * (4 if kind.group(1) == "U" else 1)

@@ -1,8 +1,10 @@
 """The one terminal-safety and whitespace policy for text rlsbot did not write.
 
 Article text is cleaned once when it is read (``clean_text``); anything shown
-in a terminal is made visible-safe (``safe``); JSON output escapes what
-json.dumps leaves raw (``json_safe``); user input loses NULs (``clean_input``).
+in a terminal is made visible-safe (``safe``), and anything meant to be one
+line (a file name, a title, a question echoed back, every message on stderr)
+cannot start another (``one_line``); JSON output escapes what json.dumps
+leaves raw (``json_safe``); user input loses NULs (``clean_input``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ import re
 # also loses zero-width characters; shown text keeps newlines.
 _ARTICLE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI) or
-# bidi overrides; as \uXXXX escapes they parse back to the very same string.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# A file name rlsbot writes: no controls, no path separators.
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+# One line: newlines and the Unicode line and paragraph separators too, or a
+# file name could print a line of its own (a fake "added ..." or warning).
+_LINE_BREAKS = re.compile(r"[\n\u2028\u2029]")
+# json.dumps escapes C0 controls but not DEL, C1 (U+009B is an 8-bit CSI),
+# bidi overrides or the line separators (str.splitlines splits a JSON line on
+# them); as \uXXXX escapes they parse back to the very same string.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A file name rlsbot writes: no controls, line breaks, bidi overrides or path separators.
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069/\\]")
 
 
 def clean_text(text: str) -> str:
@@ -34,13 +40,18 @@ def safe(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
+def one_line(text: str) -> str:
+    """``safe``, and line breaks shown as visible escapes too: the text stays on one line."""
+    return _LINE_BREAKS.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() == "\n" else f"\\u{ord(m.group()):04x}", safe(text))
+
+
 def json_safe(text: str) -> str:
-    """JSON text with DEL, C1 and bidi controls escaped as \\uXXXX."""
+    """JSON text with DEL, C1, bidi controls and line separators escaped as \\uXXXX: one line stays one line."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def safe_file_name(name: str) -> str:
-    """A file name with controls and path separators replaced by ``_``."""
+    """A file name with controls, line breaks, bidi overrides and path separators replaced by ``_``."""
     return _UNSAFE_NAME.sub("_", name)
 
 

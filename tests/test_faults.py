@@ -581,3 +581,274 @@ def test_paths_named_in_articles_are_never_opened(tmp_path, monkeypatch):
         assert path.name not in ("passwd", "shadow", "id_rsa", "secret.md", "secret.png", "secret.css", "secret.js"), f"opened {path}"
     assert answers[0].answered
     assert not any("hunter2" in c.quote for a in answers for c in a.citations)
+
+
+# ------------------------------------------------------------ crash leftovers (issue 16, items 6 and 8)
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from rlsbot.storage import atomic_write
+
+def write(f):
+    f.write(b"x" * 1_000_000)
+    f.flush()
+    print("writing", flush=True)
+    time.sleep(120)
+
+atomic_write(Path(sys.argv[1]), write)
+"""
+
+
+def killed_mid_write(target: Path) -> Path:
+    """Run a writer of ``target`` and kill -9 it mid-write: the temp file it leaves."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(target)], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "writing"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    (left,) = leftovers(target.parent)
+    assert not target.exists() and left.stat().st_size == 1_000_000
+    return left
+
+
+def age(path: Path, seconds: float) -> None:
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_temp_file_of_a_killed_writer_is_swept_by_the_next_write(tmp_path):
+    left = killed_mid_write(tmp_path / "index-0123456789abcdef.npz")
+    atomic_write(tmp_path / "other.json", lambda f: f.write(b"{}"))
+    assert left.exists()  # a young temp file may be a live writer's
+    age(left, 10 * 60)
+    atomic_write(tmp_path / "other.json", lambda f: f.write(b"[]"))
+    assert not left.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.json"]
+
+
+def test_sweeping_removes_only_rlsbot_temp_files_in_that_folder(tmp_path):
+    old = {
+        ".index-0123456789abcdef.npz.k3j_x9a2.tmp": True,  # rlsbot 0.1's name for a cache's temp file
+        ".notes.txt.ab12cd34.tmp": True,  # ... and for an added article's
+        ".conversation.json.zz9_yy8x.rlsbot.tmp": True,  # and today's
+        ".notes.abcdefgh.tmp": False,  # someone else's: not a kind of file rlsbot writes
+        "notes.txt.ab12cd34.tmp": False,  # not hidden: not rlsbot's
+        "article.md": False,
+    }
+    for name in old:
+        (tmp_path / name).write_bytes(b"x")
+        age(tmp_path / name, 3600)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".notes.txt.ab12cd34.tmp").write_bytes(b"x")
+    age(tmp_path / "sub" / ".notes.txt.ab12cd34.tmp", 3600)
+    (tmp_path / ".linked.md.ab12cd34.tmp").symlink_to(tmp_path / "article.md")
+    atomic_write(tmp_path / "new.md", lambda f: f.write(b"# New\n"))
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted([".linked.md.ab12cd34.tmp", "new.md", "sub", *(n for n, swept in old.items() if not swept)])
+    assert (tmp_path / "sub" / ".notes.txt.ab12cd34.tmp").exists()
+
+
+def test_crash_leftovers_in_the_articles_folder_go_with_the_next_add(tmp_path, data, capsys):
+    mine = data / "articles"
+    mine.mkdir(parents=True)
+    left = killed_mid_write(mine / "notes.txt")
+    age(left, 3600)
+    note = tmp_path / "walks.md"
+    note.write_text("# Walks\n\nA walk before bed eases restless legs for some people.\n", encoding="utf-8")
+    assert main(["add", str(note)]) == 0
+    assert sorted(p.name for p in mine.iterdir()) == ["walks.md"]
+
+
+@pytest.mark.parametrize(
+    "name", ["n" * 255, "n" * 251 + ".npz", "\u00e9" * 126 + ".md", "\u00e9" * 127 + "x"], ids=["ascii", "suffix", "utf8-suffix", "utf8"]
+)
+def test_temp_names_fit_in_255_bytes(tmp_path, name):
+    assert len(os.fsencode(name)) == 255
+    atomic_write(tmp_path / name, lambda f: f.write(b"whole"))
+    assert (tmp_path / name).read_bytes() == b"whole" and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+# ------------------------------------------------------------ Ctrl-C while starting (issue 16, item 9)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def console_script() -> str:
+    """What pip writes for the ``rlsbot`` command, from pyproject.toml's [project.scripts]."""
+    import re
+
+    module, func = re.search(r'^rlsbot = "([\w.]+):(\w+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).groups()
+    return f"import re\nimport sys\nfrom {module} import {func}\nif __name__ == '__main__':\n    sys.exit({func}())\n"
+
+
+# Ctrl-C pressed while a module is being imported: a finder that sends SIGINT
+# when asked for it stands in for a keypress at that very moment.
+CTRL_C_DURING_IMPORT = """
+import os, signal, sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+"""
+
+
+@pytest.mark.parametrize("how", ["console-script", "python-m"])
+@pytest.mark.parametrize("module", ["rlsbot.cli", "rlsbot.article", "argparse"])
+def test_ctrl_c_while_starting_is_one_line_never_a_traceback(tmp_path, how, module):
+    import signal
+    import subprocess
+
+    from rlsbot import entry, exitcodes
+
+    start = (
+        console_script() if how == "console-script" else "import runpy\nrunpy.run_module('rlsbot', run_name='__main__', alter_sys=True)\n"
+    )
+    script = CTRL_C_DURING_IMPORT.format(module=module) + start
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RLSBOT_DATA_DIR": str(tmp_path / "d"), "RLSBOT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run([sys.executable, "-c", script, "sources"], capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr, result.stderr
+    assert result.stderr.strip() == "rlsbot: interrupted" and result.stdout == ""
+    assert result.returncode == exitcodes.INTERRUPTED == entry.INTERRUPTED
+    # and a Ctrl-C that was ignored when rlsbot started stays ignored
+    ignored = subprocess.run(
+        [sys.executable, "-c", script, "--version"],
+        capture_output=True, text=True, env=env, timeout=120, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )  # fmt: skip
+    assert ignored.returncode == 0 and ignored.stdout.startswith("rlsbot "), ignored.stderr
+
+
+# ------------------------------------------------------------ blow-ups (issue 16, item 10)
+
+BOMB_BYTES = 256 * 1024 * 1024
+
+
+def npy_header(text: str) -> bytes:
+    """An .npy 1.0 header holding ``text``, padded as numpy pads it."""
+    body = text.encode("latin1")
+    body += b" " * (-(len(body) + 11) % 64) + b"\n"
+    return b"\x93NUMPY\x01\x00" + len(body).to_bytes(2, "little") + body
+
+
+def npz_with_bomb(good: bytes, member: str, how: str) -> bytes:
+    """The .npz with one member an int64 array declaring BOMB_BYTES: all zeros deflated (~256 KB), or a header and 100 bytes."""
+    shape = BOMB_BYTES // 8
+    header = npy_header(f"{{'descr': '<i8', 'fortran_order': False, 'shape': ({shape},), }}")
+    if how == "doubled-key":  # a reader taking the first 'shape' sees 1 element; numpy takes the last
+        header = npy_header(f"{{'descr': '<i8', 'fortran_order': False, 'shape': (1,), \"shape\": ({shape},)}}")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            if name != f"{member}.npy":
+                zout.writestr(name, zin.read(name))
+            elif how != "deflated-zeros":
+                zout.writestr(name, header + bytes(100))
+            else:
+                info = zipfile.ZipInfo(name)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with zout.open(info, "w", force_zip64=True) as f:
+                    f.write(header)
+                    chunk = bytes(16 * 1024 * 1024)
+                    for _ in range(BOMB_BYTES // len(chunk)):
+                        f.write(chunk)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("how", ["deflated-zeros", "declared-only", "doubled-key"])
+@pytest.mark.parametrize("member", ["col_docs", "meta", "art_ptr"])
+def test_cached_array_declaring_a_huge_size_is_refused_before_it_is_loaded(corpus, cache, good_cache, capsys, member, how):
+    """A 1.9 MB cache holding a compressed 2 GB array cost 2 GB of memory before it was rejected."""
+    import tracemalloc
+
+    from rlsbot.index_meta import read_meta
+
+    bomb = npz_with_bomb(good_cache.read_bytes(), member, how)
+    assert len(bomb) < 2 * 1024 * 1024
+    good_cache.write_bytes(bomb)
+    tracemalloc.start()
+    try:
+        assert read_meta(good_cache) is None  # what a warm `sources` reads
+        status, out, err = ask(capsys, corpus)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert status == 0 and "300 mg" in out
+    assert_rebuild_warning(err)
+    assert peak < BOMB_BYTES // 8, f"{peak / 2**20:.0f} MB in use at the peak"
+    assert_cache_whole(cache)
+
+
+def test_the_whole_file_system_is_refused_as_a_corpus_in_one_line(tmp_path):
+    """RLSBOT_CORPUS=/ walked the whole file system: 90 s and 780 MB, still going, nothing shown."""
+    import subprocess
+    import time
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "RLSBOT_CORPUS": "/",
+        "RLSBOT_DATA_DIR": str(tmp_path / "d"),
+        "RLSBOT_CACHE_DIR": str(tmp_path / "c"),
+    }
+    for args in (["sources"], ["ask", "magnesium"], ["--corpus", "/", "remove", "x.md"], ["--corpus", "/etc/..", "sources"]):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "rlsbot", *args], capture_output=True, text=True, env=env, timeout=60)
+        assert time.monotonic() - started < 30
+        assert result.returncode == 2 and result.stdout == "", result.stdout
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("rlsbot: /") and "whole file system" in line, line
+
+
+def test_a_corpus_folder_with_too_many_files_is_one_line(corpus, cache, capsys, monkeypatch):
+    import rlsbot.corpus
+
+    for i in range(30):
+        (corpus / f"extra-{i}.png").write_bytes(b"")
+    monkeypatch.setattr(rlsbot.corpus, "MAX_WALK_ENTRIES", 25)
+    status, out, err = ask(capsys, corpus)
+    assert status == 2 and out == ""
+    assert len(err) == 1 and "more than 25 files and folders" in err[0], err
+
+
+def test_deep_folders_and_other_file_systems_are_skipped_with_one_line_each(corpus, cache, capsys, monkeypatch):
+    import pathlib
+
+    import rlsbot.corpus
+
+    deep = corpus.joinpath(*[f"d{i}" for i in range(rlsbot.corpus.MAX_DEPTH + 3)])
+    deep.mkdir(parents=True)
+    (deep / "deep.md").write_text("# Deep\n\nZebra keepers walk at night for restless legs.\n", encoding="utf-8")
+    mounted = corpus / "mounted"
+    mounted.mkdir()
+    (mounted / "far.md").write_text("# Far\n\nZebra keepers stretch at night for restless legs.\n", encoding="utf-8")
+    real_lstat = pathlib.Path.lstat
+
+    def lstat(self):  # "mounted" is on another device, as a mount point is
+        info = real_lstat(self)
+        return os.stat_result((*info[:2], info.st_dev + 1, *info[3:])) if self.name == "mounted" else info
+
+    monkeypatch.setattr(pathlib.Path, "lstat", lstat)
+    seen: list[int] = []
+    entries = list(rlsbot.corpus.article_files(corpus, progress=seen.append))
+    assert sorted(e.path for e in entries if isinstance(e, rlsbot.corpus.Skipped)) == [
+        "/".join(f"d{i}" for i in range(rlsbot.corpus.MAX_DEPTH + 1)),
+        "mounted",
+    ]
+    assert seen[-1] == -1 and seen[:-1] == sorted(seen[:-1]) and seen[-2] >= 2 + rlsbot.corpus.MAX_DEPTH
+    status, out, err = ask(capsys, corpus, "zebra keepers at night")
+    assert status == 1, out  # neither article is read
+    assert sorted(line.rpartition(":")[0] for line in err) == [
+        "rlsbot: skipped " + "/".join(f"d{i}" for i in range(rlsbot.corpus.MAX_DEPTH + 1)),
+        "rlsbot: skipped mounted",
+    ]

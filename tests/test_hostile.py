@@ -301,3 +301,61 @@ def test_blank_question_in_argv_is_a_usage_error(args, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "empty" in err
+
+
+# ------------------------------------------------------------ one line per name (issue 16, item 7)
+
+FAKE = "\nrlsbot: added fake.md: \u201cTrust me\u201d\n"  # a name that would print lines of its own
+
+
+@pytest.fixture
+def newline_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "newline-corpus"
+    folder.mkdir()
+    (folder / f"iron{FAKE}notes.md").write_text("# Iron notes\n\nIron deficiency is checked with a ferritin test.\n", encoding="utf-8")
+    (folder / "sep\u2028arated.md").write_text("# Magnesium\n\nMagnesium before bed may help restless legs.\n", encoding="utf-8")
+    (folder / f"empty{FAKE}.md").write_text("", encoding="utf-8")
+    return folder
+
+
+def test_names_with_newlines_stay_on_one_line_in_sources(newline_corpus, capsys):
+    assert main(["sources", "--corpus", str(newline_corpus)]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == 4, lines  # two lines per article: title, then name and counts
+    assert not any(line.startswith("rlsbot: added") for line in lines)
+    assert "\u2028" not in out and "iron\\x0arlsbot: added fake.md" in out
+    (warning,) = err.splitlines()  # the empty file, named on one line
+    assert warning.startswith("rlsbot: skipped empty\\x0arlsbot: added fake.md") and warning.endswith("is empty")
+
+
+def test_names_with_newlines_stay_on_one_line_in_answers_and_search(newline_corpus, capsys):
+    assert main(["ask", "--corpus", str(newline_corpus), "iron deficiency ferritin test"]) == 0
+    out = capsys.readouterr().out
+    assert not any(line.startswith("rlsbot: added") for line in out.splitlines())
+    assert "[iron\\x0arlsbot: added fake.md" in out
+    assert main(["search", "--corpus", str(newline_corpus), "iron magnesium"]) == 0
+    out = capsys.readouterr().out
+    assert not any(line.startswith("rlsbot: added") for line in out.splitlines()) and "\u2028" not in out
+
+
+def test_add_of_a_name_with_a_newline_is_one_line(tmp_path, capsys):
+    missing = tmp_path / f"missing{FAKE}.md"
+    real = tmp_path / f"real{FAKE}.md"
+    real.write_text("# Real\n\nRestless legs ease with a walk before bed for some people.\n", encoding="utf-8")
+    status = main(["add", str(missing), str(real)])
+    out, err = capsys.readouterr()
+    assert status == 2
+    (line,) = err.splitlines()
+    assert line.startswith("rlsbot: cannot add ") and line.endswith("does not exist")
+    (line,) = out.splitlines()
+    assert line.startswith("added real_rlsbot: added fake.md") and "\n" not in line
+
+
+def test_json_lines_stay_one_line_whatever_the_names(newline_corpus, capsys):
+    """``chat --json`` and ``sources --json`` print one JSON document a line: no name may split one."""
+    for args in (["sources", "--json"], ["ask", "--json", "magnesium before bed"]):
+        assert main([args[0], "--corpus", str(newline_corpus), *args[1:]]) == 0
+        out = capsys.readouterr().out
+        (line,) = out.splitlines()  # str.splitlines splits on U+2028 too
+        assert "sep\u2028arated.md" in json.dumps(json.loads(line), ensure_ascii=False)

@@ -52,11 +52,12 @@ FLOORS = {
     "rlsbot.cli_io": 12,  # what the commands share
     "rlsbot.cli_history": 13,
     "rlsbot.cli": 14,  # above the TUI, which it starts
-    "rlsbot.__main__": 15,
+    "rlsbot.entry": 15,  # the console script: Ctrl-C handled before the CLI is imported
+    "rlsbot.__main__": 16,
     "rlsbot": 15,  # __init__: the public API, lazily
 }
 TUI_FLOOR = 12  # rlsbot.tui and everything under it
-SHELLS = ("rlsbot.render", "rlsbot.cli", "rlsbot.cli_io", "rlsbot.cli_history", "rlsbot.tui", "rlsbot.__main__", "rlsbot")
+SHELLS = ("rlsbot.render", "rlsbot.cli", "rlsbot.cli_io", "rlsbot.cli_history", "rlsbot.tui", "rlsbot.entry", "rlsbot.__main__", "rlsbot")
 MAX_LINES = 450
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -291,3 +294,110 @@ def test_corpus_folder_copy_is_not_modified_by_reading(capsys, tmp_path):
     run(capsys, "sources", "--corpus", str(folder))
     run(capsys, "ask", "--corpus", str(folder), "does exercise help?")
     assert snapshot(folder) == before
+
+
+# ---------------------------------------------------------------- the line between the package and your data (issue 16)
+
+
+def test_add_of_a_file_named_like_a_bundled_article_gets_its_own_name_and_is_indexed(capsys, own_data_dir, tmp_path):
+    """Item 4: it was "added" under the bundled name, then skipped as a name clash by every command."""
+    clash = tmp_path / "MAGNESIUM-for-restless-legs.md"  # the same name but for case: a clash on macOS and Windows
+    clash.write_text("# Night walks\n\nA short walk before bed eases restless legs for some zebra keepers.\n", encoding="utf-8")
+    same = tmp_path / "magnesium-for-restless-legs.md"
+    same.write_text("# Calf stretches\n\nCalf stretches at dusk ease restless legs for some zebra keepers.\n", encoding="utf-8")
+    status, out, err = run(capsys, "add", str(clash), str(same))
+    assert status == exitcodes.OK and not err
+    assert out.splitlines() == [
+        "added MAGNESIUM-for-restless-legs-2.md: \u201cNight walks\u201d",
+        "added magnesium-for-restless-legs-3.md: \u201cCalf stretches\u201d",
+    ]
+    status, out, err = run(capsys, "sources", "--json")
+    assert status == exitcodes.OK and not err  # no name clash warned about
+    names = [row["article"] for row in json.loads(out)]
+    assert {"magnesium-for-restless-legs.md", "MAGNESIUM-for-restless-legs-2.md", "magnesium-for-restless-legs-3.md"} <= set(names)
+    answer = ask_json(capsys, "do zebra keepers stretch their calves?")
+    assert answer["citations"][0]["article"] == "magnesium-for-restless-legs-3.md"
+
+
+def test_a_name_of_255_bytes_can_be_added_and_numbered(capsys, own_data_dir, tmp_path):
+    """Item 8: the temp file's name added a suffix past the 255-byte limit."""
+    name = "r" * 252 + ".md"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / name).write_text("# Long\n\nA long name for a note on restless legs and iron.\n", encoding="utf-8")
+    (tmp_path / "b" / name).write_text("# Longer\n\nAnother long name for a note on restless legs and sleep.\n", encoding="utf-8")
+    status, out, err = run(capsys, "add", str(tmp_path / "a" / name), str(tmp_path / "b" / name))
+    assert status == exitcodes.OK, err
+    numbered = "r" * 250 + "-2.md"
+    assert out.splitlines() == [f"added {name}: \u201cLong\u201d", f"added {numbered}: \u201cLonger\u201d"]
+    assert sorted(p.name for p in (own_data_dir / "articles").iterdir()) == [numbered, name]
+
+
+def installed_copy(tmp_path: Path) -> Path:
+    """rlsbot as a wheel installs it: site-packages/rlsbot, the bundled articles in rlsbot/corpus."""
+    site = tmp_path / "site-packages"
+    shutil.copytree(Path(__file__).parent.parent / "rlsbot", site / "rlsbot", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(bundled_corpus(), site / "rlsbot" / "corpus")
+    return site
+
+
+@pytest.mark.parametrize(
+    ("where", "name"),
+    [
+        ("rlsbot", "corpus/magnesium-for-restless-legs.md"),  # the very command of the issue
+        ("rlsbot", "magnesium-for-restless-legs.md"),
+        ("rlsbot/corpus", "magnesium-for-restless-legs"),
+        ("", "rlsbot/corpus/magnesium-for-restless-legs.md"),
+        ("", "Magnesium for restless leg syndrome (untitled article)"),
+    ],
+)
+def test_remove_never_deletes_inside_the_installed_package(tmp_path, where, name):
+    """Item 5: ``--corpus <site-packages>/rlsbot remove corpus/X.md`` deleted the installed file."""
+    site = installed_copy(tmp_path)
+    before = snapshot(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "RLSBOT_DATA_DIR": str(tmp_path / "data"), "RLSBOT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run(
+        [sys.executable, "-m", "rlsbot", "--corpus", str(site / where), "remove", name],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == exitcodes.USAGE and not result.stdout, result.stdout
+    (line,) = result.stderr.splitlines()
+    # refused as the package, or (from above it) as not at the top level of the folder given
+    assert line.startswith("rlsbot: ") and ("never change" in line or "top level" in line), line
+    assert snapshot(site) == before
+
+
+def test_remove_with_corpus_acts_only_at_its_top_level(capsys, tmp_path):
+    """Item 5: ``--corpus DIR remove NAME`` deleted any article anywhere under DIR by name, stem or title."""
+    folder = tmp_path / "mine"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "deep.md").write_text("# Deep notes\n\nIron deficiency makes restless legs worse.\n", encoding="utf-8")
+    (folder / "sub" / "top.md").write_text("# Deep twin\n\nMagnesium may ease restless legs at night.\n", encoding="utf-8")
+    (folder / "top.md").write_text("# Top notes\n\nWalking eases restless legs for some people.\n", encoding="utf-8")
+    before = snapshot(folder)
+    status, out, err = run(capsys, "--corpus", str(folder), "remove", "deep.md", "deep", "Deep notes", "sub/deep.md", "sub/top.md")
+    assert status == exitcodes.USAGE and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 5 and all("subfolder" in line and "top level" in line for line in lines), lines
+    assert snapshot(folder) == before
+    status, out, err = run(capsys, "--corpus", str(folder), "remove", "./top.md")
+    assert status == exitcodes.OK, err
+    assert out.strip() == "removed top.md: \u201cTop notes\u201d"
+    assert sorted(snapshot(folder)) == ["sub/deep.md", "sub/top.md"]
+
+
+@pytest.mark.parametrize("where", ["rlsbot", "rlsbot/data", "rlsbot/corpus"])
+def test_add_never_writes_inside_the_installed_package(tmp_path, where):
+    site = installed_copy(tmp_path)
+    before = snapshot(site)
+    note = tmp_path / "note.md"
+    note.write_text("# A note\n\nWalking eases restless legs for some people.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "RLSBOT_DATA_DIR": str(tmp_path / "data"), "RLSBOT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run(
+        [sys.executable, "-m", "rlsbot", "--corpus", str(site / where), "add", str(note)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == exitcodes.USAGE and not result.stdout, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("rlsbot: ") and "never change" in line, line
+    assert snapshot(site) == before
