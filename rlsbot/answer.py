@@ -39,7 +39,8 @@ DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor befo
 
 PASSAGES_CONSIDERED = 60
 MAX_QUOTES = 3
-MIN_FOCUS_SHARE = 0.45  # of the focus's weight, in the quote (its heading counts half)
+MIN_FOCUS_SHARE = 0.45
+MOST_OF_FOCUS = 0.6  # of a focus of three or more words, enough to do without the main one  # of the focus's weight, in the quote (its heading counts half)
 # A further quote must score at least this share of quote [1]: an answer
 # stops when the next sentence adds less than the asker asked for.
 KEEP_RATIO = 0.85
@@ -252,16 +253,17 @@ def _candidates(
                     continue
             # The focus: the main one in the quote or its heading, and most of the rest.
             if needs.focus and not needs.soft:
-                if not _has(context, needs.focus[0]):
-                    continue
-                # One or two things asked about ("iron deficiency"): the quote has them all.
-                if len(needs.core) <= 2 and not needs.lay and not all(_has(context, needs.focus[k]) for k in needs.core):
-                    continue
                 share = sum(w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if _has(terms, f))
                 share += 0.5 * sum(
                     w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if not _has(terms, f) and _has(context, f)
                 )
                 share /= focus_total
+                # The main focus, unless most of a many-sided focus is there.
+                if not _has(context, needs.focus[0]) and (len(needs.core) < 3 or share < MOST_OF_FOCUS):
+                    continue
+                # One or two things asked about ("iron deficiency"): the quote has them all.
+                if len(needs.core) <= 2 and not needs.lay and not all(_has(context, needs.focus[k]) for k in needs.core):
+                    continue
                 if share < MIN_FOCUS_SHARE:
                     continue
             elif needs.focus:
