@@ -27,6 +27,7 @@ from rlsbot.analysis import (
 )
 from rlsbot.article import Article, article_key
 from rlsbot.bm25 import BM25Params, constant, idf_values, term_contributions
+from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import Passage, build_passages
 
@@ -51,7 +52,8 @@ class _Analyser:
     dictionaries: 100,000 passages fit in a few hundred MB.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fields: Fields = FIELDS) -> None:
+        self.fields = fields
         self.terms: list[str] = []  # provisional term id -> term
         self.term_id: dict[str, int] = {}
         self.words: list[str] = []  # provisional word id -> word
@@ -92,14 +94,18 @@ class _Analyser:
         ids, tfs, entries, lengths = array("i"), array("i"), array("i"), array("i")
         heading_ids: dict[str, list[int]] = {}
         everything: list[str] = []
+        fields = self.fields
+        # BM25F with whole-number weights: each field's terms counted ``weight`` times
+        title = self.term_ids(words(article.title)) * fields.title
         for passage in passages:
             found = words(text[passage.start : passage.end])
             everything += found
-            terms = self.term_ids(found)
+            terms = self.term_ids(found) * fields.text
             heading = heading_ids.get(passage.section)
             if heading is None:
-                heading = heading_ids[passage.section] = self.term_ids(words(passage.section))
+                heading = heading_ids[passage.section] = self.term_ids(words(passage.section)) * fields.heading
             terms += heading
+            terms += title
             counts = Counter(terms)
             ids.extend(counts)
             tfs.extend(counts.values())
@@ -134,9 +140,9 @@ class Analysed:
     surface_counts: np.ndarray
 
 
-def passage_terms(text: str, section: str) -> list[str]:
-    """Index terms of a passage: its words and its section heading's."""
-    return index_terms(text) + index_terms(section)
+def passage_terms(text: str, section: str, title: str = "", fields: Fields = FIELDS) -> list[str]:
+    """Index terms of a passage: its words, its section heading's and its article title's, by field weight."""
+    return index_terms(text) * fields.text + index_terms(section) * fields.heading + index_terms(title) * fields.title
 
 
 class Reusable(Protocol):
@@ -211,17 +217,18 @@ class Index:
         params: BM25Params | None = None,
         progress: Callable[[int, int], None] | None = None,
         reuse: Reusable | None = None,
+        fields: Fields = FIELDS,
     ) -> Index:
         """Index articles.  With ``reuse``, articles it has unchanged are not analysed again.
 
         ``progress(done, total)`` is called after each article that had to be
-        analysed.
+        analysed.  ``reuse`` must have been made with the same ``fields``.
         """
         articles = list(articles)
         keys = [article_key(a) for a in articles]
         reusable = reuse.article_slots() if reuse is not None else {}
         todo = sum(1 for a, k in zip(articles, keys, strict=True) if (a.name, k) not in reusable)
-        analyser = _Analyser()
+        analyser = _Analyser(fields)
         parts: list[Analysed | int] = []  # an int: that article of ``reuse``
         done = 0
         for a, k in zip(articles, keys, strict=True):

@@ -12,6 +12,7 @@ import json
 import struct
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rlsbot.analysis import ANALYZER_VERSION
@@ -19,12 +20,37 @@ from rlsbot.article import Article, article_key
 from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
-def analyzer_key() -> str:
+@dataclass(frozen=True)
+class Fields:
+    """How much each field of a passage counts: BM25F with whole-number weights.
+
+    A passage is scored as one bag of its text, its section heading and its
+    article's title, each field's term counts and length multiplied by its
+    weight before BM25 saturates them (the simple BM25F of Robertson,
+    Zaragoza & Taylor, one b for all fields).  Whole numbers keep term counts
+    integers, so stored postings and rank_bm25's reference scores stay exact:
+    a weight of 2 is the field written out twice.  Chosen by measurement on
+    LiveQA-Med, Cranfield and the gold set together (benchmarks/README.md,
+    "Fields").  They change the postings, so they are part of the analyzer key.
+    """
+
+    text: int = 1
+    heading: int = 1
+    title: int = 2
+
+    def key(self) -> str:
+        return f"fields {self.text},{self.heading},{self.title}"
+
+
+FIELDS = Fields()
+
+
+def analyzer_key(fields: Fields = FIELDS) -> str:
     """Names everything analysis depends on: a cached analysis is reused only under the same key."""
-    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|nltk {_nltk_version()}|punkt {splitter_key()[:16]}"
+    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {splitter_key()[:16]}"
 
 
 def _nltk_version() -> str:
@@ -44,9 +70,14 @@ def corpus_key(articles: Sequence[Article], params: object = None) -> str:
     The ranking parameters are not part of it: they are applied when a cached
     index is loaded.
     """
+    return corpus_key_of([(a.name, article_key(a)) for a in articles])
+
+
+def corpus_key_of(keys: Sequence[tuple[str, str]]) -> str:
+    """``corpus_key`` from each article's (name, article_key), as the article cache keeps them."""
     h = hashlib.sha256(analyzer_key().encode())
-    for article in articles:
-        h.update(b"\0" + article.name.encode("utf-8", "surrogatepass") + b"\0" + article_key(article).encode())
+    for name, key in keys:
+        h.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + key.encode())
     return h.hexdigest()
 
 
