@@ -39,7 +39,7 @@ class Fields:
 
     text: int = 1
     heading: int = 1
-    title: int = 2
+    title: int = 3
 
     def key(self) -> str:
         return f"fields {self.text},{self.heading},{self.title}"
