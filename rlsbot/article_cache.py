@@ -24,10 +24,10 @@ from pathlib import Path
 
 from rlsbot.article import Article, Section, Span, article_key, content_key
 from rlsbot.corpus import (
+    ARTICLE_SUFFIXES,
     PARSER_VERSION,
     CorpusError,
     Skipped,
-    article_files,
     article_from_bytes,
     corpus_folders,
     read_article_bytes,
@@ -186,23 +186,18 @@ def _scan(
     writes: list[tuple] = []
     now = time.time_ns()
     for folder in folders:
-        for found in article_files(folder):
+        for found in _walk(folder):
             if isinstance(found, Skipped):
                 skipped.append(found)
                 continue
-            path, rel = found
-            key = str(path.absolute())
+            key, rel, info = found
             seen_paths.add(key)
-            try:
-                info = path.stat()
-            except OSError:
-                info = None
             old = None if fresh else known.get(key)
             if info is not None and old is not None and old[3] and (info.st_size, info.st_mtime_ns, info.st_ino) == old[:3]:
                 entries.append(Entry(old[6], old[7], old[8], old[9], old[5]))  # unchanged: no read at all
                 continue
             try:
-                data = read_article_bytes(path)
+                data = read_article_bytes(Path(key))
                 digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
                 stat = (info.st_size, info.st_mtime_ns, info.st_ino) if info is not None else (-1, -1, -1)
                 trusted = int(stat[1] < now - RACY_NS)
@@ -225,6 +220,69 @@ def _scan(
 
 def _under(path: str, folder: Path) -> bool:
     return path.startswith(str(folder.absolute()) + os.sep)
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
+    """corpus.article_files with each file's stat, through os.scandir: the same files, order and skips.
+
+    pathlib costs ~50 us a file in object making alone, most of a warm
+    start over 17,000 articles; here a file is a string and one stat.
+    """
+    root = str(folder.resolve())
+    top = str(folder.absolute())
+
+    def inside(target: str) -> bool:
+        return target == root or target.startswith(root + os.sep)
+
+    def walk(path: str, rel: str) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except OSError:
+            return
+        files, dirs = [], []
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(e)
+        pages = {e.name.rsplit(".", 1)[0] + "_files" for e in files if e.name.lower().endswith((".html", ".htm"))}
+        dirs = sorted((e for e in dirs if not e.name.startswith(".") and e.name not in pages), key=lambda e: e.name)
+        descend = []
+        for d in dirs:
+            if d.is_symlink():
+                # not followed; one leading outside is said so, one inside is read through its real path
+                try:
+                    target = os.path.realpath(d.path, strict=True)
+                except (OSError, RuntimeError):
+                    continue
+                if not inside(target):
+                    yield Skipped(rel + d.name, "is a symlink to a folder outside the corpus folder")
+                continue
+            descend.append(d)
+        for e in sorted(files, key=lambda e: e.name):
+            name = e.name
+            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            if e.is_symlink():
+                try:
+                    target = os.path.realpath(e.path, strict=True)
+                except (OSError, RuntimeError):
+                    yield Skipped(rel + name, "is a broken symlink")
+                    continue
+                if not inside(target):
+                    yield Skipped(rel + name, "is a symlink to a file outside the corpus folder")
+                    continue
+            try:
+                info = e.stat()
+            except OSError:
+                info = None
+            yield e.path, rel + name, info
+        for d in descend:
+            yield from walk(d.path, rel + d.name + "/")
+
+    yield from walk(top, "")
 
 
 def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entries: list[Entry]) -> list[Entry]:

@@ -119,3 +119,24 @@ def test_duplicates_and_bad_files_warn_as_without_the_cache(corpus, cache):
     expected = rlsbot.corpus.gather(corpus).warnings
     assert scan(corpus).warnings == expected
     assert scan(corpus).warnings == expected  # and from the cache
+
+
+def test_the_walk_finds_what_corpus_article_files_finds(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "page_files").mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.md").write_text("# O\n\nOutside.\n")
+    for rel in ("b.md", "a.txt", "page.html", "notes.pdf", ".dot.md", "sub/c.md", "sub/deeper/d.htm", ".hidden/e.md", "page_files/f.md"):
+        (root / rel).write_text("# X\n\nText.\n")
+    (root / "link-in.md").symlink_to(root / "b.md")
+    (root / "link-out.md").symlink_to(outside / "o.md")
+    (root / "broken.md").symlink_to(root / "nothing.md")
+    (root / "dir-out").symlink_to(outside)
+    (root / "dir-in").symlink_to(root / "sub")
+    expected = [e if isinstance(e, rlsbot.corpus.Skipped) else e[1] for e in rlsbot.corpus.article_files(root)]
+    got = [e if isinstance(e, rlsbot.corpus.Skipped) else e[1] for e in rlsbot.article_cache._walk(root)]
+    assert got == expected
+    assert "sub/deeper/d.htm" in got and "link-in.md" in got
