@@ -185,20 +185,11 @@ class Index:
         self.n_docs = len(self.passages)
         self.avgdl = float(doc_len.sum() / self.n_docs) if self.n_docs else 1.0
         self.idf = idf_values(df, self.n_docs, params) if self.n_docs else np.zeros(0)
-        # Every (term, passage) contribution, computed once, a slice at a
-        # time so that the temporaries of 100,000 passages stay small.
-        term_of_entry = np.repeat(np.arange(len(df), dtype=np.int32), np.diff(col_ptr))
-        self.col_score = np.empty(len(col_docs))
-        for lo in range(0, len(col_docs), _CHUNK):
-            hi = lo + _CHUNK
-            self.col_score[lo:hi] = term_contributions(
-                self.idf[term_of_entry[lo:hi]],
-                col_tf[lo:hi].astype(np.float64),
-                doc_len[col_docs[lo:hi]].astype(np.float64),
-                self.avgdl,
-                params,
-            )
-        del term_of_entry
+        # Each term's contribution to each passage that holds it, computed
+        # the first time a query touches the term: a fresh process pays for
+        # the columns one question reads, not for all of them.
+        self._col_score = np.empty(len(col_docs))
+        self._scored = np.zeros(len(df), dtype=bool)
         self.term_const = constant(self.idf, params)
         # Set by build() and load(): what save() needs to let a later build
         # reuse each article's analysis.
@@ -207,6 +198,39 @@ class Index:
         self._art_surface: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # ptr, ids, counts
         self._surface_list: list[str] = []
         self._extra_stems: dict[str, str] = {}
+
+    def column(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """Term ``t``'s passages and its BM25 contribution to each."""
+        lo, hi = int(self.col_ptr[t]), int(self.col_ptr[t + 1])
+        if not self._scored[t]:
+            self._col_score[lo:hi] = term_contributions(
+                self.idf[t],
+                self.col_tf[lo:hi].astype(np.float64),
+                self.doc_len[self.col_docs[lo:hi]].astype(np.float64),
+                self.avgdl,
+                self.params,
+            )
+            self._scored[t] = True
+        return self.col_docs[lo:hi], self._col_score[lo:hi]
+
+    @property
+    def col_score(self) -> np.ndarray:
+        """Every (term, passage) contribution, term-major like ``col_docs`` (all columns computed)."""
+        todo = np.flatnonzero(~self._scored)
+        if len(todo):
+            # a slice at a time, so the temporaries of 100,000 passages stay small
+            term_of_entry = np.repeat(np.arange(len(self.df), dtype=np.int32), np.diff(self.col_ptr))
+            for lo in range(0, len(self.col_docs), _CHUNK):
+                hi = lo + _CHUNK
+                self._col_score[lo:hi] = term_contributions(
+                    self.idf[term_of_entry[lo:hi]],
+                    self.col_tf[lo:hi].astype(np.float64),
+                    self.doc_len[self.col_docs[lo:hi]].astype(np.float64),
+                    self.avgdl,
+                    self.params,
+                )
+            self._scored[:] = True
+        return self._col_score
 
     # ------------------------------------------------------------ building
 
@@ -288,9 +312,9 @@ class Index:
             t = self.vocab.get(term)
             if t is None:
                 continue
-            lo, hi = self.col_ptr[t], self.col_ptr[t + 1]
+            docs, contributions = self.column(t)
             # a passage holds a term once, so no index repeats within a column
-            out[self.col_docs[lo:hi]] += weight * self.col_score[lo:hi]
+            out[docs] += weight * contributions
             const += weight * self.term_const[t]
         if const:
             out += const
