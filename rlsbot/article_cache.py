@@ -1,6 +1,6 @@
 """Parsed articles kept in SQLite, so a fresh process never parses a file twice.
 
-Each article file is stat-ed; when its size, mtime and inode are those
+Each article file is stat-ed; when its size, mtime, ctime and inode are those
 recorded (and it was already old when recorded, so a write in the same
 clock tick cannot hide), the stored parse is used without reading the file.
 Otherwise the file is read and hashed, and parsed only when its bytes differ
@@ -35,7 +35,7 @@ from rlsbot.corpus import (
 )
 from rlsbot.paths import cache_dir
 
-SCHEMA = 1
+SCHEMA = 2
 # A file changed within this long of being recorded may change again in the
 # same mtime tick without its stat showing it: such rows are re-hashed.
 RACY_NS = 2_000_000_000
@@ -131,13 +131,25 @@ def scan(corpus: str | os.PathLike | None = None, cache: bool = True, fresh: boo
             warnings.append(f"warning: cannot use the article cache ({exc}); reading every file")
             conn, db = None, None
     try:
-        entries, skipped, loaded = _scan(folders, conn, fresh)
+        walked = [found for folder in folders for found in _walk(folder)]
+        stamp = _stamp(walked)
+        remembered = _remembered(conn, stamp) if conn is not None and not fresh else None
+        if remembered is not None:
+            # not one file changed since the last scan: its outcome, in one read
+            entries, found_warnings = remembered
+            warnings += found_warnings
+            loaded: dict[str, Article] = {}
+        else:
+            entries, skipped, loaded, settled = _scan(walked, folders, conn, fresh)
+            entries, dupes = _dedupe(entries, skipped)
+            found_warnings = [f"skipped {s.path}: {s.reason}" for s in skipped]
+            found_warnings += [f"note: {d.path} {d.reason}" for d in dupes]
+            warnings += found_warnings
+            if conn is not None and settled and all(e.row >= 0 for e in entries):
+                _remember(conn, stamp, entries, found_warnings)
     finally:
         if conn is not None:
             conn.close()
-    entries, dupes = _dedupe(entries, skipped)
-    warnings += [f"skipped {s.path}: {s.reason}" for s in skipped]
-    warnings += [f"note: {d.path} {d.reason}" for d in dupes]
     if not entries:
         raise CorpusError(f"no readable articles in {', '.join(str(f) for f in folders)}")
     # fresh parses stay in memory (a first build needs them all anyway)
@@ -164,21 +176,64 @@ def _open(db: Path) -> sqlite3.Connection:
 def _create(conn: sqlite3.Connection) -> None:
     with conn:
         conn.execute("DROP TABLE IF EXISTS articles")
+        conn.execute("DROP TABLE IF EXISTS manifest")
+        conn.execute("CREATE TABLE manifest (stamp TEXT, entries TEXT, warnings TEXT)")
         conn.execute(
-            "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, inode INTEGER, trusted INTEGER,"
+            "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, inode INTEGER, ctime INTEGER, trusted INTEGER,"
             " digest TEXT, name TEXT, title TEXT, meta TEXT, text TEXT, spans TEXT, sections TEXT, akey TEXT, ckey TEXT)"
         )
         conn.execute(f"PRAGMA user_version = {SCHEMA}")
 
 
+def _stamp(walked: list) -> str:
+    """Names every file's path and stat, and every skip, as found by one walk."""
+    h = hashlib.sha256()
+    lines = []
+    for found in walked:
+        if isinstance(found, Skipped):
+            lines.append(f"skip\0{found.path}\0{found.reason}")
+        else:
+            path, rel, info = found
+            stat = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) if info is not None else ()
+            lines.append(f"{path}\0{rel}\0{stat}")
+    h.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _remembered(conn: sqlite3.Connection, stamp: str) -> tuple[list[Entry], list[str]] | None:
+    """The outcome of the last scan, when it saw exactly these files with these stats."""
+    try:
+        row = conn.execute("SELECT entries, warnings FROM manifest WHERE stamp = ?", (stamp,)).fetchone()
+        if row is None:
+            return None
+        entries = [Entry(str(n), str(k), str(c), int(r)) for n, k, c, r in json.loads(row[0])]
+        warnings = [str(w) for w in json.loads(row[1])]
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    return entries, warnings
+
+
+def _remember(conn: sqlite3.Connection, stamp: str, entries: list[Entry], warnings: list[str]) -> None:
+    try:
+        with conn:
+            conn.execute("DELETE FROM manifest")
+            conn.execute(
+                "INSERT INTO manifest VALUES (?, ?, ?)",
+                (stamp, json.dumps([list(e) for e in entries], ensure_ascii=False), json.dumps(warnings, ensure_ascii=False)),
+            )
+    except sqlite3.Error:
+        pass  # only a shortcut for the next start
+
+
 def _scan(
-    folders: Sequence[Path], conn: sqlite3.Connection | None, fresh: bool = False
-) -> tuple[list[Entry], list[Skipped], dict[str, Article]]:
+    walked: list, folders: Sequence[Path], conn: sqlite3.Connection | None, fresh: bool = False
+) -> tuple[list[Entry], list[Skipped], dict[str, Article], bool]:
+    """Entries of the walked files, parsing only what changed; the last value says no file was too new to trust by stat."""
     known: dict[str, tuple] = {}
     if conn is not None:
-        # path, size, mtime, inode, trusted, digest, rowid, name, akey, ckey
         known = {
-            row[0]: row for row in conn.execute("SELECT path, size, mtime, inode, trusted, digest, rowid, name, akey, ckey FROM articles")
+            row[0]: row
+            for row in conn.execute("SELECT path, size, mtime, inode, ctime, trusted, digest, rowid, name, akey, ckey FROM articles")
         }
     entries: list[Entry] = []
     skipped: list[Skipped] = []
@@ -186,44 +241,40 @@ def _scan(
     seen_paths: set[str] = set()
     writes: list[tuple] = []
     now = time.time_ns()
-    for folder in folders:
-        for found in _walk(folder):
-            if isinstance(found, Skipped):
-                skipped.append(found)
+    settled = True
+    for found in walked:
+        if isinstance(found, Skipped):
+            skipped.append(found)
+            continue
+        key, rel, info = found
+        seen_paths.add(key)
+        if info is None or info.st_mtime_ns >= now - RACY_NS:
+            settled = False
+        old = None if fresh else known.get(key)
+        stat = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) if info is not None else (-1, -1, -1, -1)
+        # old: path, size, mtime, inode, ctime, trusted, digest, rowid, name, akey, ckey
+        if old is not None and info is not None and old[5] and old[1:5] == stat:
+            entries.append(Entry(old[8], old[9], old[10], old[7]))  # unchanged: no read at all
+            continue
+        try:
+            data = read_article_bytes(Path(key))
+            digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
+            trusted = int(stat[1] < now - RACY_NS)
+            if old is not None and old[6] == digest and old[8] == rel:
+                writes.append(("stat", *stat, trusted, key))
+                entries.append(Entry(old[8], old[9], old[10], old[7]))
                 continue
-            key, rel, info = found
-            seen_paths.add(key)
-            old = None if fresh else known.get(key)
-            if (
-                old is not None
-                and info is not None
-                and old[4]
-                and old[1] == info.st_size
-                and old[2] == info.st_mtime_ns
-                and old[3] == info.st_ino
-            ):
-                entries.append(Entry(old[7], old[8], old[9], old[6]))  # unchanged: no read at all
-                continue
-            try:
-                data = read_article_bytes(Path(key))
-                digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
-                stat = (info.st_size, info.st_mtime_ns, info.st_ino) if info is not None else (-1, -1, -1)
-                trusted = int(stat[1] < now - RACY_NS)
-                if old is not None and old[5] == digest and old[7] == rel:
-                    writes.append(("stat", *stat, trusted, key))
-                    entries.append(Entry(old[7], old[8], old[9], old[6]))
-                    continue
-                article = article_from_bytes(data, rel)
-            except ValueError as exc:
-                skipped.append(Skipped(rel, str(exc)))
-                continue
-            loaded[rel] = article
-            writes.append(("row", key, *stat, trusted, article))
-            entries.append(Entry(rel, article_key(article), content_key(article), -1))
+            article = article_from_bytes(data, rel)
+        except ValueError as exc:
+            skipped.append(Skipped(rel, str(exc)))
+            continue
+        loaded[rel] = article
+        writes.append(("row", key, *stat, trusted, article))
+        entries.append(Entry(rel, article_key(article), content_key(article), -1))
     gone = [p for p in known if p not in seen_paths and any(_under(p, f) for f in folders)]
     if conn is not None and (writes or gone):
         entries = _write(conn, writes, gone, entries)
-    return entries, skipped, loaded
+    return entries, skipped, loaded, settled
 
 
 def _under(path: str, folder: Path) -> bool:
@@ -301,16 +352,17 @@ def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entri
             conn.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
             for w in writes:
                 if w[0] == "stat":
-                    conn.execute("UPDATE articles SET size = ?, mtime = ?, inode = ?, trusted = ? WHERE path = ?", w[1:])
+                    conn.execute("UPDATE articles SET size = ?, mtime = ?, inode = ?, ctime = ?, trusted = ? WHERE path = ?", w[1:])
                     continue
-                _, path, size, mtime, inode, trusted, a = w
+                _, path, size, mtime, inode, ctime, trusted, a = w
                 conn.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         path,
                         size,
                         mtime,
                         inode,
+                        ctime,
                         trusted,
                         a.digest,
                         a.name,

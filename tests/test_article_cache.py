@@ -140,3 +140,17 @@ def test_the_walk_finds_what_corpus_article_files_finds(tmp_path):
     got = [e if isinstance(e, rlsbot.corpus.Skipped) else e[1] for e in rlsbot.article_cache._walk(root)]
     assert got == expected
     assert "sub/deeper/d.htm" in got and "link-in.md" in got
+
+
+def test_an_old_file_edited_and_dated_back_is_seen(corpus, cache, parsed):
+    """Same size, same mtime, long settled: the change time still gives the edit away."""
+    path = corpus / "iron.md"
+    age(corpus)
+    Bot.load(corpus)
+    st = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("worse", "WORSE"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    parsed.clear()
+    bot = Bot.load(corpus)
+    assert parsed == ["iron.md"]
+    assert "WORSE" in bot.articles["iron.md"].text
