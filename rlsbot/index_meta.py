@@ -48,9 +48,16 @@ class Fields:
 FIELDS = Fields()
 
 
+_SPLITTER_KEYS: dict[object, str] = {}  # by function, so a test that swaps splitter_key is seen
+
+
 def analyzer_key(fields: Fields = FIELDS) -> str:
     """Names everything analysis depends on: a cached analysis is reused only under the same key."""
-    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {splitter_key()[:16]}"
+    # splitter_key hashes the bundled articles: once per process, not once per call
+    split = _SPLITTER_KEYS.get(splitter_key)
+    if split is None:
+        split = _SPLITTER_KEYS[splitter_key] = splitter_key()
+    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {split[:16]}"
 
 
 def _nltk_version() -> str:
