@@ -51,18 +51,25 @@ def cranfield_articles(folder: Path) -> None:
         (folder / f"{i:04d}.md").write_text(f"---\ntitle: {front}\n---\n\n{abstract or title_text}\n", encoding="utf-8")
 
 
-def cranfield_ndcg(bot: Bot, queries: list[str], qrels) -> float:
-    ranked = []
-    for q in queries:
+def cranfield_search(bot: Bot):
+    """A Cranfield search through Bot.search: the first 10 distinct abstracts (0-based ids) of 200 passages."""
+
+    def search(query: str) -> list[int]:
         seen: list[int] = []
-        for h in bot.search(q, top=200):
+        for h in bot.search(query, top=200):
             doc = int(h.passage.article.split(".")[0])
             if doc not in seen:
                 seen.append(doc)
                 if len(seen) == 10:
                     break
-        ranked.append(seen)
-    return ndcg10(ranked, qrels)
+        return seen
+
+    return search
+
+
+def cranfield_ndcg(bot: Bot, queries: list[str], qrels) -> float:
+    search = cranfield_search(bot)
+    return ndcg10([search(q) for q in queries], qrels)
 
 
 def main() -> None:
