@@ -18,6 +18,7 @@ import json
 import os
 import sqlite3
 import time
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,6 @@ from typing import NamedTuple
 
 from rlsbot.article import Article, Section, Span, article_key, content_key
 from rlsbot.corpus import (
-    ARTICLE_SUFFIXES,
     PARSER_VERSION,
     CorpusError,
     Skipped,
@@ -33,9 +33,11 @@ from rlsbot.corpus import (
     corpus_folders,
     read_article_bytes,
 )
+from rlsbot.index_meta import articles_digest
 from rlsbot.paths import cache_dir
+from rlsbot.walk import walk_articles
 
-SCHEMA = 2
+SCHEMA = 3
 # A file changed within this long of being recorded may change again in the
 # same mtime tick without its stat showing it: such rows are re-hashed.
 RACY_NS = 2_000_000_000
@@ -53,8 +55,11 @@ class Entry(NamedTuple):
 class Catalog(Mapping[str, Article]):
     """Articles by name, each loaded from the cache the first time it is asked for."""
 
-    def __init__(self, entries: Sequence[Entry], db: Path | None, loaded: dict[str, Article] | None = None) -> None:
+    def __init__(
+        self, entries: Sequence[Entry], db: Path | None, loaded: dict[str, Article] | None = None, digest: str | None = None
+    ) -> None:
         self.entries = {e.name: e for e in entries}
+        self._digest = digest
         self._db = db
         self._loaded: dict[str, Article] = dict(loaded or {})
         self._conn: sqlite3.Connection | None = None
@@ -63,7 +68,7 @@ class Catalog(Mapping[str, Article]):
         found = self._loaded.get(name)
         if found is None:
             entry = self.entries[name]  # KeyError for an unknown name, as a dict
-            found = self._loaded[name] = self._rows([entry.row])[entry.row]
+            found = self._loaded[name] = self._rows([entry])[entry.row]
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -74,7 +79,7 @@ class Catalog(Mapping[str, Article]):
 
     def load_all(self) -> list[Article]:
         """Every article, in corpus order (one query for all that are not loaded yet)."""
-        todo = [e.row for name, e in self.entries.items() if name not in self._loaded]
+        todo = [e for name, e in self.entries.items() if name not in self._loaded]
         if todo:
             rows = self._rows(todo)
             for name, e in self.entries.items():
@@ -82,17 +87,23 @@ class Catalog(Mapping[str, Article]):
                     self._loaded[name] = rows[e.row]
         return [self._loaded[name] for name in self.entries]
 
-    def _rows(self, rows: list[int]) -> dict[int, Article]:
+    def _rows(self, entries: list[Entry]) -> dict[int, Article]:
         if self._db is None:
             raise KeyError("article not in memory and no cache")
         if self._conn is None:
             # read-only, kept open: answers load a handful of articles each
             self._conn = sqlite3.connect(f"file:{self._db}?mode=ro", uri=True, timeout=30, check_same_thread=False)
-        return _load_rows(self._conn, rows)
+        return _load_rows(self._conn, [e.row for e in entries], {e.row: e.key for e in entries})
 
     def keys_of(self) -> list[tuple[str, str]]:
         """(name, article_key) of every article, in corpus order."""
         return [(e.name, e.key) for e in self.entries.values()]
+
+    def digest(self) -> str:
+        """index_meta.articles_digest of these articles (remembered from the last scan when nothing changed)."""
+        if self._digest is None:
+            self._digest = articles_digest(self.keys_of())
+        return self._digest
 
 
 @dataclass(frozen=True)
@@ -131,12 +142,12 @@ def scan(corpus: str | os.PathLike | None = None, cache: bool = True, fresh: boo
             warnings.append(f"warning: cannot use the article cache ({exc}); reading every file")
             conn, db = None, None
     try:
-        walked = [found for folder in folders for found in _walk(folder)]
+        walked = [found for folder in folders for found in walk_articles(folder)]
         stamp = _stamp(walked)
         remembered = _remembered(conn, stamp) if conn is not None and not fresh else None
         if remembered is not None:
             # not one file changed since the last scan: its outcome, in one read
-            entries, found_warnings = remembered
+            entries, found_warnings, digest = remembered
             warnings += found_warnings
             loaded: dict[str, Article] = {}
         else:
@@ -145,8 +156,9 @@ def scan(corpus: str | os.PathLike | None = None, cache: bool = True, fresh: boo
             found_warnings = [f"skipped {s.path}: {s.reason}" for s in skipped]
             found_warnings += [f"note: {d.path} {d.reason}" for d in dupes]
             warnings += found_warnings
+            digest = articles_digest([(e.name, e.key) for e in entries])
             if conn is not None and settled and all(e.row >= 0 for e in entries):
-                _remember(conn, stamp, entries, found_warnings)
+                _remember(conn, stamp, entries, found_warnings, digest)
     finally:
         if conn is not None:
             conn.close()
@@ -155,16 +167,20 @@ def scan(corpus: str | os.PathLike | None = None, cache: bool = True, fresh: boo
     # fresh parses stay in memory (a first build needs them all anyway)
     names = {e.name for e in entries}
     loaded = {k: v for k, v in loaded.items() if k in names}
-    return Scanned(Catalog(entries, db, loaded), tuple(folders), tuple(warnings))
+    return Scanned(Catalog(entries, db, loaded, digest), tuple(folders), tuple(warnings))
 
 
 def _open(db: Path) -> sqlite3.Connection:
+    """The cache, made or remade when it is another schema's or damaged; busy (another process) raises."""
     db.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db, timeout=30)
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
             _create(conn)
         conn.execute("SELECT path FROM articles LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError:
         conn.close()
         db.unlink(missing_ok=True)  # damaged: it is only a cache
@@ -174,52 +190,81 @@ def _open(db: Path) -> sqlite3.Connection:
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    with conn:
-        conn.execute("DROP TABLE IF EXISTS articles")
-        conn.execute("DROP TABLE IF EXISTS manifest")
-        conn.execute("CREATE TABLE manifest (stamp TEXT, entries TEXT, warnings TEXT)")
-        conn.execute(
-            "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, inode INTEGER, ctime INTEGER, trusted INTEGER,"
-            " digest TEXT, name TEXT, title TEXT, meta TEXT, text TEXT, spans TEXT, sections TEXT, akey TEXT, ckey TEXT)"
-        )
-        conn.execute(f"PRAGMA user_version = {SCHEMA}")
+    # IMMEDIATE: of several first runs at once, one makes the tables and the others see them made
+    conn.isolation_level = None
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            conn.execute("DROP TABLE IF EXISTS articles")
+            conn.execute("DROP TABLE IF EXISTS manifest")
+            conn.execute("CREATE TABLE manifest (stamp TEXT, names TEXT, keys TEXT, rows BLOB, warnings TEXT, digest TEXT)")
+            conn.execute(
+                "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, inode INTEGER, ctime INTEGER,"
+                " trusted INTEGER, digest TEXT, name TEXT, title TEXT, meta TEXT, text TEXT, spans TEXT, sections TEXT,"
+                " akey TEXT, ckey TEXT)"
+            )
+            conn.execute(f"PRAGMA user_version = {SCHEMA}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.isolation_level = ""
 
 
 def _stamp(walked: list) -> str:
     """Names every file's path and stat, and every skip, as found by one walk."""
-    h = hashlib.sha256()
-    lines = []
+    names: list[str] = []
+    numbers = array("q")
     for found in walked:
         if isinstance(found, Skipped):
-            lines.append(f"skip\0{found.path}\0{found.reason}")
+            names.append(f"skip\0{found.path}\0{found.reason}")
+            continue
+        path, rel, info = found
+        names.append(f"{path}\0{rel}")
+        if info is None:
+            numbers.extend((-1, -1, -1, -1))
         else:
-            path, rel, info = found
-            stat = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) if info is not None else ()
-            lines.append(f"{path}\0{rel}\0{stat}")
-    h.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+            numbers.extend((info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns))
+    h = hashlib.sha256("\n".join(names).encode("utf-8", "surrogatepass"))
+    h.update(numbers.tobytes())
     return h.hexdigest()
 
 
-def _remembered(conn: sqlite3.Connection, stamp: str) -> tuple[list[Entry], list[str]] | None:
-    """The outcome of the last scan, when it saw exactly these files with these stats."""
+_SEP = "\x00"  # no file name, key or warning holds a NUL
+
+
+def _remembered(conn: sqlite3.Connection, stamp: str) -> tuple[list[Entry], list[str], str] | None:
+    """The outcome of the last scan (entries, warnings, articles digest), when it saw exactly these files and stats."""
     try:
-        row = conn.execute("SELECT entries, warnings FROM manifest WHERE stamp = ?", (stamp,)).fetchone()
+        row = conn.execute("SELECT names, keys, rows, warnings, digest FROM manifest WHERE stamp = ?", (stamp,)).fetchone()
         if row is None:
             return None
-        entries = [Entry(str(n), str(k), str(c), int(r)) for n, k, c, r in json.loads(row[0])]
-        warnings = [str(w) for w in json.loads(row[1])]
-    except (sqlite3.Error, ValueError, TypeError):
+        names, keys = row[0].split(_SEP), row[1].split(_SEP)
+        rows = array("q", row[2])
+        if not (len(names) == len(keys) == len(rows)):
+            return None
+        warnings = row[3].split(_SEP) if row[3] else []
+        # the content key only de-duplicates, which this outcome has done already
+        return list(map(Entry, names, keys, [""] * len(names), rows)), warnings, str(row[4])
+    except (sqlite3.Error, ValueError, TypeError, AttributeError):
         return None
-    return entries, warnings
 
 
-def _remember(conn: sqlite3.Connection, stamp: str, entries: list[Entry], warnings: list[str]) -> None:
+def _remember(conn: sqlite3.Connection, stamp: str, entries: list[Entry], warnings: list[str], digest: str) -> None:
     try:
         with conn:
             conn.execute("DELETE FROM manifest")
             conn.execute(
-                "INSERT INTO manifest VALUES (?, ?, ?)",
-                (stamp, json.dumps([list(e) for e in entries], ensure_ascii=False), json.dumps(warnings, ensure_ascii=False)),
+                "INSERT INTO manifest VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    stamp,
+                    _SEP.join(e.name for e in entries),
+                    _SEP.join(e.key for e in entries),
+                    array("q", [e.row for e in entries]).tobytes(),
+                    _SEP.join(warnings),
+                    digest,
+                ),
             )
     except sqlite3.Error:
         pass  # only a shortcut for the next start
@@ -281,69 +326,6 @@ def _under(path: str, folder: Path) -> bool:
     return path.startswith(str(folder.absolute()) + os.sep)
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
-    """corpus.article_files with each file's stat, through os.scandir: the same files, order and skips.
-
-    pathlib costs ~50 us a file in object making alone, most of a warm
-    start over 17,000 articles; here a file is a string and one stat.
-    """
-    root = str(folder.resolve())
-    top = str(folder.absolute())
-
-    def inside(target: str) -> bool:
-        return target == root or target.startswith(root + os.sep)
-
-    def walk(path: str, rel: str) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
-        try:
-            with os.scandir(path) as it:
-                entries = list(it)
-        except OSError:
-            return
-        files, dirs = [], []
-        for e in entries:
-            try:
-                is_dir = e.is_dir()
-            except OSError:
-                is_dir = False
-            (dirs if is_dir else files).append(e)
-        pages = {e.name.rsplit(".", 1)[0] + "_files" for e in files if e.name.lower().endswith((".html", ".htm"))}
-        dirs = sorted((e for e in dirs if not e.name.startswith(".") and e.name not in pages), key=lambda e: e.name)
-        descend = []
-        for d in dirs:
-            if d.is_symlink():
-                # not followed; one leading outside is said so, one inside is read through its real path
-                try:
-                    target = os.path.realpath(d.path, strict=True)
-                except (OSError, RuntimeError):
-                    continue
-                if not inside(target):
-                    yield Skipped(rel + d.name, "is a symlink to a folder outside the corpus folder")
-                continue
-            descend.append(d)
-        for e in sorted(files, key=lambda e: e.name):
-            name = e.name
-            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
-                continue
-            if e.is_symlink():
-                try:
-                    target = os.path.realpath(e.path, strict=True)
-                except (OSError, RuntimeError):
-                    yield Skipped(rel + name, "is a broken symlink")
-                    continue
-                if not inside(target):
-                    yield Skipped(rel + name, "is a symlink to a file outside the corpus folder")
-                    continue
-            try:
-                info = e.stat()
-            except OSError:
-                info = None
-            yield e.path, rel + name, info
-        for d in descend:
-            yield from walk(d.path, rel + d.name + "/")
-
-    yield from walk(top, "")
-
-
 def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entries: list[Entry]) -> list[Entry]:
     """Store new parses and stats in one transaction; the new rows' ids go into their entries."""
     rows: dict[str, int] = {}
@@ -356,7 +338,12 @@ def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entri
                     continue
                 _, path, size, mtime, inode, ctime, trusted, a = w
                 conn.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    # an upsert keeps the row id that another process may have handed out already
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
+                    " size = excluded.size, mtime = excluded.mtime, inode = excluded.inode, ctime = excluded.ctime,"
+                    " trusted = excluded.trusted, digest = excluded.digest, name = excluded.name, title = excluded.title,"
+                    " meta = excluded.meta, text = excluded.text, spans = excluded.spans, sections = excluded.sections,"
+                    " akey = excluded.akey, ckey = excluded.ckey",
                     (
                         path,
                         size,
@@ -381,16 +368,19 @@ def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entri
     return [e._replace(row=rows.get(e.name, e.row)) if e.row < 0 else e for e in entries]
 
 
-def _load_rows(conn: sqlite3.Connection, rows: list[int]) -> dict[int, Article]:
+def _load_rows(conn: sqlite3.Connection, rows: list[int], keys: dict[int, str]) -> dict[int, Article]:
+    """Articles by row id, each checked to be the version this process indexed (its article_key)."""
     out: dict[int, Article] = {}
     try:
         for lo in range(0, len(rows), 500):
             chunk = rows[lo : lo + 500]
             marks = ",".join("?" * len(chunk))
             for row in conn.execute(
-                f"SELECT rowid, name, title, meta, text, spans, sections, digest FROM articles WHERE rowid IN ({marks})", chunk
+                f"SELECT rowid, name, title, meta, text, spans, sections, digest, akey FROM articles WHERE rowid IN ({marks})", chunk
             ):
-                rowid, name, title, meta, text, spans, sections, digest = row
+                rowid, name, title, meta, text, spans, sections, digest, akey = row
+                if akey != keys[rowid]:
+                    continue  # another process stored a newer version of the file: missing below
                 out[rowid] = Article(
                     name=name,
                     title=title,

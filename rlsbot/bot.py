@@ -11,7 +11,7 @@ from rlsbot.article_cache import scan
 from rlsbot.bm25 import BM25Params
 from rlsbot.index import Hit, Index
 from rlsbot.index_cache import CachedIndex, save_index
-from rlsbot.index_meta import cache_path, corpus_key_of
+from rlsbot.index_meta import cache_path, corpus_key_from
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
@@ -52,7 +52,7 @@ class Bot:
         scanned = scan(corpus, cache=cache, fresh=rebuild)
         catalog, folders, warnings = scanned.catalog, scanned.folders, list(scanned.warnings)
 
-        key = corpus_key_of(catalog.keys_of())
+        key = corpus_key_from(catalog.digest())
         index = None
         previous = None  # the cache as it is, for its unchanged articles' analyses
         path = cache_path(folders)

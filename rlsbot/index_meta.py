@@ -82,10 +82,18 @@ def corpus_key(articles: Sequence[Article], params: object = None) -> str:
 
 def corpus_key_of(keys: Sequence[tuple[str, str]]) -> str:
     """``corpus_key`` from each article's (name, article_key), as the article cache keeps them."""
-    h = hashlib.sha256(analyzer_key().encode())
-    for name, key in keys:
-        h.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + key.encode())
-    return h.hexdigest()
+    return corpus_key_from(articles_digest(keys))
+
+
+def articles_digest(keys: Sequence[tuple[str, str]]) -> str:
+    """Names a corpus's articles (name and article_key of each, in order), whatever the analyzer."""
+    joined = "\0".join(f"{name}\0{key}" for name, key in keys)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def corpus_key_from(digest: str) -> str:
+    """``corpus_key`` from an ``articles_digest`` (the article cache keeps one per scan)."""
+    return hashlib.sha256(f"{analyzer_key()}\0{digest}".encode()).hexdigest()
 
 
 def cache_path(folders: Sequence[Path]) -> Path:

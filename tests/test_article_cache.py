@@ -9,6 +9,7 @@ import pytest
 
 import rlsbot.article_cache
 import rlsbot.corpus
+import rlsbot.walk
 from rlsbot.article_cache import scan
 from rlsbot.bot import Bot
 
@@ -137,7 +138,7 @@ def test_the_walk_finds_what_corpus_article_files_finds(tmp_path):
     (root / "dir-out").symlink_to(outside)
     (root / "dir-in").symlink_to(root / "sub")
     expected = [e if isinstance(e, rlsbot.corpus.Skipped) else e[1] for e in rlsbot.corpus.article_files(root)]
-    got = [e if isinstance(e, rlsbot.corpus.Skipped) else e[1] for e in rlsbot.article_cache._walk(root)]
+    got = [e if isinstance(e, rlsbot.corpus.Skipped) else e[1] for e in rlsbot.walk.walk_articles(root)]
     assert got == expected
     assert "sub/deeper/d.htm" in got and "link-in.md" in got
 
