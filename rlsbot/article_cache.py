@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 import time
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
@@ -70,6 +71,13 @@ class Catalog(Mapping[str, Article]):
             entry = self.entries[name]  # KeyError for an unknown name, as a dict
             found = self._loaded[name] = self._rows([entry])[entry.row]
         return found
+
+    def __setitem__(self, name: str, article: Article) -> None:
+        """Put an article in (in memory only), as into a dict."""
+        if name not in self.entries:
+            self.entries[name] = Entry(name, article_key(article), content_key(article), -1)
+            self._digest = None
+        self._loaded[name] = article
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.entries)
@@ -138,8 +146,9 @@ def scan(corpus: str | os.PathLike | None = None, cache: bool = True, fresh: boo
     if db is not None:
         try:
             conn = _open(db)
-        except (sqlite3.Error, OSError) as exc:
-            warnings.append(f"warning: cannot use the article cache ({exc}); reading every file")
+        except (sqlite3.Error, OSError):
+            # Said nowhere: it only saves parsing, and the index cache, in the
+            # same folder, warns of the same trouble once.
             conn, db = None, None
     try:
         walked = [found for folder in folders for found in walk_articles(folder)]
@@ -173,6 +182,11 @@ def scan(corpus: str | os.PathLike | None = None, cache: bool = True, fresh: boo
 def _open(db: Path) -> sqlite3.Connection:
     """The cache, made or remade when it is another schema's or damaged; busy (another process) raises."""
     db.parent.mkdir(parents=True, exist_ok=True)
+    if not db.exists():
+        # SQLite would create the file whatever the folder allows root; ask the way atomic writes do
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=db.parent)
+        os.close(fd)
+        os.unlink(probe)
     conn = sqlite3.connect(db, timeout=30)
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
