@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,14 @@ def test_an_old_file_edited_and_dated_back_is_seen(corpus, cache, parsed):
     bot = Bot.load(corpus)
     assert parsed == ["iron.md"]
     assert "WORSE" in bot.articles["iron.md"].text
+
+
+def test_no_pickle_anywhere():
+    """The caches are plain arrays, text and JSON: no module can unpickle what a cache file holds."""
+    root = Path(rlsbot.article_cache.__file__).parent
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for banned in ("import pickle", "import shelve", "import marshal", "allow_pickle=True", "dill"):
+            assert banned not in source, f"{path.name}: {banned}"
+        for call in re.findall(r"np\.load\([^)]*\)", source):
+            assert "allow_pickle=False" in call, f"{path.name}: {call}"
