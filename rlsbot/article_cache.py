@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 import time
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
@@ -184,6 +183,8 @@ def _open(db: Path) -> sqlite3.Connection:
     db.parent.mkdir(parents=True, exist_ok=True)
     if not db.exists():
         # SQLite would create the file whatever the folder allows root; ask the way atomic writes do
+        import tempfile
+
         fd, probe = tempfile.mkstemp(prefix=".probe-", dir=db.parent)
         os.close(fd)
         os.unlink(probe)
