@@ -1,6 +1,9 @@
 """Cranfield: rlsbot's analyzer and ranking against rank-bm25 and bm25s, in one run.
 
 Every system ranks the 1,400 abstracts (their ``.W`` text, title included) for the 225 queries;
+the last row ranks them through rlsbot's own path instead (each abstract an
+article file with its title in the front matter, ``Bot.search``, the first 10
+distinct articles of 200 passages: what ``rlsbot search`` returns);
 nDCG@10 uses the relevance codes 1-4 of ``cranqrel`` with gain 5 - code
 (-1: not relevant), and queries are matched to ``cranqrel`` by their order in
 ``cran.qry``.  Queries per second: one query per call, analysis included,
@@ -22,6 +25,7 @@ import json
 import math
 import re
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +34,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 DATA = ROOT.parent / "shared" / "bench" / "cranfield"
 
 from rlsbot.analysis import index_terms, stopwords  # noqa: E402
@@ -187,6 +192,20 @@ def main() -> None:
             f", delta={params.delta})" if params.variant != "okapi" else ")"
         )
         systems.append((name, rlsbot_system(index), time.perf_counter() - t))
+
+    # The product's own path: each abstract an article file (title in the front
+    # matter), read by rlsbot's corpus code, searched as `rlsbot search` does.
+    from fields import cranfield_articles, cranfield_search
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cranfield_articles(Path(tmp))
+        t = time.perf_counter()
+        from rlsbot.bot import Bot
+
+        bot = Bot.load(tmp, cache=False)
+        systems.append(
+            ("rlsbot search (articles with title field, Bot.search: the product path)", cranfield_search(bot), time.perf_counter() - t)
+        )
 
     results = []
     for name, search, build in systems:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
 from rlsbot.article import Article
+from rlsbot.article_cache import scan
 from rlsbot.bm25 import BM25Params
-from rlsbot.corpus import gather
 from rlsbot.index import Hit, Index
 from rlsbot.index_cache import CachedIndex, save_index
-from rlsbot.index_meta import cache_path, corpus_key
+from rlsbot.index_meta import cache_path, corpus_key_from
 from rlsbot.query import Query, Resolver, parse
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
@@ -25,8 +25,9 @@ class Bot:
     >>> answer.answered, answer.citations[0].title  # doctest: +SKIP
     """
 
-    def __init__(self, articles: Sequence[Article], index: Index, warnings: Sequence[str] = ()) -> None:
-        self.articles = {a.name: a for a in articles}
+    def __init__(self, articles: Sequence[Article] | Mapping[str, Article], index: Index, warnings: Sequence[str] = ()) -> None:
+        # a Mapping (the article cache's Catalog) loads each article when first asked for
+        self.articles: Mapping[str, Article] = articles if isinstance(articles, Mapping) else {a.name: a for a in articles}
         self.index = index
         self.warnings = list(warnings)
         self._resolver = Resolver(index)
@@ -41,15 +42,17 @@ class Bot:
         params: BM25Params | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> Bot:
-        """Read the articles and load their index from the cache, building it if needed.
+        """Find the articles and load their index from the cache, building it if needed.
 
-        Raises CorpusError when there is no usable article at all.
+        Unchanged article files are neither read nor parsed again
+        (rlsbot.article_cache); ``rebuild`` parses every file afresh.  Raises
+        CorpusError when there is no usable article at all.
         """
         params = params or BM25Params()
-        gathered = gather(corpus)
-        articles, folders, warnings = list(gathered.articles), gathered.folders, list(gathered.warnings)
+        scanned = scan(corpus, cache=cache, fresh=rebuild)
+        catalog, folders, warnings = scanned.catalog, scanned.folders, list(scanned.warnings)
 
-        key = corpus_key(articles, params)
+        key = corpus_key_from(catalog.digest())
         index = None
         previous = None  # the cache as it is, for its unchanged articles' analyses
         path = cache_path(folders)
@@ -68,6 +71,7 @@ class Bot:
                     warnings.append(f"warning: rebuilding the index: {exc}")
         try:
             if index is None:
+                articles = catalog.load_all()
                 try:
                     index = Index.build(articles, params, progress=progress, reuse=previous)
                 except ValueError as exc:
@@ -83,7 +87,7 @@ class Bot:
         finally:
             if previous is not None:
                 previous.close()
-        return cls(articles, index, warnings)
+        return cls(catalog, index, warnings)
 
     def query(self, question: str) -> Query:
         return parse(_head(question), self.index, self._resolver)

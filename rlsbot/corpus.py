@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rlsbot.article import Article, Block, build_article, content_key, split_front_matter
-from rlsbot.chrome import BYLINE, strip_chrome
-from rlsbot.formats import decode, looks_binary, markdown_blocks, text_blocks
 from rlsbot.paths import user_corpus
 from rlsbot.text import clean_text, one_line
 
@@ -48,6 +46,10 @@ def _first_line_title(block: Block) -> bool:
 
 def parse_article(name: str, source: str, digest: str = "") -> Article:
     """Turn one file's text into an Article (Markdown, plain text or HTML)."""
+    # imported here: a start whose articles all come from the article cache parses nothing
+    from rlsbot.chrome import BYLINE, strip_chrome
+    from rlsbot.formats import markdown_blocks, text_blocks
+
     source = unicodedata.normalize("NFC", source.lstrip("\ufeff"))
     suffix = Path(name).suffix.lower()
     meta: dict = {}
@@ -100,6 +102,8 @@ def read_article_bytes(path: Path) -> bytes:
 
 def article_from_bytes(data: bytes, name: str) -> Article:
     """Parse one file's bytes as the article ``name``; raises ValueError with a reason."""
+    from rlsbot.formats import decode, looks_binary
+
     if not data.strip():
         raise ValueError("is empty")
     if looks_binary(data):

@@ -27,6 +27,7 @@ from rlsbot.analysis import (
 )
 from rlsbot.article import Article, article_key
 from rlsbot.bm25 import BM25Params, constant, idf_values, term_contributions
+from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import Passage, build_passages
 
@@ -51,7 +52,8 @@ class _Analyser:
     dictionaries: 100,000 passages fit in a few hundred MB.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fields: Fields = FIELDS) -> None:
+        self.fields = fields
         self.terms: list[str] = []  # provisional term id -> term
         self.term_id: dict[str, int] = {}
         self.words: list[str] = []  # provisional word id -> word
@@ -92,14 +94,18 @@ class _Analyser:
         ids, tfs, entries, lengths = array("i"), array("i"), array("i"), array("i")
         heading_ids: dict[str, list[int]] = {}
         everything: list[str] = []
+        fields = self.fields
+        # BM25F with whole-number weights: each field's terms counted ``weight`` times
+        title = self.term_ids(words(article.title)) * fields.title
         for passage in passages:
             found = words(text[passage.start : passage.end])
             everything += found
-            terms = self.term_ids(found)
+            terms = self.term_ids(found) * fields.text
             heading = heading_ids.get(passage.section)
             if heading is None:
-                heading = heading_ids[passage.section] = self.term_ids(words(passage.section))
+                heading = heading_ids[passage.section] = self.term_ids(words(passage.section)) * fields.heading
             terms += heading
+            terms += title
             counts = Counter(terms)
             ids.extend(counts)
             tfs.extend(counts.values())
@@ -134,9 +140,9 @@ class Analysed:
     surface_counts: np.ndarray
 
 
-def passage_terms(text: str, section: str) -> list[str]:
-    """Index terms of a passage: its words and its section heading's."""
-    return index_terms(text) + index_terms(section)
+def passage_terms(text: str, section: str, title: str = "", fields: Fields = FIELDS) -> list[str]:
+    """Index terms of a passage: its words, its section heading's and its article title's, by field weight."""
+    return index_terms(text) * fields.text + index_terms(section) * fields.heading + index_terms(title) * fields.title
 
 
 class Reusable(Protocol):
@@ -179,20 +185,11 @@ class Index:
         self.n_docs = len(self.passages)
         self.avgdl = float(doc_len.sum() / self.n_docs) if self.n_docs else 1.0
         self.idf = idf_values(df, self.n_docs, params) if self.n_docs else np.zeros(0)
-        # Every (term, passage) contribution, computed once, a slice at a
-        # time so that the temporaries of 100,000 passages stay small.
-        term_of_entry = np.repeat(np.arange(len(df), dtype=np.int32), np.diff(col_ptr))
-        self.col_score = np.empty(len(col_docs))
-        for lo in range(0, len(col_docs), _CHUNK):
-            hi = lo + _CHUNK
-            self.col_score[lo:hi] = term_contributions(
-                self.idf[term_of_entry[lo:hi]],
-                col_tf[lo:hi].astype(np.float64),
-                doc_len[col_docs[lo:hi]].astype(np.float64),
-                self.avgdl,
-                params,
-            )
-        del term_of_entry
+        # Each term's contribution to each passage that holds it, computed
+        # the first time a query touches the term: a fresh process pays for
+        # the columns one question reads, not for all of them.
+        self._col_score = np.empty(len(col_docs))
+        self._scored = np.zeros(len(df), dtype=bool)
         self.term_const = constant(self.idf, params)
         # Set by build() and load(): what save() needs to let a later build
         # reuse each article's analysis.
@@ -201,6 +198,39 @@ class Index:
         self._art_surface: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # ptr, ids, counts
         self._surface_list: list[str] = []
         self._extra_stems: dict[str, str] = {}
+
+    def column(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """Term ``t``'s passages and its BM25 contribution to each."""
+        lo, hi = int(self.col_ptr[t]), int(self.col_ptr[t + 1])
+        if not self._scored[t]:
+            self._col_score[lo:hi] = term_contributions(
+                self.idf[t],
+                self.col_tf[lo:hi].astype(np.float64),
+                self.doc_len[self.col_docs[lo:hi]].astype(np.float64),
+                self.avgdl,
+                self.params,
+            )
+            self._scored[t] = True
+        return self.col_docs[lo:hi], self._col_score[lo:hi]
+
+    @property
+    def col_score(self) -> np.ndarray:
+        """Every (term, passage) contribution, term-major like ``col_docs`` (all columns computed)."""
+        todo = np.flatnonzero(~self._scored)
+        if len(todo):
+            # a slice at a time, so the temporaries of 100,000 passages stay small
+            term_of_entry = np.repeat(np.arange(len(self.df), dtype=np.int32), np.diff(self.col_ptr))
+            for lo in range(0, len(self.col_docs), _CHUNK):
+                hi = lo + _CHUNK
+                self._col_score[lo:hi] = term_contributions(
+                    self.idf[term_of_entry[lo:hi]],
+                    self.col_tf[lo:hi].astype(np.float64),
+                    self.doc_len[self.col_docs[lo:hi]].astype(np.float64),
+                    self.avgdl,
+                    self.params,
+                )
+            self._scored[:] = True
+        return self._col_score
 
     # ------------------------------------------------------------ building
 
@@ -211,17 +241,18 @@ class Index:
         params: BM25Params | None = None,
         progress: Callable[[int, int], None] | None = None,
         reuse: Reusable | None = None,
+        fields: Fields = FIELDS,
     ) -> Index:
         """Index articles.  With ``reuse``, articles it has unchanged are not analysed again.
 
         ``progress(done, total)`` is called after each article that had to be
-        analysed.
+        analysed.  ``reuse`` must have been made with the same ``fields``.
         """
         articles = list(articles)
         keys = [article_key(a) for a in articles]
         reusable = reuse.article_slots() if reuse is not None else {}
         todo = sum(1 for a, k in zip(articles, keys, strict=True) if (a.name, k) not in reusable)
-        analyser = _Analyser()
+        analyser = _Analyser(fields)
         parts: list[Analysed | int] = []  # an int: that article of ``reuse``
         done = 0
         for a, k in zip(articles, keys, strict=True):
@@ -281,9 +312,9 @@ class Index:
             t = self.vocab.get(term)
             if t is None:
                 continue
-            lo, hi = self.col_ptr[t], self.col_ptr[t + 1]
+            docs, contributions = self.column(t)
             # a passage holds a term once, so no index repeats within a column
-            out[self.col_docs[lo:hi]] += weight * self.col_score[lo:hi]
+            out[docs] += weight * contributions
             const += weight * self.term_const[t]
         if const:
             out += const

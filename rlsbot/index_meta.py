@@ -12,6 +12,7 @@ import json
 import struct
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rlsbot.analysis import ANALYZER_VERSION
@@ -20,12 +21,44 @@ from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
 from rlsbot.storage import check_npz
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
-def analyzer_key() -> str:
+@dataclass(frozen=True)
+class Fields:
+    """How much each field of a passage counts: BM25F with whole-number weights.
+
+    A passage is scored as one bag of its text, its section heading and its
+    article's title, each field's term counts and length multiplied by its
+    weight before BM25 saturates them (the simple BM25F of Robertson,
+    Zaragoza & Taylor, one b for all fields).  Whole numbers keep term counts
+    integers, so stored postings and rank_bm25's reference scores stay exact:
+    a weight of 2 is the field written out twice.  Chosen by measurement on
+    LiveQA-Med, Cranfield and the gold set together (benchmarks/README.md,
+    "Fields").  They change the postings, so they are part of the analyzer key.
+    """
+
+    text: int = 1
+    heading: int = 1
+    title: int = 3
+
+    def key(self) -> str:
+        return f"fields {self.text},{self.heading},{self.title}"
+
+
+FIELDS = Fields()
+
+
+_SPLITTER_KEYS: dict[object, str] = {}  # by function, so a test that swaps splitter_key is seen
+
+
+def analyzer_key(fields: Fields = FIELDS) -> str:
     """Names everything analysis depends on: a cached analysis is reused only under the same key."""
-    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|nltk {_nltk_version()}|punkt {splitter_key()[:16]}"
+    # splitter_key hashes the bundled articles: once per process, not once per call
+    split = _SPLITTER_KEYS.get(splitter_key)
+    if split is None:
+        split = _SPLITTER_KEYS[splitter_key] = splitter_key()
+    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {split[:16]}"
 
 
 def _nltk_version() -> str:
@@ -45,10 +78,23 @@ def corpus_key(articles: Sequence[Article], params: object = None) -> str:
     The ranking parameters are not part of it: they are applied when a cached
     index is loaded.
     """
-    h = hashlib.sha256(analyzer_key().encode())
-    for article in articles:
-        h.update(b"\0" + article.name.encode("utf-8", "surrogatepass") + b"\0" + article_key(article).encode())
-    return h.hexdigest()
+    return corpus_key_of([(a.name, article_key(a)) for a in articles])
+
+
+def corpus_key_of(keys: Sequence[tuple[str, str]]) -> str:
+    """``corpus_key`` from each article's (name, article_key), as the article cache keeps them."""
+    return corpus_key_from(articles_digest(keys))
+
+
+def articles_digest(keys: Sequence[tuple[str, str]]) -> str:
+    """Names a corpus's articles (name and article_key of each, in order), whatever the analyzer."""
+    joined = "\0".join(f"{name}\0{key}" for name, key in keys)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def corpus_key_from(digest: str) -> str:
+    """``corpus_key`` from an ``articles_digest`` (the article cache keeps one per scan)."""
+    return hashlib.sha256(f"{analyzer_key()}\0{digest}".encode()).hexdigest()
 
 
 def cache_path(folders: Sequence[Path]) -> Path:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from rlsbot import typos
 from rlsbot.analysis import fillers, is_stopword, lay_words, normalize, people_words, stem, subject_words, synonym_groups, words
 from rlsbot.asks import ask, asks_of, common_words, populations_of, zipf
 from rlsbot.index import Index
@@ -229,7 +230,7 @@ class Resolver:
         self.index = index
         self.use_synonyms = synonyms  # switches for measuring each aid on the gold set
         self.use_typos = typos
-        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._buckets: typos.Dictionary | None = None
 
     def term_for(self, word: str) -> str | None:
         """The index term for a word, if the corpus has it in any inflection."""
@@ -256,44 +257,20 @@ class Resolver:
         return list(found.items())
 
     def correct(self, word: str) -> str | None:
-        """The corpus word (or domain word) a misspelt question word most likely is.
-
-        Short words are left alone: one edit turns "adhd" into "add".
-        """
-        if len(word) < 5 or not word.isalpha() or not self.use_typos:
+        """The corpus word (or domain word) a misspelt question word most likely is (rlsbot.typos)."""
+        if len(word) < typos.MIN_LENGTH or not word.isalpha() or not self.use_typos:
             return None
-        limit = 1 if len(word) < 8 else 2
-        best: tuple | None = None
-        for candidate in self._candidates(word):
-            if candidate in fillers():
-                continue
-            distance = _osa_distance(word, candidate, limit)
-            if distance <= limit:
-                key = (distance, -self.index.surface_count.get(candidate, 0), candidate)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else None
+        if not self._candidates(word):  # also builds the dictionary on first use
+            return None
+        return self._buckets.correct(word, self.index.surface_count, fillers().__contains__)
 
     def _candidates(self, word: str) -> list[str]:
-        """Dictionary words that could be within the edit limit: same first letter, near length.
-
-        A misspelling rarely changes the first letter, so the dictionary is
-        bucketed by (first letter, length), built once on the first misspelt
-        word: a single pass, cheap even over the 200,000 words of a large
-        corpus, where a SymSpell-style table of deletions took seconds.
-        """
+        """Dictionary words that could be within the edit limit (rlsbot.typos.Dictionary, built on first use)."""
         if self._buckets is None:
-            buckets: dict[tuple[str, int], list[str]] = {}
             dictionary = {w for w in self.index.surface if w.isalpha() and len(w) >= 4 and not is_stopword(w)}
             dictionary |= {w for w in synonym_groups() if w.isalpha() and len(w) >= 4}
-            for w in sorted(dictionary):
-                buckets.setdefault((w[0], len(w)), []).append(w)
-            self._buckets = buckets
-        limit = 1 if len(word) < 8 else 2
-        found: list[str] = []
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            found.extend(self._buckets.get((word[0], length), ()))
-        return found
+            self._buckets = typos.Dictionary(dictionary)
+        return self._buckets.candidates(word)
 
     def _expand(self, word: str, weight: float) -> list[tuple[str, float]]:
         """The word's own index term at ``weight``, its lay meanings, then its domain words at their share of it."""
@@ -339,6 +316,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     resolver = resolver or Resolver(index)
     seen: set[str] = set()
     out: list[QueryWord] = []
+from rlsbot import typos
     asks = asks_of(question)
     populations = populations_of(question)
     ask_words = _matched_words([a.question for a in asks], question)
@@ -380,18 +358,4 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
 
 def _osa_distance(a: str, b: str, limit: int) -> int:
     """Optimal string alignment distance (edits and adjacent swaps), capped."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+    return typos.osa_distance(a, b, limit)

@@ -97,7 +97,7 @@ def test_the_real_pipeline_scores_as_rank_bm25_on_its_passage_terms():
     for params in (BM25Params(), BM25Params(variant="okapi"), BM25Params(variant="plus")):
         index = Index.build(articles, params)
         by_name = {a.name: a for a in articles}
-        docs = [passage_terms(by_name[p.article].text[p.start : p.end], p.section) for p in index.passages]
+        docs = [passage_terms(by_name[p.article].text[p.start : p.end], p.section, by_name[p.article].title) for p in index.passages]
         ref = reference(docs, params)
         for query in (["magnesium", "pregnanc"], ["iron", "ferritin", "iron"], ["sleep", "leg", "restless", "dose", "mg"], ["nosuchterm"]):
             np.testing.assert_allclose(index.scores([(t, 1.0) for t in query]), ref.get_scores(query), rtol=1e-9, atol=1e-12)

@@ -27,6 +27,7 @@ FLOORS = {
     "rlsbot.analysis": 0,
     "rlsbot.asks": 0,
     "rlsbot.bm25": 0,
+    "rlsbot.typos": 0,
     # articles
     "rlsbot.article": 1,
     "rlsbot.chrome": 1,
@@ -35,9 +36,11 @@ FLOORS = {
     "rlsbot.corpus": 3,
     # passages and ranking
     "rlsbot.passages": 4,
+    "rlsbot.walk": 4,
     "rlsbot.passage_table": 5,
     "rlsbot.index_meta": 5,
     "rlsbot.index": 6,
+    "rlsbot.article_cache": 6,
     "rlsbot.index_cache": 7,
     # answering
     "rlsbot.query": 7,
