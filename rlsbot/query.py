@@ -316,13 +316,12 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     resolver = resolver or Resolver(index)
     seen: set[str] = set()
     out: list[QueryWord] = []
-from rlsbot import typos
     asks = asks_of(question)
     populations = populations_of(question)
     ask_words = _matched_words([a.question for a in asks], question)
     population_words = _matched_words([p.question for p in populations], question)
-    # Words typed in capitals ("ADHD") are names, never misspellings.
-    acronyms = {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", question)}
+    # Short words typed in capitals ("ADHD") are names, never misspellings (rlsbot.typos).
+    acronyms = typos.acronyms(question)
     for word in words(question):
         if is_stopword(word) or word in seen:
             continue
