@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from rlsbot.article import Block
-from rlsbot.chrome import BYLINE
+from rlsbot.chrome import BYLINE, LINK_LIST_LEAD, is_chrome
 
 # A bullet or number at the start of a pasted line.  Matched at one place
 # with a single optional run of spaces, so it cannot backtrack: the item's
@@ -68,6 +68,12 @@ def markdown_inline(text: str) -> str:
     return _inline_text(tokens[0].children) if tokens else ""
 
 
+def _bold_line(children) -> bool:
+    """Is an inline token one run of bold text (a heading in Markdown written without "#")?"""
+    kinds = [c.type for c in children or () if not (c.type == "text" and not c.content.strip())]
+    return len(kinds) == 3 and kinds[0] == "strong_open" and kinds[1] == "text" and kinds[2] == "strong_close"
+
+
 def _raw_lines(content: str) -> list[str]:
     """Paragraphs of a code block or raw HTML block: its lines, joined, split at blank lines."""
     paras: list[str] = []
@@ -108,6 +114,9 @@ def markdown_blocks(body: str) -> list[Block]:
             text = _inline_text(token.children)
             if not text:
                 continue
+            if kind == "paragraph" and token.level == 1 and _bold_line(token.children) and _looks_like_heading(text):
+                blocks.append(Block("heading", text))  # "**Causes**" on a line of its own
+                continue
             if kind == "item" and item_open and blocks and blocks[-1].kind == "item":
                 blocks[-1] = Block("item", blocks[-1].text + " " + text)
             else:
@@ -133,6 +142,45 @@ def _looks_like_heading(line: str) -> bool:
     )
 
 
+# Words a hard-wrapped line of prose ends on, mid-phrase: such a line is no heading.
+_MID_PHRASE = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "as",
+    "at",
+    "that",
+    "is",
+    "are",
+    "be",
+    "can",
+    "may",
+    "your",
+}
+
+
+def _glued_heading(line: str, following: str) -> bool:
+    """A short title-like first line of a chunk whose next line starts a sentence: a heading pasted without its blank line."""
+    words = line.split()
+    return (
+        _looks_like_heading(line)
+        and len(words) <= 8
+        and len(line) <= 60
+        and words[-1].lower() not in _MID_PHRASE
+        and following[:1].isupper()
+        and len(following) > 2 * len(line)
+    )
+
+
 _QUESTION_WORDS = {"what", "why", "how", "when", "where", "which", "who", "can", "could", "does", "do", "is", "are", "should", "will"}
 
 
@@ -140,6 +188,38 @@ def _looks_like_question_heading(line: str) -> bool:
     """ "How much is enough?" on a line of its own heads what follows; "But is this true?" does not."""
     words = line.split()
     return 0 < len(words) <= 8 and len(line) <= 80 and line.endswith("?") and line[0].isupper() and words[0].lower() in _QUESTION_WORDS
+
+
+def drop_furniture(blocks: list[Block]) -> list[Block]:
+    """The article without its page furniture: chrome blocks, link lists with their lead-in, furniture sections.
+
+    Whole blocks only, never a sentence out of one: a lead-in such as "These
+    resources address the diagnosis of ...:" goes with the list under it, a
+    heading such as "Related articles" or "References" with its section.
+    """
+    kept: list[Block] = []
+    drop_items = False  # after a link list's lead-in: its items go too
+    drop_section = False  # under a furniture heading: everything up to the next heading goes
+    for block in blocks:
+        lead = len(block.text) <= 300 and bool(LINK_LIST_LEAD.match(block.text))
+        if block.kind == "heading":
+            drop_items = False
+            drop_section = lead
+            if not lead and not is_chrome(block.text):
+                kept.append(block)  # a chrome heading ("Espaol") goes alone: the text under it is the article's
+            continue
+        if drop_section or (drop_items and block.kind == "item"):
+            continue
+        drop_items = False
+        if is_chrome(block.text):
+            continue
+        if lead:
+            drop_items = True
+            continue
+        kept.append(block)
+    while kept and kept[-1].kind == "heading":
+        kept.pop()  # a heading left with nothing under it heads no text
+    return kept
 
 
 def text_blocks(body: str) -> list[Block]:
@@ -165,6 +245,8 @@ def text_blocks(body: str) -> list[Block]:
                 blocks.append(Block("paragraph", line))
             elif not para and i + 1 < len(raws) and _bullet_text(raws[i + 1]) and _looks_like_heading(line):
                 blocks.append(Block("heading", line))  # "Article at a Glance" over its bullets
+            elif not para and i == 0 and len(raws) > 1 and _glued_heading(line, raws[1].strip()):
+                blocks.append(Block("heading", line))  # "Outlook" on the line over its paragraph
             else:
                 para.append(line)
         if len(para) == 1 and (_looks_like_heading(para[0]) or _looks_like_question_heading(para[0])):

@@ -12,10 +12,15 @@ from rlsbot.corpus import bundled_corpus, read_article_file
 OWN = Path(__file__).parent / "fixtures" / "own_articles"
 
 
-def test_no_line_of_the_bundled_articles_is_chrome():
-    for path in bundled_corpus().glob("*.md"):
+# MedQuAD's own furniture in the NIH pages: a credit line and a language link.
+MEDQUAD_FURNITURE = ("NIH: National ", "Espaol")
+
+
+def test_no_line_of_the_bundled_articles_is_chrome_but_medquads_furniture():
+    for path in [*bundled_corpus().glob("*.md"), *(Path(__file__).parent / "blind" / "nih_multi").glob("*.md")]:
         for line in path.read_text(encoding="utf-8").splitlines():
-            assert not is_chrome(line.lstrip("#- ")), (path.name, line)
+            line = line.lstrip("#- ")
+            assert is_chrome(line) == line.startswith(MEDQUAD_FURNITURE), (path.name, line)
 
 
 # ---------------------------------------------------------------- site chrome
