@@ -128,8 +128,23 @@ def is_chrome(line: str) -> bool:
 
 
 def strip_chrome(body: str) -> str:
-    """Drop whole lines of site chrome from pasted text; keep everything else."""
-    return "\n".join("" if is_chrome(line) else line for line in body.splitlines())
+    """Drop whole lines of site chrome from pasted text; keep everything else.
+
+    A link list's lead-in ("Related articles", "More from ...") goes with the
+    lines right under it, up to the next blank line: the list's titles.
+    """
+    out = []
+    in_list = False
+    for line in body.splitlines():
+        if not line.strip():
+            in_list = False
+        elif in_list or (len(line) <= 300 and LINK_LIST_LEAD.match(line.strip())):
+            in_list = True
+            line = ""
+        elif is_chrome(line):
+            line = ""
+        out.append(line)
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- articles

@@ -94,6 +94,7 @@ def markdown_blocks(body: str) -> list[Block]:
     kind = "paragraph"  # of the next inline token
     item_open = False  # a list item's first paragraph was read: later ones join it
     skip = 0  # inside a table: tables of links and file sizes are page furniture
+    plain: set[int] = set()  # short title-like one-line paragraphs
     for token in _markdown_parser().parse(body):
         t = token.type
         if t == "table_open":
@@ -114,9 +115,12 @@ def markdown_blocks(body: str) -> list[Block]:
             text = _inline_text(token.children)
             if not text:
                 continue
-            if kind == "paragraph" and token.level == 1 and _bold_line(token.children) and _looks_like_heading(text):
-                blocks.append(Block("heading", text))  # "**Causes**" on a line of its own
-                continue
+            if kind == "paragraph" and token.level == 1 and _looks_like_heading(text):
+                if _bold_line(token.children):
+                    blocks.append(Block("heading", text))  # "**Causes**" on a line of its own
+                    continue
+                if "\n" not in token.content:
+                    plain.add(len(blocks))  # a short title-like line: a heading if text follows it
             if kind == "item" and item_open and blocks and blocks[-1].kind == "item":
                 blocks[-1] = Block("item", blocks[-1].text + " " + text)
             else:
@@ -128,6 +132,12 @@ def markdown_blocks(body: str) -> list[Block]:
             if token.content.lstrip().startswith("<!--"):
                 continue
             blocks.extend(Block("paragraph", p) for p in _raw_lines(_TAG.sub(" ", token.content)))
+    # Markdown written without "#" (and only then): a short title-like line
+    # between blank lines, over a paragraph of prose, is a heading.
+    if not any(b.kind == "heading" for b in blocks):
+        for i in sorted(plain):
+            if i + 1 < len(blocks) and _glued_heading(blocks[i].text, blocks[i + 1].text) and blocks[i + 1].text[-1:] in _TERMINAL:
+                blocks[i] = Block("heading", blocks[i].text)
     return blocks
 
 
@@ -211,10 +221,10 @@ def drop_furniture(blocks: list[Block]) -> list[Block]:
         if drop_section or (drop_items and block.kind == "item"):
             continue
         drop_items = False
-        if is_chrome(block.text):
-            continue
         if lead:
             drop_items = True
+            continue
+        if is_chrome(block.text):
             continue
         kept.append(block)
     while kept and kept[-1].kind == "heading":
