@@ -136,8 +136,14 @@ def markdown_blocks(body: str) -> list[Block]:
     # between blank lines, over a paragraph of prose, is a heading.
     if not any(b.kind == "heading" for b in blocks):
         for i in sorted(plain):
-            if i + 1 < len(blocks) and _glued_heading(blocks[i].text, blocks[i + 1].text) and blocks[i + 1].text[-1:] in _TERMINAL:
+            # over prose, or over a list's lead-in that lost its colon
+            prose = i + 1 < len(blocks) and (blocks[i + 1].text[-1:] in _TERMINAL or (i + 2 < len(blocks) and blocks[i + 2].kind == "item"))
+            if prose and _heading_over(blocks[i].text, blocks[i + 1].text):
                 blocks[i] = Block("heading", blocks[i].text)
+        # A title-like line right over a heading heads nothing and says
+        # nothing: a figure's caption or an empty heading, never a quote.
+        drop = {i for i in plain if blocks[i].kind == "paragraph" and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"}
+        blocks = [b for i, b in enumerate(blocks) if i not in drop]
     return blocks
 
 
@@ -178,8 +184,8 @@ _MID_PHRASE = {
 }
 
 
-def _glued_heading(line: str, following: str) -> bool:
-    """A short title-like first line of a chunk whose next line starts a sentence: a heading pasted without its blank line."""
+def _heading_over(line: str, following: str) -> bool:
+    """Is a short title-like line, over a line that starts a sentence, a heading?"""
     words = line.split()
     return (
         _looks_like_heading(line)
@@ -187,8 +193,13 @@ def _glued_heading(line: str, following: str) -> bool:
         and len(line) <= 60
         and words[-1].lower() not in _MID_PHRASE
         and following[:1].isupper()
-        and len(following) > 2 * len(line)
+        and len(following) > len(line)
     )
+
+
+def _glued_heading(line: str, following: str) -> bool:
+    """A heading pasted without its blank line: much shorter than the line under it (a hard-wrapped line is not)."""
+    return _heading_over(line, following) and len(following) > 2 * len(line)
 
 
 _QUESTION_WORDS = {"what", "why", "how", "when", "where", "which", "who", "can", "could", "does", "do", "is", "are", "should", "will"}
