@@ -133,3 +133,15 @@ def test_corpus_before_or_after_the_command(tmp_path, capsys):
         assert main(argv) == 0
         rows = json.loads(capsys.readouterr().out)
         assert [r["article"] for r in rows] == ["zinc.md"]
+
+
+def test_sources_show_publisher_url_and_licence(capsys):
+    assert main(["sources", "--json"]) == 0
+    rows = {r["article"]: r for r in json.loads(capsys.readouterr().out)}
+    nih = rows["nih-ninds-restless-legs.md"]
+    assert nih["publisher"].startswith("National Institute of Neurological Disorders and Stroke")
+    assert nih["url"].startswith("http") and "CC BY 4.0" in nih["license"] and "MedQuAD" in nih["license"]
+    assert "license" not in rows["magnesium-for-restless-legs.md"]
+    assert main(["sources"]) == 0
+    out = capsys.readouterr().out
+    assert "licence: CC BY 4.0" in out and "National Institute of Neurological Disorders and Stroke" in out
