@@ -95,6 +95,7 @@ def markdown_blocks(body: str) -> list[Block]:
     item_open = False  # a list item's first paragraph was read: later ones join it
     skip = 0  # inside a table: tables of links and file sizes are page furniture
     plain: set[int] = set()  # short title-like one-line paragraphs
+    marked = False  # the text has headings in Markdown's own syntax
     for token in _markdown_parser().parse(body):
         t = token.type
         if t == "table_open":
@@ -104,7 +105,7 @@ def markdown_blocks(body: str) -> list[Block]:
         elif skip:
             continue
         elif t == "heading_open":
-            kind = "heading"
+            kind, marked = "heading", True
         elif t == "list_item_open":
             kind, item_open = "item", False
         elif t in ("heading_close", "list_item_close"):
@@ -134,7 +135,7 @@ def markdown_blocks(body: str) -> list[Block]:
             blocks.extend(Block("paragraph", p) for p in _raw_lines(_TAG.sub(" ", token.content)))
     # Markdown written without "#" (and only then): a short title-like line
     # between blank lines, over a paragraph of prose, is a heading.
-    if not any(b.kind == "heading" for b in blocks):
+    if not marked:
         for i in sorted(plain):
             # over prose, or over a list's lead-in that lost its colon
             prose = i + 1 < len(blocks) and (blocks[i + 1].text[-1:] in _TERMINAL or (i + 2 < len(blocks) and blocks[i + 2].kind == "item"))
