@@ -120,7 +120,7 @@ def markdown_blocks(body: str) -> list[Block]:
                 if _bold_line(token.children):
                     blocks.append(Block("heading", text))  # "**Causes**" on a line of its own
                     continue
-                if "\n" not in token.content:
+                if "\n" not in token.content and not BYLINE.match(text):  # a byline is read as one later
                     plain.add(len(blocks))  # a short title-like line: a heading if text follows it
             if kind == "item" and item_open and blocks and blocks[-1].kind == "item":
                 blocks[-1] = Block("item", blocks[-1].text + " " + text)
