@@ -76,8 +76,12 @@ def article_key(article: Article) -> str:
 
 
 def content_key(article: Article) -> str:
-    """Names an article's text: two files with the same key are the same article."""
-    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+    """Names an article's text: two files with the same key are the same article.
+
+    White space does not count: a page saved as HTML and the same page
+    pasted as text differ in line breaks and spaces, not in words.
+    """
+    return hashlib.sha256(" ".join(article.text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # ---------------------------------------------------------------- front matter

@@ -150,6 +150,8 @@ def strip_chrome(body: str) -> str:
 # ---------------------------------------------------------------- articles
 
 
+DATE = re.compile(_DATE, re.I)
+
 # "By Dr. Jane Smith" or "Written by Jane Smith, RN" under a pasted title.
 BYLINE = re.compile(
     rf"^(?i:(?:written |posted |words )?by)\s+({_NAME}){_CREDENTIALS}(?:\s*(?:\||\u00b7|\u2014|\u2013|-|,|on)\s*.{{0,60}})?$"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rlsbot.article import Article, Block, build_article, content_key, split_front_matter
-from rlsbot.chrome import BYLINE, clean_author, strip_chrome
+from rlsbot.chrome import BYLINE, DATE, clean_author, strip_chrome
 from rlsbot.formats import decode, drop_furniture, looks_binary, markdown_blocks, text_blocks
 from rlsbot.paths import user_corpus
 from rlsbot.text import clean_text
@@ -58,6 +58,9 @@ def _take_byline(blocks: list[Block], meta: dict) -> list[Block]:
         byline = BYLINE.match(block.text)
         if byline:
             meta.setdefault("author", byline.group(1))
+            date = DATE.search(block.text, byline.end(1))
+            if date:
+                meta.setdefault("date", date.group())  # "Updated March 3, 2024" on the byline
             return blocks[:i] + blocks[i + 1 :]
     return blocks
 

@@ -151,5 +151,6 @@ def test_title_is_the_pages_headline_not_the_navigation_nor_the_site_name():
         "a.txt", "Menu Search Log in\nHome > Health\n\nIron and Sleep\nBy Jordan Reyes, MPH | Updated March 3, 2024\n\nIron helps.\n"
     )
     assert (text.title, text.author, text.text) == ("Iron and Sleep", "Jordan Reyes", "Iron helps.")
+    assert text.meta["date"] == "March 3, 2024"
     md = parse_article("a.md", "---\ntitle: Iron and Sleep | Northfield Clinic\n---\n# Iron and Sleep\n\nIron helps.\n")
     assert md.title == "Iron and Sleep" and md.text == "Iron helps."
