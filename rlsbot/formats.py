@@ -143,7 +143,8 @@ def markdown_blocks(body: str) -> list[Block]:
                 blocks[i] = Block("heading", blocks[i].text)
         # A title-like line right over a heading heads nothing and says
         # nothing: a figure's caption or an empty heading, never a quote.
-        drop = {i for i in plain if blocks[i].kind == "paragraph" and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"}
+        # The first line may be the title, read as such later.
+        drop = {i for i in plain if i > 0 and blocks[i].kind == "paragraph" and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"}
         blocks = [b for i, b in enumerate(blocks) if i not in drop]
     return blocks
 

@@ -154,3 +154,12 @@ def test_title_is_the_pages_headline_not_the_navigation_nor_the_site_name():
     assert text.meta["date"] == "March 3, 2024"
     md = parse_article("a.md", "---\ntitle: Iron and Sleep | Northfield Clinic\n---\n# Iron and Sleep\n\nIron helps.\n")
     assert md.title == "Iron and Sleep" and md.text == "Iron helps."
+
+
+def test_markdown_without_hashes_keeps_its_title_line_and_drops_a_caption_over_a_heading():
+    article = parse_article(
+        "a.md", "Iron and Sleep\n\nSummary\n\nIron helps.\n\nNormal Vein and Varicose Vein\n\nCauses\n\nLow iron is one cause.\n"
+    )
+    assert article.title == "Iron and Sleep"
+    assert [s.heading for s in article.sections] == ["Summary", "Causes"]
+    assert "Normal Vein" not in article.text

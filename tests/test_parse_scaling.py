@@ -30,10 +30,10 @@ def _median_seconds(name: str, source: str, repeat: int) -> float:
 
 
 def growth(name: str, make, n: int) -> float:
-    """time(2n)/time(n), each the median of 5 runs of enough repeats to take a few milliseconds."""
+    """time(2n)/time(n), each the median of 5 runs of enough repeats to take 20 ms (shorter runs are mostly noise)."""
     small, large = make(n), make(2 * n)
     repeat = 1
-    while _median_seconds(name, small, repeat) < 0.005 and repeat < 512:
+    while _median_seconds(name, small, repeat) < 0.02 and repeat < 4096:
         repeat *= 2
     return _median_seconds(name, large, repeat) / _median_seconds(name, small, repeat)
 
@@ -58,7 +58,9 @@ def test_pathological_input_parses_in_linear_time(case):
     article = parse_article(name, make(n))  # and it parses at all
     assert article.title
     ratio = growth(name, make, n)
-    if ratio >= MAX_RATIO:  # one busy moment on a shared machine: measure once more
+    for _ in range(2):  # a busy moment on a shared machine: measure again
+        if ratio < MAX_RATIO:
+            break
         ratio = growth(name, make, n)
     assert ratio < MAX_RATIO, f"{case}: doubling the input multiplied the time by {ratio:.1f}"
 
@@ -67,6 +69,7 @@ def test_pathological_input_parses_in_linear_time(case):
 _PIECES = ["[", "![", "](", "**", "__", "*", "_", "`", "<!--", "<a ", "\\", "# ", "- ", "1. ", "> ", "|", " ", "a", "\n", "---", ":"]
 
 
+@pytest.mark.slow  # about 20 s: each example is timed until its runs are long enough to compare
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     unit=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join),
@@ -80,6 +83,8 @@ def test_generated_pathological_input_parses_in_linear_time(unit, prefix, suffix
         return prefix + unit * k
 
     ratio = growth("a" + suffix, make, n)
-    if ratio >= MAX_RATIO:
+    for _ in range(2):  # a busy moment on a shared machine: measure again
+        if ratio < MAX_RATIO:
+            break
         ratio = growth("a" + suffix, make, n)
     assert ratio < MAX_RATIO, f"{prefix + unit!r} x n in {suffix}: doubling n multiplied the time by {ratio:.1f}"
