@@ -13,7 +13,7 @@ from pathlib import Path
 
 # Bump whenever tokens, stems, stopwords, sentence splitting or passage
 # building change: the on-disk index is keyed by it.
-ANALYZER_VERSION = "rlsbot-analyzer-5"
+ANALYZER_VERSION = "rlsbot-analyzer-6"
 
 # Words, numbers and word-internal apostrophes ("isn't"); "B6" stays one token.
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)

@@ -76,8 +76,12 @@ def article_key(article: Article) -> str:
 
 
 def content_key(article: Article) -> str:
-    """Names an article's text: two files with the same key are the same article."""
-    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+    """Names an article's text: two files with the same key are the same article.
+
+    White space does not count: a page saved as HTML and the same page
+    pasted as text differ in line breaks and spaces, not in words.
+    """
+    return hashlib.sha256(" ".join(article.text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # ---------------------------------------------------------------- front matter
@@ -114,14 +118,45 @@ def _heading_over_list_only(blocks: list[Block], i: int) -> bool:
     return j >= 0 and blocks[j].kind == "heading" and j < i - 1
 
 
+# A text that runs this many paragraphs before its first heading lost its
+# headings (a scraped page): the few it kept head only what is right under them.
+LOST_HEADINGS_PARAGRAPHS = 4
+
+
+def _headings_were_lost(blocks: list[Block]) -> bool:
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks))
+    return first < len(blocks) and sum(b.kind == "paragraph" for b in blocks[:first]) >= LOST_HEADINGS_PARAGRAPHS
+
+
+def _scope_ends(blocks: list[Block], i: int) -> bool:
+    """In a text that lost its headings: does blocks[i] come after the one unit its heading covers?
+
+    The unit is a single paragraph, a list, or a lead-in ending in a colon
+    with its list.  What follows is given no section rather than a wrong one.
+    """
+    if blocks[i].kind == "item" and blocks[i - 1].kind == "item":
+        return False  # the list goes on
+    j = i - 1
+    while j >= 0 and blocks[j].kind == "item":
+        j -= 1
+    if j < 0 or blocks[j].kind == "heading" or (i == j + 1 and blocks[i].kind == "item"):
+        return False
+    # blocks[j] is a paragraph: the heading's unit, if the heading is right over it
+    return j >= 1 and blocks[j - 1].kind == "heading"
+
+
 def build_article(name: str, blocks: list[Block], meta: dict, title: str, digest: str) -> Article:
     parts: list[str] = []
     spans: list[Span] = []
     sections: list[list] = []
     pos = 0
     prev_kind = ""
+    lost = _headings_were_lost(blocks)
     for i, block in enumerate(blocks):
-        if block.kind == "paragraph" and prev_kind == "item" and sections and _heading_over_list_only(blocks, i):
+        if lost and block.kind != "heading" and sections and sections[-1][0] and _scope_ends(blocks, i):
+            sections[-1][2] = pos
+            sections.append(["", pos + 2, pos + 2])
+        elif block.kind == "paragraph" and prev_kind == "item" and sections and _heading_over_list_only(blocks, i):
             # "Article at a Glance" heads its bullets only; the prose after
             # them is the article's own, not part of that box.
             sections[-1][2] = pos

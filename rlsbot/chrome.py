@@ -23,7 +23,7 @@ _CHROME_LINES = [
     r"(?:originally |first )?(?:published|posted)(?: (?:on|by))?:?",
     rf"(?:(?:originally |first )?(?:published|posted)|(?:last )?(?:updated|modified|reviewed)|last reviewed)(?: on)?:?\s+{_DATE}(?:\s*(?:,|by|\||\u2014|\u2013|-)\s*.{{0,60}})?",
     rf"(?:medically reviewed|fact[- ]checked|reviewed) by\s+{_NAME}{_CREDENTIALS}(?:\s*(?:\u2014|\u2013|-|\||\u00b7|on)\s*.{{0,80}})?",
-    r"\d{1,3}[ -]?min(?:ute)?s?\.? read|reading time:?\s*\d{1,3}\s*min(?:ute)?s?\.?",
+    r"\d{1,3}[ -]?min(?:ute)?s?\.? read|reading time:?\s*\d{1,3}\s*min(?:ute)?s?\.?|(?:estimated )?read(?:ing)? time:?\s*\d{1,3}\s*min(?:ute)?s?\.?",
     # ads and banners
     r"advertisements?|sponsored(?: content)?|ad|scroll to continue(?: with content)?|(?:story|article) continues below(?: advertisement)?",
     r".{0,60}\breport (?:is )?now available\b.{0,60}",
@@ -57,6 +57,22 @@ _CHROME_LINES = [
     r"(?:.{0,200}\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to)\b.{0,300})",
     r"(?:\u00a9|copyright\s*\u00a9|copyright\s+\d{4}).{0,150}|.{0,120}\ball rights reserved\b.{0,40}",
     r"privacy policy|terms (?:of (?:use|service)|and conditions)|cookie policy|contact us|about us|site ?map|advertise with us",
+    # credits, captions and language links: MedQuAD's "NIH: National Heart, Lung, and Blood Institute"
+    r"nih:\s+(?:national|office|warren|eunice)\b.{0,120}",
+    r"(?:en |in )?(?:espa\W?ol|espa\u00f1ol|english)|(?:read|view) (?:this page )?in (?:spanish|english|espa\u00f1ol)",
+    r"(?:photo|image|illustration|picture|caption)s?\s+(?:by|courtesy of|credit)\b.{0,100}|(?:credit|courtesy(?: of)?|source|photo)\s*:\s*.{0,100}",
+    # keyword, tag and MeSH lists; author addresses
+    r"(?:key ?words?|mesh(?: terms| headings)?|subjects?|index terms)\s*:\s*.{0,300}",
+    r"(?:author )?affiliations?:?(?:\s*\d?\s*(?:department|division|school|faculty|university|institute)\b.{0,300})?",
+    r"(?:correspondence|corresponding author|address (?:for )?correspondence|contact the author)\s*(?:to)?\s*:.{0,200}",
+    r"\d{1,2}\s*(?:department|division|school|faculty) of [^.]{0,200}(?:university|hospital|institute|college|cent(?:er|re))[^.]{0,120}\.?",
+    # subscription prompts, text-size controls, file sizes, "more from" teasers
+    r"to (?:subscribe|unsubscribe)\b.{0,200}|subscribe (?:to|for) .{0,100}|get (?:our|the) (?:latest|free) .{0,80}(?:newsletter|updates|emails?)[.!]?",
+    r"(?:text|font) size:?(?:\s*a[+-]?){0,3}|(?:a[+-]?\s*){2,3}|(?:increase|decrease|reset) (?:text|font) size",
+    r".{0,150}\((?:(?:pdf|docx?|epub|mp3|mp4|xlsx?|pptx?)(?:,\s*|\s+))?\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|bytes)\)",
+    r"(?:pdf|docx?|epub)\s*[-\u2013|,]?\s*\d+(?:[.,]\d+)?\s*(?:[kmg]i?b)",
+    r"more (?:from|stories from|articles from|on|in) [^.!?]{1,80}",
+    r"(?:menu|search|log ?in|log ?out|sign ?in|sign up|subscribe|donate|home|close|my account)(?:\s+(?:menu|search|log ?in|log ?out|sign ?in|sign up|subscribe|donate|home|close|my account)){1,6}",
 ]
 _CHROME = re.compile(r"^(?:" + "|".join(_CHROME_LINES) + r")$", re.I)
 
@@ -112,14 +128,65 @@ def is_chrome(line: str) -> bool:
 
 
 def strip_chrome(body: str) -> str:
-    """Drop whole lines of site chrome from pasted text; keep everything else."""
-    return "\n".join("" if is_chrome(line) else line for line in body.splitlines())
+    """Drop whole lines of site chrome from pasted text; keep everything else.
+
+    A link list's lead-in ("Related articles", "More from ...") goes with the
+    lines right under it, up to the next blank line: the list's titles.
+    """
+    out = []
+    in_list = False
+    for line in body.splitlines():
+        if not line.strip():
+            in_list = False
+        elif in_list or (len(line) <= 300 and LINK_LIST_LEAD.match(line.strip())):
+            in_list = True
+            line = ""
+        elif is_chrome(line):
+            line = ""
+        out.append(line)
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- articles
 
 
+DATE = re.compile(_DATE, re.I)
+
 # "By Dr. Jane Smith" or "Written by Jane Smith, RN" under a pasted title.
 BYLINE = re.compile(
     rf"^(?i:(?:written |posted |words )?by)\s+({_NAME}){_CREDENTIALS}(?:\s*(?:\||\u00b7|\u2014|\u2013|-|,|on)\s*.{{0,60}})?$"
 )
+
+
+# Lead-ins of link lists and headings of furniture sections: the lead-in and
+# the list under it (or the heading and its section) are never the article.
+LINK_LIST_LEAD = re.compile(
+    r"^(?i:these resources (?:address|from \S+ offer information about)\b.{0,200}"
+    r"|(?:related|more|other|useful|helpful|further) (?:articles?|reading|links|resources|topics|stories|websites|posts)"
+    r"(?: (?:on|about|from|for) .{1,80})?:?"
+    r"|more (?:from|stories from|articles from|on|in) [^.!?]{1,80}"
+    r"|(?:references|sources|bibliography|citations|further reading|see also|resources|external links|learn more|you (?:may|might) also like|related)[:.]?)$"
+)
+
+# Letters after a name that are credentials, not part of it.
+_CREDENTIAL = re.compile(
+    r"(?:M\.?D|D\.?O|Ph\.?D|MPH|MSc?|BSc?|RN|BSN|MSN|NP|PA(?:-C)?|FACP|FRCP|MBBS|MBChB|DNP|RD|PharmD|MA|BA|DPM|FAAN|FAASM|CNS|APRN|DrPH|Jr|Sr|II|III)\.?"
+)
+
+
+def clean_author(author: str) -> str:
+    """The people of a byline, without credentials, specialties, "Updated" or dates.
+
+    "Jordan Reyes; MPH Updated; MD; Hematology" is Jordan Reyes.
+    """
+    names = []
+    for part in re.split(r"\s*(?:[;,|\u00b7\u2022]|\band\b|&)\s*", author):
+        words = [w for w in part.split() if not _CREDENTIAL.fullmatch(w.strip(".,"))]
+        cut = next(
+            (i for i, w in enumerate(words) if w.lower().rstrip(":") in ("updated", "reviewed", "published", "posted", "on", "last")), None
+        )
+        words = words[:cut]
+        # A person's name has two words or more, each capitalised.
+        if 2 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in ("de", "van", "von", "da", "del", "le", "la") for w in words):
+            names.append(" ".join(words))
+    return ", ".join(dict.fromkeys(names))

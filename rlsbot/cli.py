@@ -156,6 +156,7 @@ def cmd_sources(args) -> int:
             "article": a.name,
             "title": a.title,
             **{k: a.meta[k] for k in BYLINE_KEYS if a.meta.get(k)},
+            **({"license": a.meta["license"]} if a.meta.get("license") else {}),
             "passages": counts.get(a.name, 0),
             "words": len(a.text.split()),
         }
@@ -171,6 +172,8 @@ def cmd_sources(args) -> int:
             f"    {one_line(row['article'])}: {_count(row['passages'], 'passage')}, {_count(row['words'], 'word')}"
             + (f", {one_line(row['url'])}" if row.get("url") else "")
         )
+        if row.get("license"):
+            print(f"    licence: {safe(row['license'])}")
     return exitcodes.OK
 
 

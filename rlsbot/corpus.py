@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rlsbot.article import Article, Block, build_article, content_key, split_front_matter
+from rlsbot.chrome import BYLINE, DATE, clean_author, strip_chrome
 from rlsbot.paths import user_corpus
 from rlsbot.text import clean_text, one_line
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # Part of every article digest: bump it when the same file would parse differently.
-PARSER_VERSION = "rlsbot-corpus-2"
+PARSER_VERSION = "rlsbot-corpus-3"
 
 
 class CorpusError(Exception):
@@ -44,11 +45,31 @@ def _first_line_title(block: Block) -> bool:
     return block.kind == "heading" or (block.kind == "paragraph" and len(block.text) <= 150 and not block.text.endswith("."))
 
 
+def _same_headline(heading: str, title: str) -> bool:
+    """Is a page's first heading its title, perhaps with the site's name around it ("Iron | Clinic")?"""
+    h, t = heading.casefold().strip(), title.casefold().strip()
+    return h == t or (len(h) >= 8 and t.startswith(h) and t[len(h) :].lstrip()[:1] in ("|", "-", "\u2013", "\u2014", ":", "\u00b7"))
+
+
+def _take_byline(blocks: list[Block], meta: dict) -> list[Block]:
+    """Take "By Jane Smith, MD | Updated ..." out of the first few blocks into the metadata."""
+    for i, block in enumerate(blocks[:3]):
+        if block.kind != "paragraph" or len(block.text) > 160:
+            continue
+        byline = BYLINE.match(block.text)
+        if byline:
+            meta.setdefault("author", byline.group(1))
+            date = DATE.search(block.text, byline.end(1))
+            if date:
+                meta.setdefault("date", date.group())  # "Updated March 3, 2024" on the byline
+            return blocks[:i] + blocks[i + 1 :]
+    return blocks
+
+
 def parse_article(name: str, source: str, digest: str = "") -> Article:
     """Turn one file's text into an Article (Markdown, plain text or HTML)."""
     # imported here: a start whose articles all come from the article cache parses nothing
-    from rlsbot.chrome import BYLINE, strip_chrome
-    from rlsbot.formats import markdown_blocks, text_blocks
+    from rlsbot.formats import drop_furniture, markdown_blocks, text_blocks
 
     source = unicodedata.normalize("NFC", source.lstrip("\ufeff"))
     suffix = Path(name).suffix.lower()
@@ -63,19 +84,19 @@ def parse_article(name: str, source: str, digest: str = "") -> Article:
     meta.update(front)
     body = clean_text(body)
     markdown = suffix in (".md", ".markdown")
-    blocks = markdown_blocks(body) if markdown else text_blocks(strip_chrome(body))
+    blocks = drop_furniture(markdown_blocks(body) if markdown else text_blocks(strip_chrome(body)))
     title = " ".join(clean_text(meta.get("title", "")).split())
     if blocks and not title:
         if _first_line_title(blocks[0]):
             title = blocks[0].text
             blocks = blocks[1:]
-    elif blocks and blocks[0].kind == "heading" and blocks[0].text == title:
+    elif blocks and blocks[0].kind == "heading" and _same_headline(blocks[0].text, title):
+        # The page's own headline beats a <title> that adds the site's name.
+        title = blocks[0].text
         blocks = blocks[1:]
-    if not markdown and blocks and blocks[0].kind == "paragraph" and len(blocks[0].text) <= 120:
-        byline = BYLINE.match(blocks[0].text)
-        if byline:
-            meta.setdefault("author", byline.group(1))
-            blocks = blocks[1:]
+    blocks = _take_byline(blocks, meta)
+    if meta.get("author"):
+        meta["author"] = clean_author(str(meta["author"])) or str(meta["author"])
     if not title:
         title = _title_from_name(name)
     meta = {k: clean_text(str(v)).strip() for k, v in meta.items() if str(v).strip()}

@@ -6,127 +6,146 @@ HTML is turned into Markdown first (rlsbot.html) and then read as Markdown.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rlsbot.article import Block
-from rlsbot.chrome import BYLINE
+from rlsbot.chrome import BYLINE, LINK_LIST_LEAD, is_chrome
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET_LINE = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf\u00b7\u2023\u2043]|\d{1,3}[.)])\s+(.*\S)\s*$")
+# A bullet or number at the start of a pasted line.  Matched at one place
+# with a single optional run of spaces, so it cannot backtrack: the item's
+# text is the rest of the line, stripped.
+_BULLET_START = re.compile(r"\s*(?:[-*+\u2022\u25aa\u25cf\u00b7\u2023\u2043]|\d{1,3}[.)])\s")
 _TERMINAL = ".!?:;,\u2026"
 
 
-# Inline Markdown: the article text is what a reader sees, so quotes carry
-# no asterisks, link targets or backslash escapes.  One left-to-right pass, so
-# an escaped "\*" is a literal star and never opens emphasis.
-_INLINE = re.compile(
-    r"""
-      \\(?P<esc>[!-/:-@\[-`{-~])                                   # backslash escape
-    | (?P<ticks>`+)(?P<code>.+?)(?P=ticks)                         # code span
-    | !\[(?:\\.|[^\]\\])*\]\([^()\s]*(?:\s+"[^"]*")?\)             # image: dropped
-    | \[(?P<label>(?:\\.|[^\]\\])+)\]\((?:[^()\s]+|<[^>]*>)?(?:\s+"[^"]*")?\)   # link: its text
-    | <(?P<auto>(?:https?|mailto):[^<>\s]+)>                       # autolink
-    | <!--.*?-->                                                   # HTML comment
-    | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>                     # inline HTML tag
-    | (?P<strong>\*\*|__)(?=\S)(?P<strongtext>(?:\\.|[^\\])+?)(?<=\S)(?P=strong)
-    | \*(?=[^\s*])(?P<em>(?:\\.|[^\\*])+?)(?<=[^\s\\])\*
-    | (?<![\w\\])_(?=[^\s_])(?P<emu>(?:\\.|[^\\_])+?)(?<=[^\s\\])_(?!\w)
-    """,
-    re.X | re.S,
-)
+def _bullet_text(raw: str) -> str | None:
+    """The text of a bulleted or numbered line, or None when the line is no list item."""
+    m = _BULLET_START.match(raw)
+    if not m:
+        return None
+    return raw[m.end() :].strip() or None
+
+
+@cache
+def _markdown_parser():
+    """CommonMark with tables: markdown-it-py parses in linear time, hand regexes backtracked.
+
+    Imported on first use: most starts read the article analysis from the cache.
+    """
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+# Inline HTML in a block of raw HTML: the tags go, the words stay.  One
+# character class each way, so it scans every character once.
+_TAG = re.compile(r"<[^<>]*>")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _inline_text(children) -> str:
+    """What a reader sees of one inline token: emphasis, links, code and escapes resolved; images dropped."""
+    out: list[str] = []
+    for child in children or ():
+        kind = child.type
+        if kind == "text":
+            out.append(child.content)
+        elif kind == "code_inline":
+            out.append(child.content.strip())
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif kind == "html_inline":
+            if child.content[:3].lower() == "<br":
+                out.append(" ")
+    # Runs of ASCII white space are one space; a no-break space inside a line
+    # is the author's and stays, so quotes match the source text.
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 def markdown_inline(text: str) -> str:
     """Text of a Markdown line as read: emphasis, links, code and escapes resolved."""
-
-    def one(m: re.Match) -> str:
-        if m.group("esc") is not None:
-            return m.group("esc")
-        if m.group("code") is not None:
-            return m.group("code").strip()
-        if m.group("auto") is not None:
-            return m.group("auto")
-        for group in ("label", "strongtext", "em", "emu"):
-            if m.group(group) is not None:
-                return markdown_inline(m.group(group))
-        tag = m.group()
-        return " " if tag.lower().startswith("<br") else ""
-
-    if not any(c in text for c in "\\`[<*_"):
-        return text
-    return " ".join(_INLINE.sub(one, text).split())
+    tokens = _markdown_parser().parseInline(text)
+    return _inline_text(tokens[0].children) if tokens else ""
 
 
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*$")
-_MD_FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
-_MD_QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
+def _bold_line(children) -> bool:
+    """Is an inline token one run of bold text (a heading in Markdown written without "#")?"""
+    kinds = [c.type for c in children or () if not (c.type == "text" and not c.content.strip())]
+    return len(kinds) == 3 and kinds[0] == "strong_open" and kinds[1] == "text" and kinds[2] == "strong_close"
+
+
+def _raw_lines(content: str) -> list[str]:
+    """Paragraphs of a code block or raw HTML block: its lines, joined, split at blank lines."""
+    paras: list[str] = []
+    for chunk in re.split(r"\n[ \t]*\n", content):
+        text = _SPACES.sub(" ", chunk).strip()
+        if text:
+            paras.append(text)
+    return paras
 
 
 def markdown_blocks(body: str) -> list[Block]:
-    """Blocks of a Markdown body: ATX and setext headings, list items, paragraphs.
+    """Blocks of a Markdown body: headings, list items, paragraphs, in linear time.
 
-    Block quotes are read as their text; rules, fences and HTML comments go.
+    Block quotes are read as their text; rules, tables, images and HTML
+    comments go.  A list item's paragraphs make one item.
     """
     blocks: list[Block] = []
-    para: list[str] = []
-    fence = ""
-
-    def flush() -> None:
-        if para:
-            text = markdown_inline(" ".join(para)) if not fence else " ".join(para)
-            if text:
-                blocks.append(Block("paragraph", text))
-            para.clear()
-
-    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
-    for raw in body.splitlines():
-        opening = _MD_FENCE.match(raw)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                flush()
-                fence = ""
-            elif raw.strip():
-                para.append(raw.strip())
+    kind = "paragraph"  # of the next inline token
+    item_open = False  # a list item's first paragraph was read: later ones join it
+    skip = 0  # inside a table: tables of links and file sizes are page furniture
+    plain: set[int] = set()  # short title-like one-line paragraphs
+    marked = False  # the text has headings in Markdown's own syntax
+    for token in _markdown_parser().parse(body):
+        t = token.type
+        if t == "table_open":
+            skip += 1
+        elif t == "table_close":
+            skip -= 1
+        elif skip:
+            continue
+        elif t == "heading_open":
+            kind, marked = "heading", True
+        elif t == "list_item_open":
+            kind, item_open = "item", False
+        elif t in ("heading_close", "list_item_close"):
+            kind, item_open = "paragraph", False
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            item_open = False  # a nested list's items are items of their own
+        elif t == "inline":
+            text = _inline_text(token.children)
+            if not text:
+                continue
+            if kind == "paragraph" and token.level == 1 and _looks_like_heading(text):
+                if _bold_line(token.children):
+                    blocks.append(Block("heading", text))  # "**Causes**" on a line of its own
+                    continue
+                if "\n" not in token.content and not BYLINE.match(text):  # a byline is read as one later
+                    plain.add(len(blocks))  # a short title-like line: a heading if text follows it
+            if kind == "item" and item_open and blocks and blocks[-1].kind == "item":
+                blocks[-1] = Block("item", blocks[-1].text + " " + text)
             else:
-                flush()
-            continue
-        if opening:
-            flush()
-            fence = opening.group(1)
-            continue
-        while _MD_QUOTE.match(raw):
-            raw = _MD_QUOTE.sub("", raw, count=1)
-        line = raw.strip()
-        if not line:
-            flush()
-            continue
-        setext = _MD_SETEXT.match(raw)
-        if setext and len(para) == 1 and (setext.group(1)[0] == "=" or len(setext.group(1)) >= 2):
-            blocks.append(Block("heading", markdown_inline(para.pop())))
-            continue
-        if _MD_RULE.match(raw):
-            flush()
-            continue
-        heading = _MD_HEADING.match(raw)
-        if heading:
-            flush()
-            text = markdown_inline(heading.group(2))
-            if text:
-                blocks.append(Block("heading", text))
-            continue
-        bullet = _BULLET_LINE.match(raw)
-        if bullet:
-            flush()
-            text = markdown_inline(bullet.group(1))
-            if text:
-                blocks.append(Block("item", text))
-            continue
-        if blocks and blocks[-1].kind == "item" and not para and raw[:1].isspace():
-            # an indented continuation of a list item
-            blocks[-1] = Block("item", blocks[-1].text + " " + markdown_inline(line))
-            continue
-        para.append(line)
-    flush()
+                blocks.append(Block(kind, text))
+                item_open = kind == "item"
+        elif t in ("fence", "code_block"):
+            blocks.extend(Block("paragraph", p) for p in _raw_lines(token.content))
+        elif t == "html_block":
+            if token.content.lstrip().startswith("<!--"):
+                continue
+            blocks.extend(Block("paragraph", p) for p in _raw_lines(_TAG.sub(" ", token.content)))
+    # Markdown written without "#" (and only then): a short title-like line
+    # between blank lines, over a paragraph of prose, is a heading.
+    if not marked:
+        for i in sorted(plain):
+            # over prose, or over a list's lead-in that lost its colon
+            prose = i + 1 < len(blocks) and (blocks[i + 1].text[-1:] in _TERMINAL or (i + 2 < len(blocks) and blocks[i + 2].kind == "item"))
+            if prose and _heading_over(blocks[i].text, blocks[i + 1].text):
+                blocks[i] = Block("heading", blocks[i].text)
+        # A title-like line right over a heading heads nothing and says
+        # nothing: a figure's caption or an empty heading, never a quote.
+        # The first line may be the title, read as such later.
+        drop = {i for i in plain if i > 0 and blocks[i].kind == "paragraph" and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"}
+        blocks = [b for i, b in enumerate(blocks) if i not in drop]
     return blocks
 
 
@@ -141,6 +160,50 @@ def _looks_like_heading(line: str) -> bool:
     )
 
 
+# Words a hard-wrapped line of prose ends on, mid-phrase: such a line is no heading.
+_MID_PHRASE = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "as",
+    "at",
+    "that",
+    "is",
+    "are",
+    "be",
+    "can",
+    "may",
+    "your",
+}
+
+
+def _heading_over(line: str, following: str) -> bool:
+    """Is a short title-like line, over a line that starts a sentence, a heading?"""
+    words = line.split()
+    return (
+        _looks_like_heading(line)
+        and len(words) <= 8
+        and len(line) <= 60
+        and words[-1].lower() not in _MID_PHRASE
+        and following[:1].isupper()
+        and len(following) > len(line)
+    )
+
+
+def _glued_heading(line: str, following: str) -> bool:
+    """A heading pasted without its blank line: much shorter than the line under it (a hard-wrapped line is not)."""
+    return _heading_over(line, following) and len(following) > 2 * len(line)
+
+
 _QUESTION_WORDS = {"what", "why", "how", "when", "where", "which", "who", "can", "could", "does", "do", "is", "are", "should", "will"}
 
 
@@ -148,6 +211,38 @@ def _looks_like_question_heading(line: str) -> bool:
     """ "How much is enough?" on a line of its own heads what follows; "But is this true?" does not."""
     words = line.split()
     return 0 < len(words) <= 8 and len(line) <= 80 and line.endswith("?") and line[0].isupper() and words[0].lower() in _QUESTION_WORDS
+
+
+def drop_furniture(blocks: list[Block]) -> list[Block]:
+    """The article without its page furniture: chrome blocks, link lists with their lead-in, furniture sections.
+
+    Whole blocks only, never a sentence out of one: a lead-in such as "These
+    resources address the diagnosis of ...:" goes with the list under it, a
+    heading such as "Related articles" or "References" with its section.
+    """
+    kept: list[Block] = []
+    drop_items = False  # after a link list's lead-in: its items go too
+    drop_section = False  # under a furniture heading: everything up to the next heading goes
+    for block in blocks:
+        lead = len(block.text) <= 300 and bool(LINK_LIST_LEAD.match(block.text))
+        if block.kind == "heading":
+            drop_items = False
+            drop_section = lead
+            if not lead and not is_chrome(block.text):
+                kept.append(block)  # a chrome heading ("Espaol") goes alone: the text under it is the article's
+            continue
+        if drop_section or (drop_items and block.kind == "item"):
+            continue
+        drop_items = False
+        if lead:
+            drop_items = True
+            continue
+        if is_chrome(block.text):
+            continue
+        kept.append(block)
+    while kept and kept[-1].kind == "heading":
+        kept.pop()  # a heading left with nothing under it heads no text
+    return kept
 
 
 def text_blocks(body: str) -> list[Block]:
@@ -159,20 +254,22 @@ def text_blocks(body: str) -> list[Block]:
         para: list[str] = []
         for i, raw in enumerate(raws):
             line = raw.strip()
-            bullet = _BULLET_LINE.match(raw)
+            bullet = _bullet_text(raw)
             if bullet:
                 if para:
                     blocks.append(Block("paragraph", " ".join(para)))
                     para = []
-                blocks.append(Block("item", bullet.group(1)))
+                blocks.append(Block("item", bullet))
             elif len(line) <= 120 and BYLINE.match(line):
                 # "By Jane Smith" on the line under the title: a line of its own
                 if para:
                     blocks.append(Block("paragraph", " ".join(para)))
                     para = []
                 blocks.append(Block("paragraph", line))
-            elif not para and i + 1 < len(raws) and _BULLET_LINE.match(raws[i + 1]) and _looks_like_heading(line):
+            elif not para and i + 1 < len(raws) and _bullet_text(raws[i + 1]) and _looks_like_heading(line):
                 blocks.append(Block("heading", line))  # "Article at a Glance" over its bullets
+            elif not para and i == 0 and len(raws) > 1 and _glued_heading(line, raws[1].strip()):
+                blocks.append(Block("heading", line))  # "Outlook" on the line over its paragraph
             else:
                 para.append(line)
         if len(para) == 1 and (_looks_like_heading(para[0]) or _looks_like_question_heading(para[0])):

@@ -268,3 +268,15 @@ def test_history_export_writes_markdown_that_reads_as_markdown(capsys, tmp_path)
     assert "Exported from rlsbot on" in out and "asked " in out
     status, _, err = history(capsys, "export", cid, "-o", str(tmp_path / "no" / "such" / "dir" / "x.md"))
     assert status == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_sources_show_publisher_url_and_licence(capsys):
+    assert main(["sources", "--json"]) == 0
+    rows = {r["article"]: r for r in json.loads(capsys.readouterr().out)}
+    nih = rows["nih-ninds-restless-legs.md"]
+    assert nih["publisher"].startswith("National Institute of Neurological Disorders and Stroke")
+    assert nih["url"].startswith("http") and "CC BY 4.0" in nih["license"] and "MedQuAD" in nih["license"]
+    assert "license" not in rows["magnesium-for-restless-legs.md"]
+    assert main(["sources"]) == 0
+    out = capsys.readouterr().out
+    assert "licence: CC BY 4.0" in out and "National Institute of Neurological Disorders and Stroke" in out

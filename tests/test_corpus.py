@@ -283,3 +283,22 @@ def test_symlinked_folders_outside_are_named_and_inside_are_read_once(tmp_path):
     articles, skipped = load_folder(folder)
     assert [a.name for a in articles] == ["real/iron.md"]
     assert [(s.path, s.reason) for s in skipped] == [("elsewhere", "is a symlink to a folder outside the corpus folder")]
+
+
+def test_the_same_page_saved_as_html_and_pasted_as_text_is_indexed_once(tmp_path):
+    from rlsbot.corpus import gather
+
+    (tmp_path / "iron.html").write_text(
+        "<html><head><title>Iron and sleep | Clinic</title></head><body><nav>Home | About</nav><article><h1>Iron and sleep</h1>"
+        "<p>Iron deficiency makes restless legs worse, and ferritin below 75 is low for people with restless legs.</p>"
+        "<p>Your doctor can check your ferritin with a simple blood test at the clinic.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "iron-pasted.txt").write_text(
+        "Menu Search Log in\n\nIron and sleep\nShare this article\n\nIron deficiency makes restless legs worse, and ferritin below 75\n"
+        "is low for people with restless legs.\n\nYour doctor can check your ferritin with a simple blood test at the clinic.\n\nTags: iron, sleep\n",
+        encoding="utf-8",
+    )
+    gathered = gather(tmp_path)
+    assert [a.name for a in gathered.articles] == ["iron-pasted.txt"]
+    assert any("iron.html" in w and "iron-pasted.txt" in w and "indexed once" in w for w in gathered.warnings)

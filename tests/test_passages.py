@@ -98,3 +98,35 @@ def test_dr_is_not_a_sentence_end(articles):
     assert (
         "At Gene Food, Dr. Gina uses her expertise to provide evidence-pieces that readers may find helpful and informative." in sentences
     )
+
+
+def test_a_heading_the_scraped_text_kept_covers_only_what_is_under_it(articles):
+    """The magnesium seed lost most headings: "Foods with magnesium" heads its list, not the safety advice after it."""
+    article = articles["magnesium-for-restless-legs.md"]
+    passages = build_passages(article)
+
+    def section_of(snippet: str) -> str:
+        return next(p.section for p in passages if snippet in article.text[p.start : p.end])
+
+    assert section_of("Foods rich in magnesium include:") == "Foods with magnesium"
+    assert section_of("low-fat and non-fat dairy") == "Foods with magnesium"
+    assert section_of("Side effects of a magnesium buildup") == "Severe side effects"
+    for later in ("Magnesium may interact with certain medications", "may not be safe for women who are pregnant", "bleeding disorders",
+                  "Magnesium oxide is most commonly available", "Traditional treatments are available"):  # fmt: skip
+        assert section_of(later) == "", later
+    # a fully headed article keeps its long sections whole
+    nhlbi = build_passages(articles["nih-nhlbi-restless-legs.md"])
+    assert (
+        next(
+            p.section
+            for p in nhlbi
+            if "One type of RLS usually starts early in life" in articles["nih-nhlbi-restless-legs.md"].text[p.start : p.end]
+        )
+        == "Overview"
+    )
+
+
+def test_medquads_own_furniture_is_never_in_the_text(articles):
+    for name, article in articles.items():
+        for furniture in ("These resources", "Genetic Testing Registry", "NIH: National", "\u2022 Diagnostic Tests", "Espaol"):
+            assert furniture not in article.text, (name, furniture)

@@ -36,11 +36,11 @@ from rlsbot.tui.widgets import EmptyState, QuestionInput, SourcesPanel, TurnView
 SLOW_ANSWER = 0.3  # seconds before a pending answer shows a progress indicator
 STACK_BELOW = 100  # columns under which the sources panel sits under the transcript, not beside it
 STARTERS = (
-    "How much magnesium is safe per day?",
-    "Does magnesium help restless legs in pregnancy?",
+    "What causes restless legs syndrome?",
+    "How is restless legs syndrome diagnosed?",
+    "Is restless legs syndrome inherited?",
     "Is iron deficiency linked to RLS?",
-    "What are the side effects of magnesium?",
-    "Which foods contain magnesium?",
+    "How much magnesium is safe per day?",
 )
 
 
