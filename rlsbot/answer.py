@@ -160,6 +160,14 @@ def about_subject(article: Article) -> bool:
     return found
 
 
+def _is_about(article: Article, word: str) -> bool:
+    """Does the word run through the article, as its subject's name does (most of its paragraphs)?"""
+    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+    paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
+    naming = sum(bool(pattern.search(p)) for p in paragraphs)
+    return naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs)
+
+
 def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> re.Pattern[str] | None:
     """The other condition a question is about ("does parkinson's run in families?"), if any.
 
@@ -170,10 +178,14 @@ def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], 
     if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
         return None
     focus = {t for qw in query.focus for t, _ in qw.terms}
+    main = query.focus[0] if query.focus else None
     for hit in hits:
         article = articles[hit.passage.article]
         if about_subject(article):
             continue
+        if main is not None and _is_about(article, main.corrected or main.word):
+            # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
+            return re.compile(rf"\b{re.escape(main.corrected or main.word)}", re.IGNORECASE)
         named = (set(_terms(article.title, index)) - _GENERIC_TITLE) & focus
         if named:
             names = [w for w in re.findall(r"[^\W_]+", article.title) if _terms(w, index) and _terms(w, index)[0] in named]
@@ -300,7 +312,8 @@ def _candidates(
 
 def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> _Needs:
     focus = query.focus
-    strict = next((ask(k) for k in query.asks + query.carried_asks if ask(k).strict), None)
+    wanted = (query.asks or query.carried_asks)[:1]
+    strict = next((ask(k) for k in wanted if ask(k).strict), None)  # only the main ask can be strict
     populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
     other = _other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
     return _Needs(

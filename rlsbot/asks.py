@@ -62,6 +62,15 @@ ASKS: tuple[Ask, ...] = (
         search=(),
     ),
     Ask(
+        "missed dose",
+        _re(r"\bmiss(?:ed)? (?:a |my |one |the )?(?:dose|pill|tablet)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
+        _re(r"\bmissed\b|\bforget\b|\bforgot\b|\bdouble dose\b|\bnext dose\b"),
+        False,
+        "what to do about a missed dose",
+        ("a missed dose",),
+        search=("missed", "forget"),
+    ),
+    Ask(
         "dose",
         _re(
             r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$)"

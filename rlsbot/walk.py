@@ -6,7 +6,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from rlsbot.corpus import ARTICLE_SUFFIXES, Skipped
+from rlsbot import corpus
+from rlsbot.corpus import ARTICLE_SUFFIXES, CorpusError, Skipped
 
 
 def walk_articles(folder: Path) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
@@ -17,16 +18,30 @@ def walk_articles(folder: Path) -> Iterator[tuple[str, str, os.stat_result | Non
     """
     root = str(folder.resolve())
     top = str(folder.absolute())
+    # The limits of corpus.article_files (read from that module, so there is one
+    # setting): not the whole file system, a bounded count, depth and device.
+    if Path(root) == Path(Path(root).anchor):
+        raise CorpusError(f"{folder} is the whole file system, not a corpus folder: give a folder of articles")
+    try:
+        device = os.stat(root).st_dev
+    except OSError:
+        return
+    progress = corpus._stderr_progress(folder)
+    seen = [0]
 
     def inside(target: str) -> bool:
         return target == root or target.startswith(root + os.sep)
 
-    def walk(path: str, rel: str) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
+    def walk(path: str, rel: str, depth: int) -> Iterator[tuple[str, str, os.stat_result | None] | Skipped]:
         try:
             with os.scandir(path) as it:
                 entries = list(it)
         except OSError:
             return
+        seen[0] += len(entries)
+        if seen[0] > corpus.MAX_WALK_ENTRIES:
+            raise CorpusError(f"{folder} holds more than {corpus.MAX_WALK_ENTRIES:,} files and folders: too many for a corpus folder")
+        progress(seen[0])
         files, dirs = [], []
         for e in entries:
             try:
@@ -47,7 +62,16 @@ def walk_articles(folder: Path) -> Iterator[tuple[str, str, os.stat_result | Non
                 if not inside(target):
                     yield Skipped(rel + d.name, "is a symlink to a folder outside the corpus folder")
                 continue
-            descend.append(d)
+            try:
+                other_device = Path(d.path).lstat().st_dev != device  # folders are few: pathlib costs nothing here
+            except OSError:
+                other_device = False
+            if other_device:
+                yield Skipped(rel + d.name, "is another file system (a mount point); not read")
+            elif depth >= corpus.MAX_DEPTH:
+                yield Skipped(rel + d.name, f"is more than {corpus.MAX_DEPTH} folders deep; not read")
+            else:
+                descend.append(d)
         for e in sorted(files, key=lambda e: e.name):
             name = e.name
             if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
@@ -67,6 +91,9 @@ def walk_articles(folder: Path) -> Iterator[tuple[str, str, os.stat_result | Non
                 info = None
             yield e.path, rel + name, info
         for d in descend:
-            yield from walk(d.path, rel + d.name + "/")
+            yield from walk(d.path, rel + d.name + "/", depth + 1)
 
-    yield from walk(top, "")
+    try:
+        yield from walk(top, "", 0)
+    finally:
+        progress(-1)
