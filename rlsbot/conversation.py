@@ -99,7 +99,9 @@ class Conversation:
         points_back = any(t in _PRONOUNS for t in words(question))
         replaces = bool(own.focus) and not points_back
         carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
-        populations = tuple(dict.fromkeys(own.populations + self._populations))
+        # A question that names its own focus ("how much magnesium is safe per
+        # day?") is asked for itself: who the last one was about does not carry.
+        populations = tuple(dict.fromkeys(own.populations + (() if replaces else self._populations)))
         return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks)
 
     def ask(self, question: str) -> Answer:
