@@ -248,7 +248,12 @@ def _candidates(
         text = article.text
         section = hit.passage.section
         section_terms = set(_terms(section, index)) | set(_terms(article.title, index))
-        on_topic_article = about_subject(article) if needs.subject is SUBJECT_RE else False
+        # An article is about the subject when it is about RLS, or, for another
+        # subject the question names, when its title names that subject.
+        if needs.subject is SUBJECT_RE:
+            on_topic_article = about_subject(article)
+        else:
+            on_topic_article = needs.subject is not None and bool(needs.subject.search(article.title))
         for i, sentence in enumerate(hit.passage.sentences):
             span = quotable_span(text, hit.passage.sentences, i)
             if span is None:

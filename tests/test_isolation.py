@@ -40,7 +40,7 @@ def test_a_populated_user_home_changes_no_result(tmp_path):
     }
     article = tmp_path / "my-magnesium-notes.md"
     article.write_text(
-        "# My magnesium notes\n\nMagnesium is safe per day at any dose, says my neighbour, and it helps restless legs in pregnancy.\n",
+        "# My magnesium notes\n\nWalking a zebra at dusk eases restless legs, says my neighbour.\n",
         encoding="utf-8",
     )
 
@@ -51,7 +51,7 @@ def test_a_populated_user_home_changes_no_result(tmp_path):
     assert rlsbot("ask", "-c", "how much magnesium is safe per day?").returncode == 0
     listed = rlsbot("history")
     assert listed.returncode == 0 and b"how much magnesium" in listed.stdout  # the user's data is really there
-    assert b"my neighbour" in rlsbot("ask", "how much magnesium is safe per day?").stdout
+    assert b"my neighbour" in rlsbot("ask", "does walking a zebra help restless legs?").stdout
 
     other = tmp_path / "other-corpus"
     other.mkdir()
