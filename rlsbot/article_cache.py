@@ -31,6 +31,7 @@ from rlsbot.corpus import (
     Skipped,
     article_from_bytes,
     corpus_folders,
+    first_of_each_name,
     read_article_bytes,
 )
 from rlsbot.index_meta import articles_digest
@@ -424,12 +425,6 @@ def _dedupe(entries: list[Entry], skipped: list[Skipped]) -> tuple[list[Entry], 
             continue
         seen[e.content] = e.name
         kept.append(e)
-    names: set[str] = set()
-    unique = []
-    for e in kept:
-        if e.name in names:
-            skipped.append(Skipped(e.name, "has the same file name as another article; skipped"))
-            continue
-        names.add(e.name)
-        unique.append(e)
+    unique, clashes = first_of_each_name(kept, lambda e: e.name)
+    skipped += clashes
     return unique, dropped

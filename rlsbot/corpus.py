@@ -263,6 +263,20 @@ def load_folder(folder: Path) -> tuple[list[Article], list[Skipped]]:
     return articles, skipped
 
 
+def first_of_each_name(items: Iterable, name_of: Callable) -> tuple[list, list[Skipped]]:
+    """The first item of each file name (the bundled folder comes first); the others skipped, said why."""
+    seen: set[str] = set()
+    unique, skipped = [], []
+    for item in items:
+        name = name_of(item)
+        if name in seen:
+            skipped.append(Skipped(name, "has the same file name as another article; skipped"))
+            continue
+        seen.add(name)
+        unique.append(item)
+    return unique, skipped
+
+
 def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skipped]]:
     """Keep the first of articles whose text is identical."""
     seen: dict[str, str] = {}
@@ -320,14 +334,8 @@ def gather(corpus: str | os.PathLike | None = None) -> Gathered:
         articles.extend(found)
         skipped.extend(bad)
     articles, dupes = dedupe(articles)
-    seen: set[str] = set()
-    unique = []
-    for article in articles:
-        if article.name in seen:
-            skipped.append(Skipped(article.name, "has the same file name as another article; skipped"))
-            continue
-        seen.add(article.name)
-        unique.append(article)
+    unique, clashes = first_of_each_name(articles, lambda a: a.name)
+    skipped += clashes
     warnings = [f"skipped {s.path}: {s.reason}" for s in skipped]
     warnings += [f"note: {d.path} {d.reason}" for d in dupes]
     if not unique:
