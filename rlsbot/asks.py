@@ -28,8 +28,8 @@ DATA = Path(__file__).parent / "data"
 @dataclass(frozen=True)
 class Ask:
     kind: str
-    question: re.Pattern[str]  # the question shapes that ask for it
-    cue: re.Pattern[str]  # what a sentence that gives it says
+    question: _Lazy  # the question shapes that ask for it
+    cue: _Lazy  # what a sentence that gives it says
     strict: bool  # only a sentence with the cue can answer it
     says: str  # "how much to take", for "the articles do not say how much to take"
     sections: tuple[str, ...] = ()  # section headings that give it ("Causes")
@@ -39,8 +39,36 @@ class Ask:
     of_subject: bool = False
 
 
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+class _Lazy:
+    """A pattern compiled when first used: a question needs a few of the cues, and
+    compiling every pattern at import cost a cached `rlsbot ask` ~25 ms."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str, *args) -> re.Match[str] | None:
+        return self._get().search(text, *args)
+
+    def match(self, text: str, *args) -> re.Match[str] | None:
+        return self._get().match(text, *args)
+
+    def finditer(self, text: str):
+        return self._get().finditer(text)
+
+    def findall(self, text: str) -> list:
+        return self._get().findall(text)
+
+
+def _re(pattern: str) -> _Lazy:
+    return _Lazy(pattern)
 
 
 _AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
@@ -291,8 +319,8 @@ def asks_of(question: str) -> list[Ask]:
 @dataclass(frozen=True)
 class Population:
     kind: str
-    question: re.Pattern[str]
-    cue: re.Pattern[str]  # a sentence about this population names it so
+    question: _Lazy
+    cue: _Lazy  # a sentence about this population names it so
     name: str  # for "the articles do not say ... for children"
 
 

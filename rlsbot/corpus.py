@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rlsbot.article import Article, Block, build_article, content_key, split_front_matter
-from rlsbot.chrome import BYLINE, DATE, clean_author, strip_chrome
 from rlsbot.paths import user_corpus
 from rlsbot.text import clean_text, one_line
 
@@ -53,6 +52,8 @@ def _same_headline(heading: str, title: str) -> bool:
 
 def _take_byline(blocks: list[Block], meta: dict) -> list[Block]:
     """Take "By Jane Smith, MD | Updated ..." out of the first few blocks into the metadata."""
+    from rlsbot.chrome import BYLINE, DATE  # page rules: compiled only when a page is parsed
+
     for i, block in enumerate(blocks[:3]):
         if block.kind != "paragraph" or len(block.text) > 160:
             continue
@@ -69,6 +70,7 @@ def _take_byline(blocks: list[Block], meta: dict) -> list[Block]:
 def parse_article(name: str, source: str, digest: str = "") -> Article:
     """Turn one file's text into an Article (Markdown, plain text or HTML)."""
     # imported here: a start whose articles all come from the article cache parses nothing
+    from rlsbot.chrome import clean_author, strip_chrome
     from rlsbot.formats import drop_furniture, markdown_blocks, text_blocks
 
     source = unicodedata.normalize("NFC", source.lstrip("\ufeff"))
