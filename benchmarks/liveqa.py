@@ -1,6 +1,6 @@
 """LiveQA-Med: rlsbot against bm25s and rank-bm25 through the shared runner, in one run.
 
-Runs /work/shared/bench/liveqa/run.py (read its README) with this checkout's
+Runs ../shared/bench/liveqa/run.py beside the checkout (read its README) with this checkout's
 rlsbot first on PYTHONPATH, so the ``rlsbot`` executable and the runner's
 one-process helper both run this code:
 

@@ -1,7 +1,7 @@
 """Field weights (title, heading, text) measured on LiveQA-Med in one process.
 
 Writes the 17,862 MedQuAD answers as articles the way the LiveQA runner does
-(/work/shared/bench/liveqa/run.py, its own functions), reads them once, and
+(../shared/bench/liveqa/run.py beside the checkout, its own functions), reads them once, and
 for each weight setting builds the index and runs the 104 questions through
 ``Bot.search``, scored by the runner's own ``evaluate``.
 
