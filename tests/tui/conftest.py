@@ -100,6 +100,21 @@ async def ask(pilot: Pilot, question: str) -> None:
 
     await wait_until(pilot, shown, what=f"the answer to {question!r}")
     # Scrolling to the new answer is animated: let it settle, or a busy
-    # machine takes the screenshot mid-scroll.
+    # machine takes the screenshot mid-scroll. Settled means the transcript's
+    # scroll position and size stayed the same over several refreshes.
+    await pilot.wait_for_scheduled_animations()
+    transcript = app.query_one("#transcript")
+    seen, same = None, 0
+    for _ in range(100):
+        await pilot.pause(0.02)
+        now = (transcript.scroll_y, transcript.max_scroll_y, transcript.size, app.screen.size)
+        same = same + 1 if now == seen else 0
+        seen = now
+        if same >= 3:
+            break
+    # The screen scrolls a new turn into view when its Markdown reports ready,
+    # which a loaded machine may deliver before or after the screenshot: end
+    # at the bottom of the transcript, a place that does not depend on timing.
+    transcript.scroll_end(animate=False, immediate=True)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause(0.05)
