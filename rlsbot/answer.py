@@ -148,24 +148,26 @@ def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
 _about_cache: dict[tuple[str, int], bool] = {}
 
 
+def _named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
+    """Does the pattern run through the article, as its subject's name does (enough of its paragraphs)?"""
+    paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
+    naming = sum(bool(pattern.search(p)) for p in paragraphs)
+    return naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs)
+
+
 def about_subject(article: Article) -> bool:
     """Is the article about restless legs syndrome (its title, or enough of its paragraphs)?"""
     key = (article.name, len(article.text))
     found = _about_cache.get(key)
     if found is None:
-        paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
-        naming = sum(bool(SUBJECT_RE.search(p)) for p in paragraphs)
-        found = bool(SUBJECT_RE.search(article.title)) or (naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs))
+        found = bool(SUBJECT_RE.search(article.title)) or _named_throughout(article, SUBJECT_RE)
         _about_cache[key] = found
     return found
 
 
 def _is_about(article: Article, word: str) -> bool:
-    """Does the word run through the article, as its subject's name does (most of its paragraphs)?"""
-    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
-    paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
-    naming = sum(bool(pattern.search(p)) for p in paragraphs)
-    return naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs)
+    """Does the word run through the article, as its subject's name does?"""
+    return _named_throughout(article, re.compile(rf"\b{re.escape(word)}", re.IGNORECASE))
 
 
 def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> re.Pattern[str] | None:
@@ -262,7 +264,8 @@ def _candidates(
             own = text[sentence.start : sentence.end]
             if NOT_AN_ANSWER.match(own):
                 continue
-            terms = set(_terms(own, index))
+            ordered = _terms(own, index)
+            terms = set(ordered)
             context = set(_terms(quoted, index)) | section_terms
             # The subject: this sentence, its section or its article is about it.
             if "subject" not in relax and needs.subject is not None and not on_topic_article:
@@ -304,7 +307,6 @@ def _candidates(
             score += OTHER_ASK_WEIGHT * sum(1 for a in asks[1:] if a.cue.search(own))
             score += QUESTION_WORDS_WEIGHT * _weights(terms | section_terms, query, index) / total
             if pairs:
-                ordered = _terms(own, index)
                 score += PHRASE_WEIGHT * min(2, len(pairs & set(zip(ordered, ordered[1:], strict=False))))
             length = len(terms)  # the sentence's own words: a list it brings along is not padding
             score /= 1.0 + LENGTH_PENALTY * max(0, length - 12) / 12
