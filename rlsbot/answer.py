@@ -362,16 +362,25 @@ def _focus_name(query: Query) -> str:
 
 
 def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs) -> tuple[str, ...]:
-    """Why nothing qualified: the part of the question the articles lack."""
+    """Why nothing qualified: the parts of the question the articles lack, each said once."""
     focus = _focus_name(query)
-    if needs.populations and _candidates(query, hits, articles, index, needs, frozenset({"population"})):
+
+    def found(*relaxed: str) -> bool:
+        return bool(_candidates(query, hits, articles, index, needs, frozenset(relaxed)))
+
+    lines = []
+    if needs.populations and (found("population") or found("population", "ask")):
         who = " or ".join(p.name for p in needs.populations)
-        return (f"The articles discuss {focus}, but not for {who}.",)
-    if needs.strict is not None and _candidates(query, hits, articles, index, needs, frozenset({"ask"})):
-        return (f"The articles discuss {focus}, but do not say {needs.strict.says}.",)
-    if _candidates(query, hits, articles, index, needs, frozenset({"subject"})):
-        return (f"The articles mention {focus} only about other conditions, not restless legs syndrome.",)
-    return ()
+        lines.append(f"The articles discuss {focus}, but not for {who}.")
+    # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
+    if needs.strict is not None and (found("ask") or (lines and not found("population"))):
+        lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
+    if not lines and found("subject"):
+        lines.append(f"The articles mention {focus} only about other conditions, not restless legs syndrome.")
+    if not lines and query.focus:
+        # Found words, but no one passage speaks to them together ("ropinirole" and "iron").
+        lines.append(f"The articles discuss {focus}, but no passage answers this question.")
+    return tuple(lines)
 
 
 def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Answer:
