@@ -138,3 +138,40 @@ def is_stopword(word: str) -> bool:
 def index_terms(text: str) -> list[str]:
     """What a passage is indexed as: stems of its non-stopwords, in order."""
     return [stem(w) for w in words(text) if not is_stopword(w)]
+
+
+# Words that point back to something said before ("is it safe?"): a turn or a
+# question's asking sentence using one leans on what came before it.
+POINTING_WORDS = frozenset(
+    {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
+)
+
+
+def is_contraction(word: str) -> bool:
+    """A stopword run into another ("that'll", "should've", "wasn't"): says nothing."""
+    head, _, tail = word.partition("'")
+    return bool(tail) and head in stopwords()
+
+
+# A sentence ends at . ? or ! before a space, but not after a lone letter
+# ("e.g.", "J. Smith"): a question's story needs no Punkt, and a split too
+# many only moves a few words into the story around the question.
+_SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
+
+
+def split_story(question: str) -> tuple[str, str]:
+    """A question told as a story: (the sentences around it, the sentences that ask).
+
+    "I'm on dialysis. My legs jump all evening. Will a transplant help?" asks
+    in its last sentence; the others say who asks and why.  The asking part
+    is every sentence ending in "?", and the last sentence;
+    a question of one sentence has no story: ("", question).
+    """
+    parts = [p.strip() for p in _SENTENCE_END.split(question.strip()) if p.strip()]
+    if len(parts) < 2:
+        return "", question
+    # People leave off the last question mark ("...too?? is it passed down").
+    asking = [p for p in parts[:-1] if p.endswith("?")] + parts[-1:]
+    if len(asking) == len(parts):
+        return "", question
+    return " ".join(p for p in parts if p not in asking), " ".join(asking)

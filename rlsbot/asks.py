@@ -324,7 +324,13 @@ class Population:
     name: str  # for "the articles do not say ... for children"
 
 
-_CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
+# "my son is 6", "she's 9", "aged 8": an age said of someone.
+_AGED = r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|child|kid|he|she)(?:\s+is|['\u2019]s|\s+just\s+turned|\s+turned)|aged?)\s+"
+_CHILD_AGE = (
+    r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b|"
+    + _AGED
+    + r"(?:[1-9]|1[0-2])\b(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|%|percent|weeks|months|days|feet|foot|ft|stone|kg|lbs?|pounds)\b)"
+)
 POPULATIONS: tuple[Population, ...] = (
     Population(
         "child",
@@ -337,7 +343,7 @@ POPULATIONS: tuple[Population, ...] = (
     ),
     Population(
         "teen",
-        _re(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b"),
+        _re(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|" + _AGED + r"1[3-7]\b(?![.,]\d)"),
         _re(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
         "teenagers",
     ),

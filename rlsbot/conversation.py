@@ -23,7 +23,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from rlsbot.analysis import words
+from rlsbot.analysis import POINTING_WORDS, words
 from rlsbot.answer import Answer, Citation
 from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord
 
@@ -31,25 +31,6 @@ CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
 SHORT_QUESTION = 3  # content words; a question this short leans on context
 
-_PRONOUNS = {
-    "it",
-    "its",
-    "it's",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "this",
-    "that",
-    "these",
-    "those",
-    "one",
-    "ones",
-    "he",
-    "she",
-    "her",
-    "him",
-}
 _FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
 STORE_VERSION = 1
 
@@ -64,7 +45,7 @@ def is_follow_up(question: str, query: Query) -> bool:
     """Does this question lean on the turns before it?"""
 
     tokens = words(question)
-    if _FOLLOW_START.match(question) or any(t in _PRONOUNS for t in tokens):
+    if _FOLLOW_START.match(question) or any(t in POINTING_WORDS for t in tokens):
         return True
     own = [qw for qw in query.words if qw.kind in (SPECIFIC, SUBJECT)]
     names_subject = any(qw.kind == SUBJECT and qw.found for qw in own)
@@ -96,7 +77,7 @@ class Conversation:
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
-        points_back = any(t in _PRONOUNS for t in words(question))
+        points_back = any(t in POINTING_WORDS for t in words(question))
         replaces = bool(own.focus) and not points_back
         carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
         # A question that names its own focus ("how much magnesium is safe per

@@ -16,11 +16,23 @@ a question uncovered.  What is left is its *focus*.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from rlsbot import typos
-from rlsbot.analysis import fillers, is_stopword, lay_words, normalize, people_words, stem, subject_words, synonym_groups, words
+from rlsbot.analysis import (
+    fillers,
+    is_contraction,
+    is_stopword,
+    lay_words,
+    normalize,
+    people_words,
+    split_story,
+    stem,
+    subject_words,
+    synonym_groups,
+    words,
+)
 from rlsbot.asks import ask, asks_of, common_words, populations_of, zipf
 from rlsbot.index import Index
 
@@ -42,6 +54,7 @@ TECHNICAL_ZIPF = 3.2
 # focus only of a question that names nothing rarer.
 FOCUS_ZIPF = 4.8
 TYPO_ZIPF = 4.0
+STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
 LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics  # a misspelling is read as an English word only this common
 
 
@@ -52,10 +65,14 @@ class QueryWord:
     terms: tuple[tuple[str, float], ...]  # index terms searched for it, weighted
     corrected: str = ""  # the corpus word a misspelling was read as
     carried: bool = False  # brought forward from an earlier turn of a conversation
+    # From the sentences around the question ("I'm on dialysis. Will a
+    # transplant help?"): it ranks, and is the focus only of a question
+    # that names none of its own ("...Is it safe?").
+    story: bool = False
 
     def scaled(self, factor: float) -> QueryWord:
         """This word as context for a later turn, its weight scaled down."""
-        return QueryWord(self.word, self.kind, tuple((t, w * factor) for t, w in self.terms), self.corrected, True)
+        return QueryWord(self.word, self.kind, tuple((t, w * factor) for t, w in self.terms), self.corrected, True, self.story)
 
     @property
     def found(self) -> bool:
@@ -106,6 +123,7 @@ class Query:
         only of a question that names nothing rarer (``FOCUS_ZIPF``).
         """
         found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC and not any(ch.isdigit() for ch in qw.word)]
+        found = [qw for qw in found if not qw.story]
         core = [qw for qw in found if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
         core = core or [qw for qw in found if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
@@ -312,8 +330,37 @@ def _matched_words(patterns, question: str) -> set[str]:
 
 
 def parse(question: str, index: Index, resolver: Resolver | None = None) -> Query:
-    """Analyse a question against an index."""
+    """Analyse a question against an index.
+
+    A question told as a story is read as a short conversation: its asking
+    sentence is the question, and what the sentences around it name that the
+    articles have comes along as context (``QueryWord.story``); what they
+    name that the articles lack ("my recliner", "the VA") is not missed.
+    Who it is about is read from the whole of it: "My son is 6. How much
+    magnesium can I give him?" asks for a child.
+    """
     resolver = resolver or Resolver(index)
+    story, asking = split_story(question)
+    if not story:
+        return _parse(question, index, resolver)
+    own = _parse(asking, index, resolver)
+    around = _parse(story, index, resolver)
+    have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
+    # "...Is it safe?" or "...Could the two be linked?" names nothing and
+    # leans on the story as a follow-up on the turn before; "...What causes
+    # RLS?" or "...Is there a blood test?" names what it asks about, and the
+    # story only ranks.
+    leans = not own.focus and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
+    context = tuple(
+        replace(qw.scaled(STORY_WEIGHT), story=not leans)
+        for qw in around.words
+        if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
+    )
+    populations = tuple(dict.fromkeys(own.populations + around.populations))
+    return Query(question, own.words + context, own.asks, populations)
+
+
+def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     seen: set[str] = set()
     out: list[QueryWord] = []
     asks = asks_of(question)
@@ -323,7 +370,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # Short words typed in capitals ("ADHD") are names, never misspellings (rlsbot.typos).
     acronyms = typos.acronyms(question)
     for word in words(question):
-        if is_stopword(word) or word in seen:
+        if is_stopword(word) or is_contraction(word) or word in seen:
             continue
         seen.add(word)
         if word in people_words():

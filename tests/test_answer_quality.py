@@ -132,3 +132,28 @@ def test_a_refusal_names_every_missing_part_and_never_says_nothing_was_named(bot
     answer = bot.ask("my mum takes ropinirole, how much iron should she take?")
     assert not answer.answered
     assert answer.gaps and "ropinirole" in answer.gaps[0]
+
+
+def test_a_question_told_as_a_story_is_asked_by_its_asking_sentence(bot):
+    story = "I'm 72 and worked on the railroad for forty years, never a day sick. Now my legs go haywire every evening in the recliner. "
+    answer = bot.ask(story + "What causes restless legs?")
+    plain = bot.ask("What causes restless legs?")
+    assert answer.answered
+    # The story's words the articles lack are neither missed nor named.
+    assert not {"railroad", "haywire", "recliner"} & set(answer.missing)
+    assert [c.quote for c in answer.citations][:2] == [c.quote for c in plain.citations][:2]
+
+
+def test_a_story_question_that_names_nothing_asks_about_the_story(bot):
+    answer = bot.ask("Magnesium supplements keep coming up online. Is it safe in pregnancy?")
+    assert answer.answered
+    assert "magnesium" in answer.citations[0].quote.lower() and "pregnan" in answer.citations[0].quote.lower()
+
+
+def test_an_age_told_in_the_story_makes_a_dose_question_a_childs(bot):
+    for question in ("My son is 6. How much magnesium can I give him?", "how much magnesium can I give my daughter? she's 9"):
+        answer = bot.ask(question)
+        assert not answer.answered and not answer.citations, question
+        assert answer.gaps == ("The articles discuss magnesium, but not for children.",), question
+    # An adult's height is no child's age.
+    assert bot.ask("he is 6 feet tall. how much magnesium is safe per day?").answered
