@@ -39,6 +39,9 @@ from rlsbot.paths import cache_dir
 from rlsbot.walk import walk_articles
 
 SCHEMA = 3
+# The tables' layout and the parser that filled them: a row parsed by
+# another version of the parser is never trusted, however unchanged its file.
+USER_VERSION = SCHEMA * 1_000_000 + int(hashlib.sha256(PARSER_VERSION.encode()).hexdigest()[:5], 16) % 1_000_000
 # A file changed within this long of being recorded may change again in the
 # same mtime tick without its stat showing it: such rows are re-hashed.
 RACY_NS = 2_000_000_000
@@ -191,7 +194,7 @@ def _open(db: Path) -> sqlite3.Connection:
         os.unlink(probe)
     conn = sqlite3.connect(db, timeout=30)
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
             _create(conn)
         conn.execute("SELECT path FROM articles LIMIT 1").fetchall()
     except sqlite3.OperationalError:
@@ -210,7 +213,7 @@ def _create(conn: sqlite3.Connection) -> None:
     conn.isolation_level = None
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
             conn.execute("DROP TABLE IF EXISTS articles")
             conn.execute("DROP TABLE IF EXISTS manifest")
             conn.execute("CREATE TABLE manifest (stamp TEXT, names TEXT, keys TEXT, rows BLOB, warnings TEXT, digest TEXT)")
@@ -219,7 +222,7 @@ def _create(conn: sqlite3.Connection) -> None:
                 " trusted INTEGER, digest TEXT, name TEXT, title TEXT, meta TEXT, text TEXT, spans TEXT, sections TEXT,"
                 " akey TEXT, ckey TEXT)"
             )
-            conn.execute(f"PRAGMA user_version = {SCHEMA}")
+            conn.execute(f"PRAGMA user_version = {USER_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -99,6 +99,16 @@ def test_a_damaged_article_cache_is_rebuilt(corpus, cache):
     assert bot.ask("magnesium dose").answered
 
 
+def test_a_parse_by_another_parser_version_is_never_trusted(corpus, cache, parsed, monkeypatch):
+    """Upgrading rlsbot re-parses every article, though no file changed."""
+    age(corpus)
+    Bot.load(corpus)
+    parsed.clear()
+    monkeypatch.setattr(rlsbot.article_cache, "USER_VERSION", rlsbot.article_cache.USER_VERSION + 1)
+    Bot.load(corpus)
+    assert sorted(parsed) == ["iron.md", "magnesium.md"]
+
+
 def test_the_cache_keeps_what_answers_need(corpus, cache):
     fresh = {a.name: a for a in rlsbot.corpus.load_folder(corpus)[0]}
     scan(corpus)
