@@ -145,6 +145,55 @@ def _scope_ends(blocks: list[Block], i: int) -> bool:
     return j >= 1 and blocks[j - 1].kind == "heading"
 
 
+# A clause has one of these; a list item often has none ("Symptoms that
+# start or get worse at night.", "Relief from moving.").
+_FINITE = frozenset(
+    "is are was were be been has have had may might can could will would should must do does did shall isn't aren't "
+    "doesn't don't can't won't".split()
+)
+_FIRST_SENTENCE = re.compile(r".*?[.!?](?=\s|$)|.+", re.S)
+
+
+def looks_like_item(text: str) -> bool:
+    """Does a line read as a list item rather than a sentence of its own?
+
+    No verb a clause needs, a label ("Serum iron."), a gerund phrase
+    ("Going to bed at the same time every day."), or no full stop at all.
+    """
+    text = text.strip().lstrip("\u2022-*\u00b7 ")
+    if not text.endswith((".", "!", "?")):
+        return True
+    first = _FIRST_SENTENCE.match(text).group(0)
+    tokens = [t.strip(".,;:()\"'").lower() for t in first.split()]
+    if len(tokens) <= 4:
+        return True
+    if not any(t in _FINITE for t in tokens):
+        return True
+    return tokens[0].endswith("ing") and not any(t in _FINITE for t in tokens[1:])
+
+
+def _unmarked_items(blocks: list[Block]) -> set[int]:
+    """Paragraphs that are the items of a list that lost its bullets.
+
+    Pages copied from the web (MedQuAD's among them) keep a lead-in's colon
+    but drop the markers: "The four key signs of RLS are:" followed by
+    "Relief from moving. Movement ... helps." as a paragraph.  They run on
+    while they read as items; quoted alone they would not stand.
+    """
+    found: set[int] = set()
+    for j, block in enumerate(blocks):
+        if block.kind != "paragraph" or not block.text.rstrip().endswith(":"):
+            continue
+        for i in range(j + 1, len(blocks)):
+            if blocks[i].kind == "item":
+                continue
+            text = blocks[i].text.rstrip()
+            if blocks[i].kind != "paragraph" or text.endswith(":") or not looks_like_item(text):
+                break  # a heading, a sentence of its own, or the next lead-in
+            found.add(i)
+    return found
+
+
 def build_article(name: str, blocks: list[Block], meta: dict, title: str, digest: str) -> Article:
     parts: list[str] = []
     spans: list[Span] = []
@@ -152,6 +201,7 @@ def build_article(name: str, blocks: list[Block], meta: dict, title: str, digest
     pos = 0
     prev_kind = ""
     lost = _headings_were_lost(blocks)
+    unmarked = _unmarked_items(blocks)
     for i, block in enumerate(blocks):
         if lost and block.kind != "heading" and sections and sections[-1][0] and _scope_ends(blocks, i):
             sections[-1][2] = pos
@@ -173,7 +223,7 @@ def build_article(name: str, blocks: list[Block], meta: dict, title: str, digest
         start = pos + (len(BULLET) if block.kind == "item" else 0)
         parts.append(text)
         pos += len(text)
-        spans.append(Span(block.kind, start, pos, len(sections) - 1))
+        spans.append(Span("item" if i in unmarked else block.kind, start, pos, len(sections) - 1))
         prev_kind = block.kind
     if sections:
         sections[-1][2] = pos

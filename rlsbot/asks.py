@@ -377,9 +377,12 @@ def populations_of(question: str) -> list[Population]:
 LEANS_BACK = _re(
     r"^\W*(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
     r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
-    r"in such cases|the same|another|both|either|neither|here|there|others|rather|yet|for example|for instance)\b(?!-)"
-    # "The goal of this research", "Several conditions can cause this type of ...".
-    r"|^\W*(?:\w+[\s,]+){1,5}(?:this|these|those|such)\s+(?!is\b|are\b|was\b)\w+"
+    r"in such cases|the same|another|both|either|neither|here|there|others|rather|yet|for example|for instance|"
+    r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again)\b(?!-)"
+    # "If they fall asleep quickly, ...": whom "they" are is said before.
+    r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
+    # "The goal of this research", "Contact your doctor if you have any of these problems".
+    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b)\w+"
 )
 
 

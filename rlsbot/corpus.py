@@ -19,7 +19,7 @@ from rlsbot.text import clean_text, one_line
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # Part of every article digest: bump it when the same file would parse differently.
-PARSER_VERSION = "rlsbot-corpus-3"
+PARSER_VERSION = "rlsbot-corpus-4"
 
 
 class CorpusError(Exception):

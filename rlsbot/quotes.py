@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rlsbot.article import looks_like_item
 from rlsbot.asks import LEANS_BACK
 from rlsbot.passages import Sentence
 
@@ -20,7 +21,7 @@ NOT_AN_ANSWER = re.compile(r"^\W*(?:for more information|for more details|see al
 def whole_sentence(text: str) -> bool:
     """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
     body = text.lstrip("\u2022-*\u00b7 ").strip()
-    return len(body.split()) >= 6 and body[:1].isupper() and body.endswith((".", "!", "?"))
+    return len(body.split()) >= 6 and body[:1].isupper() and not looks_like_item(body)
 
 
 def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:

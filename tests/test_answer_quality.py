@@ -157,3 +157,12 @@ def test_an_age_told_in_the_story_makes_a_dose_question_a_childs(bot):
         assert answer.gaps == ("The articles discuss magnesium, but not for children.",), question
     # An adult's height is no child's age.
     assert bot.ask("he is 6 feet tall. how much magnesium is safe per day?").answered
+
+
+def test_a_sentence_that_adds_to_one_before_is_not_quoted_alone(bot):
+    """ "In addition, some individuals have remissions" leans on what it adds to; "In addition to magnesium" does not."""
+    answer = bot.ask("can rls symptoms go away for a while and come back?")
+    for c in answer.citations:
+        assert not re.match(r"In addition,|In contrast,|If they\b", c.quote), c.quote
+    answer = bot.ask("are there natural remedies besides magnesium?")
+    assert any(c.quote.startswith("In addition to magnesium") for c in answer.citations)

@@ -130,3 +130,41 @@ def test_medquads_own_furniture_is_never_in_the_text(articles):
     for name, article in articles.items():
         for furniture in ("These resources", "Genetic Testing Registry", "NIH: National", "\u2022 Diagnostic Tests", "Espaol"):
             assert furniture not in article.text, (name, furniture)
+
+
+def test_items_of_a_list_that_lost_its_bullets_are_items(articles):
+    """MedQuAD's NHLBI page keeps "...are:" but its four signs are bare paragraphs."""
+    from rlsbot.quotes import quotable_span
+
+    nhlbi = articles["nih-nhlbi-restless-legs.md"]
+    text = nhlbi.text
+    passages = build_passages(nhlbi)
+    lead = "The four key signs of restless legs syndrome (RLS) are:"
+    for item in ("Relief from moving.", "Symptoms that start or get worse in the evening or at night."):
+        passage = next(p for p in passages if any(text[s.start : s.end].startswith(item) for s in p.sentences))
+        i = next(k for k, s in enumerate(passage.sentences) if text[s.start : s.end].startswith(item))
+        assert passage.sentences[i].kind == "item"
+        start, end = quotable_span(text, passage.sentences, i)
+        assert text[start:end].startswith(lead) and item in text[start:end]
+    # The sentence after the list is a sentence of its own again.
+    after = "You must have all four of these signs to be diagnosed with RLS."
+    passage = next(p for p in passages if any(text[s.start : s.end] == after for s in p.sentences))
+    assert next(s for s in passage.sentences if text[s.start : s.end] == after).kind == "sentence"
+
+
+def test_what_reads_as_a_list_item_and_what_as_a_sentence():
+    from rlsbot.article import looks_like_item
+
+    for item in (
+        "Relief from moving.",
+        "Serum iron. This test measures iron.",
+        "Avoiding staying in bed awake for long periods.",
+        "Whether you snore",
+    ):
+        assert looks_like_item(item), item
+    for sentence in (
+        "You must have all four of these signs to be diagnosed with RLS.",
+        "Doing a challenging activity before bedtime may ease your RLS symptoms.",
+        "The strongest evidence for supplements is magnesium in pregnant women.",
+    ):
+        assert not looks_like_item(sentence), sentence
