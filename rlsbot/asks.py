@@ -124,7 +124,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "prevalence",
         _re(
-            r"\bhow (?:common|rare|widespread|many (?:people|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
+            r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
         ),
         _re(r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"),
         True,
