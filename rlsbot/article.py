@@ -184,12 +184,18 @@ def _unmarked_items(blocks: list[Block]) -> set[int]:
     for j, block in enumerate(blocks):
         if block.kind != "paragraph" or not block.text.rstrip().endswith(":"):
             continue
+        marked = ""  # the first word of the last bulleted item, if the list has bullets
         for i in range(j + 1, len(blocks)):
             if blocks[i].kind == "item":
+                marked = blocks[i].text.split(" ", 1)[0]
                 continue
             text = blocks[i].text.rstrip()
             if blocks[i].kind != "paragraph" or text.endswith(":") or not looks_like_item(text):
                 break  # a heading, a sentence of its own, or the next lead-in
+            # After bulleted items a paragraph goes on with them only in their
+            # shape ("- Keeping ..." then "Going to bed ..."), or unfinished.
+            if marked and text.endswith((".", "!", "?")) and not (marked.endswith("ing") and text.split(" ", 1)[0].endswith("ing")):
+                break
             found.add(i)
     return found
 
