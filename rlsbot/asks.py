@@ -335,7 +335,7 @@ POPULATIONS: tuple[Population, ...] = (
     Population(
         "child",
         _re(
-            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
+            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
             + _CHILD_AGE
         ),
         _re(r"\bchild(?:ren|hood)?\b|\bkids?\b|\bpaediatric|\bpediatric|\binfants?\b|\btoddlers?\b"),
@@ -355,7 +355,7 @@ POPULATIONS: tuple[Population, ...] = (
     ),
     Population(
         "pregnancy",
-        _re(r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester"),
+        _re(r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester|\bthe baby\b|\bgiving birth\b|\bgave birth\b"),
         _re(r"\bpregnan|\btrimester|\bgiving birth\b"),
         "pregnancy",
     ),

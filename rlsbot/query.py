@@ -66,8 +66,8 @@ class QueryWord:
     corrected: str = ""  # the corpus word a misspelling was read as
     carried: bool = False  # brought forward from an earlier turn of a conversation
     # From the sentences around the question ("I'm on dialysis. Will a
-    # transplant help?"): it ranks, and is the focus only of a question
-    # that names none of its own ("...Is it safe?").
+    # transplant help?"): it ranks, and is the focus (carried) only of a
+    # question that names none of its own ("...Is it safe?").
     story: bool = False
 
     def scaled(self, factor: float) -> QueryWord:
@@ -123,7 +123,7 @@ class Query:
         only of a question that names nothing rarer (``FOCUS_ZIPF``).
         """
         found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC and not any(ch.isdigit() for ch in qw.word)]
-        found = [qw for qw in found if not qw.story]
+        found = [qw for qw in found if qw.carried or not qw.story]  # a story the question leans on is carried
         core = [qw for qw in found if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
         core = core or [qw for qw in found if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
@@ -149,8 +149,11 @@ class Query:
         carried = any(qw.carried and qw.found for qw in self.words)
         subject = any(qw.found and qw.kind == SUBJECT for qw in own)
         if not missing:
-            # An ask alone ("is it good for people?") names nothing to look for.
-            return bool(found or forms or carried or subject)
+            # An ask alone ("is it good for people?") names nothing to look for,
+            # unless it asks something of the subject itself: "does it run in
+            # families?" asks it of restless legs, as every question does that
+            # names no other condition.
+            return bool(found or forms or carried or subject or any(ask(k).of_subject for k in self.asks))
         # A rare word or a name the articles lack is what a short question is
         # about: "melatonin", "quinine", "ADHD". A long question tells its
         # story in words the articles never use ("my recliner", "the VA"):
@@ -352,7 +355,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # story only ranks.
     leans = not own.focus and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
     context = tuple(
-        replace(qw.scaled(STORY_WEIGHT), story=not leans)
+        replace(qw.scaled(STORY_WEIGHT), story=True, carried=leans)
         for qw in around.words
         if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
     )

@@ -166,3 +166,18 @@ def test_a_sentence_that_adds_to_one_before_is_not_quoted_alone(bot):
         assert not re.match(r"In addition,|In contrast,|If they\b", c.quote), c.quote
     answer = bot.ask("are there natural remedies besides magnesium?")
     assert any(c.quote.startswith("In addition to magnesium") for c in answer.citations)
+
+
+def test_an_ask_of_the_subject_that_names_nothing_is_asked_of_rls(bot):
+    answer = bot.ask("my dad had it, will i get it too? does it run in families")
+    assert answer.answered
+    assert re.search(r"famil|inherit", answer.citations[0].quote)
+
+
+def test_the_baby_to_come_is_the_mothers_question_not_a_childs(bot):
+    conversation = Conversation(bot)
+    conversation.ask("im 30 weeks pregnant and my legs go crazy every night, is that rls?")
+    answer = conversation.ask("will it go away once the baby comes")
+    assert answer.answered, answer.gaps
+    assert not any("children" in gap for gap in answer.gaps)
+    assert re.search(r"birth|pregnan", " ".join(c.quote for c in answer.citations))

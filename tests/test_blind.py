@@ -14,11 +14,13 @@ from tests.blind import evaluate as blind
 # set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
 FLOORS = {
     "A1": (0.82, 0.84, 0.63, 0.85, 0.03, 60),
-    "B1": (0.69, 0.80, 0.60, 0.85, 0.03, 60),
-    "A3": (0.45, 0.56, 0.50, 0.95, 0.24, 60),
-    "B3": (0.51, 0.53, 0.45, 0.90, 0.18, 60),
-    "A2": (0.52, 0.58, 0.54, 0.80, 0.22, 60),  # frozen: never tuned on
-    "B2": (0.66, 0.68, 0.52, 0.85, 0.09, 60),  # frozen: never tuned on
+    "B1": (0.69, 0.82, 0.63, 0.85, 0.03, 60),
+    "A3": (0.49, 0.62, 0.53, 0.95, 0.20, 60),
+    "B3": (0.61, 0.63, 0.52, 0.90, 0.09, 60),
+    "A2": (0.56, 0.60, 0.54, 0.80, 0.22, 60),  # frozen: never tuned on
+    "B2": (0.62, 0.64, 0.48, 0.85, 0.09, 60),  # frozen: never tuned on
+    "A4": (0.52, 0.56, 0.47, 0.68, 0.18, 60),  # frozen from the start: written last, never tuned on
+    "B4": (0.36, 0.46, 0.36, 0.80, 0.24, 60),  # frozen from the start: written last, never tuned on
 }
 
 
