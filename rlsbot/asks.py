@@ -421,3 +421,24 @@ def zipf(word: str) -> float:
             return float(text[line : text.index(" ", line)])
         at = text.find(f" {word} ", at + 1)
     return 0.0
+
+
+@cache
+def _health_english() -> frozenset[str]:
+    text = (DATA / "health_en.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def in_health_writing(word: str) -> bool:
+    """Does NIH consumer health text use this common word ("driving" yes, "weird" no)?
+
+    rlsbot/data/health_en.txt (derived from MedQuAD); an inflection the list
+    lacks ("evenings") counts as its base form.
+    """
+    words = _health_english()
+    if word in words:
+        return True
+    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + base in words:
+            return True
+    return False

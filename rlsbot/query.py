@@ -33,7 +33,7 @@ from rlsbot.analysis import (
     synonym_groups,
     words,
 )
-from rlsbot.asks import ask, asks_of, common_words, populations_of, zipf
+from rlsbot.asks import ask, asks_of, common_words, in_health_writing, populations_of, zipf
 from rlsbot.index import Index
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
@@ -148,6 +148,12 @@ class Query:
         ]
         carried = any(qw.carried and qw.found for qw in self.words)
         subject = any(qw.found and qw.kind == SUBJECT for qw in own)
+        # Everyday words the articles lack never sink a question alone, but a
+        # question made mostly of them ("how do I reset my wifi router?") is
+        # not one the articles speak to because one word matched.
+        everyday = sum(1 for qw in own if qw.kind == ORDINARY and not qw.found and not any(ch.isdigit() for ch in qw.word))
+        if everyday and not subject and len(found) + len(forms) <= everyday / 2:
+            return False
         if not missing:
             # An ask alone ("is it good for people?") names nothing to look for,
             # unless it asks something of the subject itself: "does it run in
@@ -389,7 +395,9 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
             # A word the articles lack may be an English word misspelt
             # ("actualy"): it is judged as the word it stands for.
             meant = qw.word if rarity(qw.word) else english_spelling(qw.word)
-            if meant and rarity(meant) >= ORDINARY_ZIPF:
+            # Everyday English is never what a question is about; nor is a word
+            # health writing never uses ("weird", "hype", "yesterday").
+            if meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and not in_health_writing(meant)):
                 qw = QueryWord(qw.word, ORDINARY, (), qw.corrected)
             elif meant and meant != qw.word:
                 qw = QueryWord(qw.word, SPECIFIC, (), meant)

@@ -181,3 +181,20 @@ def test_the_baby_to_come_is_the_mothers_question_not_a_childs(bot):
     assert answer.answered, answer.gaps
     assert not any("children" in gap for gap in answer.gaps)
     assert re.search(r"birth|pregnan", " ".join(c.quote for c in answer.citations))
+
+
+def test_a_word_health_writing_never_uses_does_not_sink_a_question(bot):
+    """ "hype" is in none of MedQuAD's 17,862 NIH answers: the asker's way of talking, not a topic."""
+    answer = bot.ask("does magnesium really work for rls or is it just hype")
+    assert answer.answered
+    assert "magnesium" in answer.citations[0].quote.lower()
+
+
+def test_a_topic_health_writing_uses_still_sinks_a_question(bot):
+    for question in ("can i drive on ropinirole", "do compression socks help rls"):
+        assert not bot.ask(question).answered, question
+
+
+def test_a_question_made_of_everyday_words_the_articles_lack_is_refused(bot):
+    answer = bot.ask("how do i reset my wifi router")
+    assert not answer.answered and not answer.citations
