@@ -159,19 +159,27 @@ def is_contraction(word: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
 
 
+_ASKS = re.compile(
+    r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|also|just|honestly|basically|quick question|question)\W+)*"
+    r"(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|did|should|will|would|has|have|any)\b",
+    re.IGNORECASE,
+)
+
+
 def split_story(question: str) -> tuple[str, str]:
     """A question told as a story: (the sentences around it, the sentences that ask).
 
     "I'm on dialysis. My legs jump all evening. Will a transplant help?" asks
     in its last sentence; the others say who asks and why.  The asking part
-    is every sentence ending in "?", and the last sentence;
+    is every sentence ending in "?" or shaped as a question, or else the last;
     a question of one sentence has no story: ("", question).
     """
     parts = [p.strip() for p in _SENTENCE_END.split(question.strip()) if p.strip()]
     if len(parts) < 2:
         return "", question
-    # People leave off the last question mark ("...too?? is it passed down").
-    asking = [p for p in parts[:-1] if p.endswith("?")] + parts[-1:]
+    # People leave off question marks ("...too?? is it passed down", "so what
+    # IS it actually, in normal words. doc said it like i should know").
+    asking = [p for p in parts if p.endswith("?") or _ASKS.match(p)] or parts[-1:]
     if len(asking) == len(parts):
         return "", question
     return " ".join(p for p in parts if p not in asking), " ".join(asking)

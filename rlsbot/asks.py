@@ -90,6 +90,17 @@ ASKS: tuple[Ask, ...] = (
         search=(),
     ),
     Ask(
+        "driving",
+        # "driving me mad" is no question about driving.
+        _re(
+            r"\b(?:driv(?:e|es|ing)|drove)\b(?!\s+(?:me|you|her|him|them|us|everyone)\b)|\bbehind the wheel\b|\boperat(?:e|ing) (?:heavy )?machinery\b|\bdriving licen[cs]e"
+        ),
+        _re(r"\bdriv(?:e|es|ing)\b|\bmachinery\b"),
+        True,
+        "whether you can drive",
+        search=("drive",),
+    ),
+    Ask(
         "missed dose",
         _re(r"\bmiss(?:ed)? (?:a |my |one |the )?(?:dose|pill|tablet)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
         _re(r"\bmissed\b|\bforget\b|\bforgot\b|\bdouble dose\b|\bnext dose\b"),

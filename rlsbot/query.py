@@ -192,7 +192,10 @@ class Query:
         """Is the word the other half of something the articles have ("coffee or chocolate")?"""
         found = {qw.word for qw in self.words if qw.found and qw.kind == SPECIFIC}
         w = re.escape(word)
-        for m in re.finditer(rf"(\w+)\s+(?:or|and|&|/)\s+{w}\b|\b{w}\s+(?:or|and|&|/)\s+(\w+)", normalize(self.question)):
+        # "coffee or chocolate", "coffee and dark chocolate", "chocolate or coffee"
+        for m in re.finditer(
+            rf"(\w+)\s+(?:or|and|&|/)\s+(?:\w+\s+)?{w}\b|\b{w}\s+(?:or|and|&|/)\s+(?:\w+\s+)?(\w+)", normalize(self.question)
+        ):
             if (m.group(1) or m.group(2)) in found:
                 return True
         return False
