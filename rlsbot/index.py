@@ -25,7 +25,7 @@ from rlsbot.analysis import (
     synonym_groups,
     words,
 )
-from rlsbot.article import Article, article_key
+from rlsbot.article import Article, article_key, with_bullets
 from rlsbot.bm25 import BM25Params, constant, idf_values, term_contributions
 from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
@@ -98,7 +98,8 @@ class _Analyser:
         # BM25F with whole-number weights: each field's terms counted ``weight`` times
         title = self.term_ids(words(article.title)) * fields.title
         for passage in passages:
-            found = words(text[passage.start : passage.end])
+            # a file's "1." is no word: ranking reads every item marker as "\u2022"
+            found = words(with_bullets(text, (s.start for s in passage.sentences if s.kind == "item"), passage.start, passage.end))
             everything += found
             terms = self.term_ids(found) * fields.text
             heading = heading_ids.get(passage.section)
