@@ -134,3 +134,12 @@ def test_markers_add_no_word_to_ranking(tmp_path: Path):
         assert hits[0] == hits[1], question
         answers = [[re.sub(r"(?m)^(?:-|\d\.) ", "", c.quote) for c in b.ask(question).citations] for b in bots]
         assert answers[0] == answers[1], question
+
+
+def test_blind_verdicts_are_kept_for_the_words_not_the_markers():
+    from tests.blind.evaluate import key
+
+    judged = key("Common side effects include:\n\n\u2022 nausea\n\u2022 dizziness")
+    for quote in ("Common side effects include:\n\n- nausea\n* dizziness", "Common side effects include:\n\n1. nausea\n2) dizziness"):
+        assert key(quote) == judged
+    assert key("a dose - not more") != key("a dose \u2022 not more")  # a dash inside a line is no marker
