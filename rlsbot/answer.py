@@ -261,7 +261,7 @@ def _candidates(
             span = quotable_span(text, hit.passage.sentences, i)
             if span is None:
                 continue
-            quoted = with_bullets(text, (s.start for s in hit.passage.sentences if s.kind == "item"), *span)
+            quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             own = text[sentence.start : sentence.end]
             if NOT_AN_ANSWER.match(own):
                 continue

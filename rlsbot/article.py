@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # The marker of a list item whose source has none of its own (an HTML <li>).
@@ -87,7 +88,7 @@ def content_key(article: Article) -> str:
     White space does not count: a page saved as HTML and the same page
     pasted as text differ in line breaks and spaces, not in words.
     """
-    text = with_bullets(article.text, (s.start for s in article.spans if s.kind == "item"))
+    text = with_bullets(article.text, [s.start for s in article.spans if s.kind == "item"])
     return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -100,26 +101,38 @@ def marker_start(text: str, item_start: int) -> int:
     return text.rfind("\n", 0, item_start) + 1
 
 
-def with_bullets(text: str, item_starts: Iterable[int], start: int = 0, end: int | None = None) -> str:
-    """``text[start:end]`` with the marker of each item starting in it written "• ".
+def with_bullets(text: str, item_starts: Sequence[int], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with the marker of each item starting in it written "\u2022 ".
 
     Quotes keep the file's own markers; what ranks and selects them reads
     every marker alike, so that a file's "1." is not a word and "- nausea"
-    is the same line as "• nausea".
+    is the same line as "\u2022 nausea".  ``item_starts`` are in text order.
     """
     end = len(text) if end is None else end
     parts: list[str] = []
     at = start
-    for item in sorted(item_starts):
+    for item in item_starts[bisect_left(item_starts, start) : bisect_right(item_starts, end)]:
         mark = marker_start(text, item)
-        if mark < at or mark == item or item > end:
-            continue  # outside the slice, or an item with no marker of its own
+        if mark < at or mark == item:
+            continue  # the marker is before the slice, or the item has none of its own
         parts += (text[at:mark], BULLET)
         at = item
     if not parts:
         return text[start:end]
     parts.append(text[at:end])
     return "".join(parts)
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def worded_items(article: Article) -> list[int]:
+    """Where the items start whose marker is a word to the analyzer ("1.", "2)"), in text order.
+
+    "-", "*" and "\u2022" are no words: only these markers read differently as "\u2022".
+    """
+    text = article.text
+    return [s.start for s in article.spans if s.kind == "item" and _WORD_CHAR.search(text, marker_start(text, s.start), s.start)]
 
 
 # ---------------------------------------------------------------- front matter
