@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from rlsbot.analysis import is_stopword, lay_words, words
-from rlsbot.article import BYLINE_KEYS, Article
+from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.asks import ASKS, ask
 from rlsbot.asks import POPULATIONS as _POPULATIONS
 from rlsbot.index import Hit, Index
@@ -108,6 +108,7 @@ class _Candidate:
     order: tuple[int, int]  # passage rank, sentence index: ties go to the better passage
     own_focus: bool  # the sentence itself names the question's main focus
     gives_ask: bool  # it says what the question asks for (or the question asks nothing in particular)
+    read: str  # the quote as selection reads it: every list marker "\u2022 " (article.with_bullets)
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ def _candidates(
             span = quotable_span(text, hit.passage.sentences, i)
             if span is None:
                 continue
-            quoted = text[span[0] : span[1]]
+            quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             own = text[sentence.start : sentence.end]
             if NOT_AN_ANSWER.match(own):
                 continue
@@ -313,7 +314,7 @@ def _candidates(
             score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
             own_focus = not needs.focus or _has(terms, needs.focus[0])
             gives_ask = main is None or bool(main.cue.search(quoted))
-            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask))
+            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask, quoted))
     return out
 
 
@@ -402,10 +403,9 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             break
         if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask):
             continue
-        text = articles[c.article].text
         if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
             continue
-        same = _plain(text[c.start : c.end])
+        same = _plain(c.read)
         if same in said:
             continue  # the same sentence in another article, or twice in one
         said.add(same)

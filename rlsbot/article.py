@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-BULLET = "\u2022 "
+# The marker of a list item whose source has none of its own (an HTML <li>).
+BULLET_MARK = "\u2022"
+# How ranking and answer selection read every item's marker, whatever the file
+# wrote: "1." must add no word to a passage, and "- x" and "* x" are one line.
+BULLET = BULLET_MARK + " "
 # The byline: the only metadata shown beside a quote, in the order it is shown.
 BYLINE_KEYS = ("author", "publisher", "date", "url")
 
@@ -21,6 +27,7 @@ BYLINE_KEYS = ("author", "publisher", "date", "url")
 class Block:
     kind: str  # "heading", "paragraph" or "item"
     text: str
+    marker: str = BULLET_MARK  # an item's list marker as the file wrote it ("-", "*", "1.", "2)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,51 @@ def content_key(article: Article) -> str:
     White space does not count: a page saved as HTML and the same page
     pasted as text differ in line breaks and spaces, not in words.
     """
-    return hashlib.sha256(" ".join(article.text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+    text = with_bullets(article.text, [s.start for s in article.spans if s.kind == "item"])
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def marker_start(text: str, item_start: int) -> int:
+    """Where the list item starting at ``item_start`` has its marker: the start of its line.
+
+    An item read from a paragraph that lost its bullet has none: then it is
+    ``item_start`` itself.
+    """
+    return text.rfind("\n", 0, item_start) + 1
+
+
+def with_bullets(text: str, item_starts: Sequence[int], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with the marker of each item starting in it written "\u2022 ".
+
+    Quotes keep the file's own markers; what ranks and selects them reads
+    every marker alike, so that a file's "1." is not a word and "- nausea"
+    is the same line as "\u2022 nausea".  ``item_starts`` are in text order.
+    """
+    end = len(text) if end is None else end
+    parts: list[str] = []
+    at = start
+    for item in item_starts[bisect_left(item_starts, start) : bisect_right(item_starts, end)]:
+        mark = marker_start(text, item)
+        if mark < at or mark == item:
+            continue  # the marker is before the slice, or the item has none of its own
+        parts += (text[at:mark], BULLET)
+        at = item
+    if not parts:
+        return text[start:end]
+    parts.append(text[at:end])
+    return "".join(parts)
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def worded_items(article: Article) -> list[int]:
+    """Where the items start whose marker is a word to the analyzer ("1.", "2)"), in text order.
+
+    "-", "*" and "\u2022" are no words: only these markers read differently as "\u2022".
+    """
+    text = article.text
+    return [s.start for s in article.spans if s.kind == "item" and _WORD_CHAR.search(text, marker_start(text, s.start), s.start)]
 
 
 # ---------------------------------------------------------------- front matter
@@ -221,12 +272,14 @@ def build_article(name: str, blocks: list[Block], meta: dict, title: str, digest
             sep = "\n" if block.kind == "item" and prev_kind == "item" else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        text = BULLET + block.text if block.kind == "item" else block.text
+        # An item keeps its file's own marker: a quote is the file's characters.
+        marker = block.marker + " " if block.kind == "item" else ""
+        text = marker + block.text
         if block.kind == "heading":
             if sections:
                 sections[-1][2] = pos
             sections.append([block.text, pos, pos])
-        start = pos + (len(BULLET) if block.kind == "item" else 0)
+        start = pos + len(marker)
         parts.append(text)
         pos += len(text)
         spans.append(Span("item" if i in unmarked else block.kind, start, pos, len(sections) - 1))

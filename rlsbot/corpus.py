@@ -19,7 +19,7 @@ from rlsbot.text import clean_text, one_line
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # Part of every article digest: bump it when the same file would parse differently.
-PARSER_VERSION = "rlsbot-corpus-4"
+PARSER_VERSION = "rlsbot-corpus-5"
 
 
 class CorpusError(Exception):
@@ -76,7 +76,8 @@ def parse_article(name: str, source: str, digest: str = "") -> Article:
     source = unicodedata.normalize("NFC", source.lstrip("\ufeff"))
     suffix = Path(name).suffix.lower()
     meta: dict = {}
-    if suffix in (".html", ".htm"):
+    page = suffix in (".html", ".htm")
+    if page:
         from rlsbot.html import html_to_markdown
 
         meta, source = html_to_markdown(source)
@@ -86,7 +87,8 @@ def parse_article(name: str, source: str, digest: str = "") -> Article:
     meta.update(front)
     body = clean_text(body)
     markdown = suffix in (".md", ".markdown")
-    blocks = drop_furniture(markdown_blocks(body) if markdown else text_blocks(strip_chrome(body)))
+    # A page's <li> has no marker of its own: its items are written "\u2022".
+    blocks = drop_furniture(markdown_blocks(body, own_markers=not page) if markdown else text_blocks(strip_chrome(body)))
     title = " ".join(clean_text(meta.get("title", "")).split())
     if blocks and not title:
         if _first_line_title(blocks[0]):

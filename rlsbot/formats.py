@@ -6,24 +6,26 @@ HTML is turned into Markdown first (rlsbot.html) and then read as Markdown.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from rlsbot.article import Block
+from rlsbot.article import BULLET_MARK, Block
 from rlsbot.chrome import BYLINE, LINK_LIST_LEAD, is_chrome
 
 # A bullet or number at the start of a pasted line.  Matched at one place
 # with a single optional run of spaces, so it cannot backtrack: the item's
 # text is the rest of the line, stripped.
-_BULLET_START = re.compile(r"\s*(?:[-*+\u2022\u25aa\u25cf\u00b7\u2023\u2043]|\d{1,3}[.)])\s")
+_BULLET_START = re.compile(r"\s*([-*+\u2022\u25aa\u25cf\u00b7\u2023\u2043]|\d{1,3}[.)])\s")
 _TERMINAL = ".!?:;,\u2026"
 
 
-def _bullet_text(raw: str) -> str | None:
-    """The text of a bulleted or numbered line, or None when the line is no list item."""
+def _bullet_text(raw: str) -> tuple[str, str] | None:
+    """The marker as typed and the text of a bulleted or numbered line, or None when the line is no list item."""
     m = _BULLET_START.match(raw)
     if not m:
         return None
-    return raw[m.end() :].strip() or None
+    text = raw[m.end() :].strip()
+    return (m.group(1), text) if text else None
 
 
 @cache
@@ -84,14 +86,17 @@ def _raw_lines(content: str) -> list[str]:
     return paras
 
 
-def markdown_blocks(body: str) -> list[Block]:
+def markdown_blocks(body: str, own_markers: bool = True) -> list[Block]:
     """Blocks of a Markdown body: headings, list items, paragraphs, in linear time.
 
     Block quotes are read as their text; rules, tables, images and HTML
-    comments go.  A list item's paragraphs make one item.
+    comments go.  A list item's paragraphs make one item, with the marker
+    the file wrote ("-", "*", "+", "1.", "2)"), or "\u2022" when
+    ``own_markers`` is false (Markdown made from a page, whose items had none).
     """
     blocks: list[Block] = []
     kind = "paragraph"  # of the next inline token
+    marker = BULLET_MARK  # of the list item open
     item_open = False  # a list item's first paragraph was read: later ones join it
     skip = 0  # inside a table: tables of links and file sizes are page furniture
     plain: set[int] = set()  # short title-like one-line paragraphs
@@ -108,6 +113,9 @@ def markdown_blocks(body: str) -> list[Block]:
             kind, marked = "heading", True
         elif t == "list_item_open":
             kind, item_open = "item", False
+            if own_markers:
+                # an ordered item's number is its info, as written ("01"); markup is "." or ")"
+                marker = token.info + token.markup
         elif t in ("heading_close", "list_item_close"):
             kind, item_open = "paragraph", False
         elif t in ("bullet_list_open", "ordered_list_open"):
@@ -123,9 +131,9 @@ def markdown_blocks(body: str) -> list[Block]:
                 if "\n" not in token.content and not BYLINE.match(text):  # a byline is read as one later
                     plain.add(len(blocks))  # a short title-like line: a heading if text follows it
             if kind == "item" and item_open and blocks and blocks[-1].kind == "item":
-                blocks[-1] = Block("item", blocks[-1].text + " " + text)
+                blocks[-1] = replace(blocks[-1], text=blocks[-1].text + " " + text)
             else:
-                blocks.append(Block(kind, text))
+                blocks.append(Block(kind, text, marker) if kind == "item" else Block(kind, text))
                 item_open = kind == "item"
         elif t in ("fence", "code_block"):
             blocks.extend(Block("paragraph", p) for p in _raw_lines(token.content))
@@ -259,7 +267,8 @@ def text_blocks(body: str) -> list[Block]:
                 if para:
                     blocks.append(Block("paragraph", " ".join(para)))
                     para = []
-                blocks.append(Block("item", bullet))
+                marker, item = bullet
+                blocks.append(Block("item", item, marker))
             elif len(line) <= 120 and BYLINE.match(line):
                 # "By Jane Smith" on the line under the title: a line of its own
                 if para:

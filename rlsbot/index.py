@@ -25,7 +25,7 @@ from rlsbot.analysis import (
     synonym_groups,
     words,
 )
-from rlsbot.article import Article, article_key
+from rlsbot.article import Article, article_key, with_bullets, worded_items
 from rlsbot.bm25 import BM25Params, constant, idf_values, term_contributions
 from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
@@ -97,8 +97,9 @@ class _Analyser:
         fields = self.fields
         # BM25F with whole-number weights: each field's terms counted ``weight`` times
         title = self.term_ids(words(article.title)) * fields.title
+        numbered = worded_items(article)  # a file's "1." is no word: ranking reads it as "\u2022"
         for passage in passages:
-            found = words(text[passage.start : passage.end])
+            found = words(with_bullets(text, numbered, passage.start, passage.end) if numbered else text[passage.start : passage.end])
             everything += found
             terms = self.term_ids(found) * fields.text
             heading = heading_ids.get(passage.section)

@@ -94,7 +94,7 @@ def test_every_quote_stands_alone_and_none_is_said_twice(bot, multi_bot):
             seen = set()
             for c in answer.citations:
                 assert not LEANS_BACK.match(c.quote), (question, c.quote)
-                assert not c.quote.lstrip().startswith("\u2022") or c.quote.rstrip().endswith("."), (question, c.quote)
+                assert not re.match(r"\s*(?:[-*+\u2022]|\d{1,3}[.)]) ", c.quote) or c.quote.rstrip().endswith("."), (question, c.quote)
                 key = " ".join(re.findall(r"\w+", c.quote.lower()))
                 assert key not in seen, (question, c.quote)
                 seen.add(key)

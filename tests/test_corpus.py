@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from rlsbot import corpus
+from rlsbot.article import with_bullets
 from rlsbot.corpus import (
     article_files,
     bundled_corpus,
@@ -29,16 +30,20 @@ SEED = FIXTURES / "seeds" / "000_2caa8947873c6952.txt"  # verbatim copy of ../sh
 
 
 def passages_of(article):
-    return [(p.section, article.text[p.start : p.end]) for p in build_passages(article)]
+    """An article's passages, each list marker read as "\u2022": a paste and its Markdown file differ in nothing else."""
+    items = [s.start for s in article.spans if s.kind == "item"]
+    return [(p.section, with_bullets(article.text, items, p.start, p.end)) for p in build_passages(article)]
 
 
 # ---------------------------------------------------------------- the bundled corpus
 
 # The article text every offset, cached index and gold answer points into.
 # A change here means the parser changed what the bundled articles say.
+# (Their list items keep the file's "- "; with each read as "\u2022 " they are
+# the texts of rlsbot-corpus-4, 877720654a00... and 88591fba4e3e....)
 BUNDLED_TEXT_SHA256 = {
-    "gene-food-vitamins-minerals-rls.md": "877720654a009983ca9bae1c87577c5c11039b956cfc6474fff1f4e38d69627f",
-    "magnesium-for-restless-legs.md": "88591fba4e3e0867a7b99afbeef2c6ebea8f5f2a9d2c380ecabc5ee2fa18c8f8",
+    "gene-food-vitamins-minerals-rls.md": "bea3eac7cef52c1c177aac3eb6eaf7a7d32db1249942d0311d606f1e65740394",
+    "magnesium-for-restless-legs.md": "d125c57d62f48b37b366db95e6ca39c024ac52247463e897dfa90cf6ca11c85e",
 }
 
 
@@ -82,11 +87,13 @@ def test_bundled_nih_articles_are_medquad_verbatim(tmp_path):
 
 
 def test_raw_seed_gives_the_same_passages_as_its_curated_file():
+    """The same passages but for the list markers, each text's own: the paste's "\u2022", the Markdown's "-"."""
     raw = read_article_file(SEED)
     curated = read_article_file(bundled_corpus() / "gene-food-vitamins-minerals-rls.md")
     assert raw.title == curated.title
+    assert raw.spans == curated.spans
     assert passages_of(raw) == passages_of(curated)
-    assert raw.text == curated.text
+    assert "\n\u2022 Iron deficiency is known" in raw.text and "\n- Iron deficiency is known" in curated.text
 
 
 def test_fixture_seed_is_the_shared_seed_verbatim():

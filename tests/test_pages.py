@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,7 @@ def source_lines(source: str) -> tuple[list[str], list[tuple[str, str]]]:
 def true_sections(source: str, quote: str) -> set[str]:
     """The headings a quote stands under in its source (a sentence the source repeats may stand under two)."""
     _, lines = source_lines(source)
-    first = quote.split("\n")[0].removeprefix("\u2022 ")  # a lead-in quoted with its list: its first line
+    first = re.sub(r"^(?:[-*+\u2022]|\d{1,3}[.)]) ", "", quote.split("\n")[0])  # a lead-in quoted with its list: its first line
     found = {heading for heading, line in lines if first in line}
     assert found, (source, quote)
     return found

@@ -61,7 +61,7 @@ def test_a_lead_in_travels_with_its_bullets(articles):
     lead = next(p for p in passages if "Other common side effects include:" in article.text[p.start : p.end])
     text = article.text[lead.start : lead.end]
     for item in ("nausea", "vomiting", "diarrhea", "abdominal cramping"):
-        assert f"\u2022 {item}" in text
+        assert f"\n- {item}" in text  # the file's own marker
     kinds = [s.kind for s in lead.sentences]
     first_item = kinds.index("item")
     assert article.text[lead.sentences[first_item - 1].start : lead.sentences[first_item - 1].end] == "Other common side effects include:"
@@ -128,7 +128,7 @@ def test_a_heading_the_scraped_text_kept_covers_only_what_is_under_it(articles):
 
 def test_medquads_own_furniture_is_never_in_the_text(articles):
     for name, article in articles.items():
-        for furniture in ("These resources", "Genetic Testing Registry", "NIH: National", "\u2022 Diagnostic Tests", "Espaol"):
+        for furniture in ("These resources", "Genetic Testing Registry", "NIH: National", "- Diagnostic Tests", "Espaol"):
             assert furniture not in article.text, (name, furniture)
 
 

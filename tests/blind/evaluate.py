@@ -56,8 +56,17 @@ def set_names() -> list[str]:
     return sorted(p.stem for p in sets_dir().glob("*.json"))
 
 
+# A list marker at the start of a line, as a file may write it ("- ", "* ", "1.", "2)").
+_MARKER = re.compile(r"^[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7\u2023\u2043]|\d{1,3}[.)])(?=[ \t])", re.MULTILINE)
+
+
 def key(quote: str) -> str:
-    return " ".join(quote.split())
+    """A quote as its verdict is kept: white space joined, every list marker "\u2022".
+
+    Quotes carry their file's own markers; verdicts given when every item
+    was written "\u2022" are for the same words.
+    """
+    return " ".join(_MARKER.sub("\u2022", quote).split())
 
 
 @dataclass

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from rlsbot.answer import Citation
-from rlsbot.article import BULLET, Article
+from rlsbot.article import Article, marker_start
 from rlsbot.tui.widgets.plain import plain
 
 
@@ -24,13 +24,13 @@ class Block:
 
 
 def blocks(article: Article) -> list[Block]:
-    """The article's spans with consecutive list items joined, bullets included as written."""
+    """The article's spans with consecutive list items joined, each item's marker included as the file wrote it."""
     out: list[Block] = []
     text = article.text
     for span in article.spans:
         start = span.start
-        if span.kind == "item" and text[start - len(BULLET) : start] == BULLET:
-            start -= len(BULLET)
+        if span.kind == "item":
+            start = marker_start(text, start)
         if span.kind == "item" and out and out[-1].kind == "list":
             out[-1] = Block("list", out[-1].start, span.end)
         else:
