@@ -389,7 +389,8 @@ LEANS_BACK = _re(
     r"^\W*(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
     r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
     r"in such cases|the same|another|both|either|neither|here|there|others|rather|yet|for example|for instance|"
-    r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again)\b(?!-)"
+    r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"
+    r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively|specifically|overall)\b(?!-)"
     # "If they fall asleep quickly, ...": whom "they" are is said before.
     r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
     # "The goal of this research", "Contact your doctor if you have any of these problems".

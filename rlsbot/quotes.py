@@ -16,6 +16,13 @@ from rlsbot.passages import Sentence
 MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them
 # A pointer to elsewhere is never an answer: "(For more information, go to ...)".
 NOT_AN_ANSWER = re.compile(r"^\W*(?:for more information|for more details|see also|read more|learn more|click here)\b", re.IGNORECASE)
+# What points further back than a sentence or two can bring: "The same study
+# in pregnant women mentioned above", "as described earlier".
+POINTS_FAR_BACK = re.compile(
+    r"\b(?:mentioned|described|noted|listed|discussed|cited|shown|outlined)\s+(?:above|earlier|previously|before)\b|\babove-mentioned\b"
+    r"|\b(?:see|as)\s+(?:above|below)\b",
+    re.IGNORECASE,
+)
 
 
 def whole_sentence(text: str) -> bool:
@@ -55,7 +62,9 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
                     return None
             else:
                 end = sentences[j].end
-    # A sentence that leans on the one before ("This", "However") brings it along.
+    # A sentence that leans on the one before ("This", "However") brings it
+    # along; a question the article asks itself ("How about other vitamins?")
+    # is no answer to lean on.
     back = 0
     while LEANS_BACK.match(text[sentences[first].start : sentences[first].end]):
         if first == 0 or back == MAX_LEAN_BACK or sentences[first - 1].kind != "sentence":
@@ -63,4 +72,8 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
         first -= 1
         back += 1
         start = sentences[first].start
+        if text[start : sentences[first].end].rstrip().endswith("?"):
+            return None
+    if text[sentences[i].start : sentences[i].end].rstrip().endswith("?") or POINTS_FAR_BACK.search(text[start:end]):
+        return None
     return start, end
