@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from rlsbot.asks import common_words
+from rlsbot.english import common_words
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rlsbot" / "data" / "health_en.txt"

@@ -48,12 +48,12 @@ PASSAGE_RANK_WEIGHT = 0.25
 ASK_WEIGHT = 0.8  # a sentence that gives the main ask ("5 to 10 percent" for "how common")
 OTHER_ASK_WEIGHT = 0.15
 SECTION_ASK_WEIGHT = 0.2  # it stands under a heading that names the ask ("Causes")
-QUESTION_WORDS_WEIGHT = 0.3
-GENERIC_FOCUS_WEIGHT = 0.5
-STRONG_FOCUS = 2.0
-SOFT_FOCUS_ZIPF = 3.5  # a focus word rarer than this ("ropinirole", "dialysis") is required even then  # focus weight (6 - Zipf) at which the focus counts in full  # "tablets" in "magnesium tablets": barely the focus
+QUESTION_WORDS_WEIGHT = 0.3  # the share of all the question's words it has, by IDF
+GENERIC_FOCUS_WEIGHT = 0.5  # "tablets" in "magnesium tablets": barely the focus
+STRONG_FOCUS = 2.0  # focus weight (6 - Zipf) at which the focus counts in full
+SOFT_FOCUS_ZIPF = 4.0  # a focus word rarer than this ("zinc", "ropinirole") is required even of an ask of the subject
 CUE_WEIGHT = 0.1  # per further cue of the main ask (a side effect named, then another)
-PHRASE_WEIGHT = 0.15  # per pair of question words found side by side  # the share of all the question's words it has, by IDF
+PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
 # Long sentences that mention the question's words in passing lose a little
 # to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
 # for every 12 index terms beyond the first 12.
@@ -180,13 +180,14 @@ def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], 
     """
     if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
         return None
-    focus = {t for qw in query.focus for t, _ in qw.terms}
+    # A condition's name is a rare word ("ADHD", "crohns"); "brain" runs through many pages and titles.
+    focus = {t for qw in query.focus if rarity(qw.corrected or qw.word) < FOCUS_ZIPF for t, _ in qw.terms}
     main = query.focus[0] if query.focus else None
     for hit in hits:
         article = articles[hit.passage.article]
         if about_subject(article):
             continue
-        if main is not None and _is_about(article, main.corrected or main.word):
+        if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF and _is_about(article, main.corrected or main.word):
             # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
             return re.compile(rf"\b{re.escape(main.corrected or main.word)}", re.IGNORECASE)
         named = (set(_terms(article.title, index)) - _GENERIC_TITLE) & focus

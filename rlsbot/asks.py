@@ -19,10 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -188,7 +184,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "diagnosis",
         _re(
-            r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm (?:it|that|rls)\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
         ),
         _re(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bdoctor\b"),
         False,
@@ -390,67 +386,9 @@ LEANS_BACK = _re(
     r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
     r"in such cases|the same|another|both|either|neither|here|there|others|rather|yet|for example|for instance|"
     r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"
-    r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively|specifically|overall)\b(?!-)"
+    r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively)\b(?!-)"
     # "If they fall asleep quickly, ...": whom "they" are is said before.
     r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
     # "The goal of this research", "Contact your doctor if you have any of these problems".
-    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b)\w+"
+    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b)\w+"
 )
-
-
-@cache
-def _common_english() -> str:
-    # One line per tenth of Zipf frequency: "4.3 word word ...". A question
-    # looks up a handful of words, so they are found in the text itself
-    # rather than by building a 29,000-entry table at every start.
-    text = (DATA / "common_en.txt").read_text(encoding="utf-8")
-    return text.replace("\n", " \n")
-
-
-@cache
-def common_words(floor: float) -> dict[str, float]:
-    """The English words at least this common, with their Zipf frequency."""
-    table: dict[str, float] = {}
-    for line in _common_english().splitlines():
-        if line and not line.startswith("#"):
-            value, _, words = line.partition(" ")
-            if float(value) < floor:
-                break  # the lines go from the most common down
-            table.update(dict.fromkeys(words.split(), float(value)))
-    return table
-
-
-@cache
-def zipf(word: str) -> float:
-    """How common a word is in English at large (Zipf frequency; 0 for rare words and non-words)."""
-    if not word or not word.isalpha():
-        return 0.0
-    text = _common_english()
-    at = text.find(f" {word} ")
-    while at != -1:
-        line = text.rfind("\n", 0, at) + 1
-        if not text.startswith("#", line):
-            return float(text[line : text.index(" ", line)])
-        at = text.find(f" {word} ", at + 1)
-    return 0.0
-
-
-@cache
-def _health_english() -> frozenset[str]:
-    text = (DATA / "health_en.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-def in_health_writing(word: str) -> bool:
-    """Does NIH consumer health text use this common word ("driving" yes, "weird" no)?
-
-    rlsbot/data/health_en.txt (derived from MedQuAD); an inflection the list
-    lacks ("evenings") counts as its base form.
-    """
-    words = _health_english()
-    if word in words:
-        return True
-    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
-        if word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + base in words:
-            return True
-    return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rlsbot.article import Article
+from rlsbot.asks import LEANS_BACK
 from rlsbot.corpus import article_files, bundled_corpus, load_folder
 
 # Sizes in words. Passages of a few sentences rank better than whole
@@ -153,9 +154,15 @@ def build_passages(article: Article) -> list[Passage]:
         if (
             prev is not None
             and prev[0] == span.section
-            and _word_count(text, sentences) < SHORT_PARAGRAPH_WORDS
+            and (
+                _word_count(text, sentences) < SHORT_PARAGRAPH_WORDS
+                # "For example, pregnancy is a risk factor. It usually occurs
+                # ..." goes on from the paragraph before: a quote may need it.
+                or LEANS_BACK.match(text[sentences[0].start : sentences[0].end]) is not None
+            )
             and _word_count(text, prev[1]) + _word_count(text, sentences) <= MAX_PASSAGE_WORDS
             and text[prev[1][-1].end - 1] != ":"
+            and prev[1][-1].kind == "sentence"
         ):
             prev[1].extend(sentences)  # a short paragraph closes the one before
             continue

@@ -33,7 +33,8 @@ from rlsbot.analysis import (
     synonym_groups,
     words,
 )
-from rlsbot.asks import ask, asks_of, common_words, in_health_writing, populations_of, zipf
+from rlsbot.asks import ask, asks_of, populations_of
+from rlsbot.english import common_words, in_health_writing, zipf
 from rlsbot.index import Index
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words

@@ -71,6 +71,12 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
             return None
         first -= 1
         back += 1
+        if (
+            NOT_AN_ANSWER.match(text[sentences[first].start : sentences[first].end])
+            and first > 0
+            and sentences[first - 1].kind == "sentence"
+        ):
+            first -= 1  # "(For more information, go to ...)" between: the point is the sentence before it
         start = sentences[first].start
         if text[start : sentences[first].end].rstrip().endswith("?"):
             return None

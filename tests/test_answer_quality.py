@@ -198,3 +198,30 @@ def test_a_topic_health_writing_uses_still_sinks_a_question(bot):
 def test_a_question_made_of_everyday_words_the_articles_lack_is_refused(bot):
     answer = bot.ask("how do i reset my wifi router")
     assert not answer.answered and not answer.citations
+
+
+def test_a_sentence_pointing_far_back_or_leaning_on_a_question_is_never_quoted(bot):
+    """"How about other minerals and vitamins? The same study in pregnant women mentioned above ..." stands on nothing quoted."""
+    for question in ("is zinc linked to restless legs", "does vitamin b6 help rls", "which vitamins are worth trying for rls"):
+        for c in bot.ask(question).citations:
+            assert "mentioned above" not in c.quote and not c.quote.rstrip().endswith("?"), (question, c.quote)
+
+
+def test_a_paragraph_that_goes_on_from_the_one_before_can_be_quoted_with_it(bot):
+    """NHLBI: "For example, pregnancy is a risk factor for RLS. It usually occurs during the last 3 months of pregnancy." opens a paragraph."""
+    answer = bot.ask("when in pregnancy does restless legs usually start")
+    assert answer.answered
+    assert "It usually occurs during the last 3 months of pregnancy." in answer.citations[0].quote
+
+
+def test_a_common_word_in_a_title_is_no_other_condition(multi_bot):
+    """"brain" is in the title of a page on deep brain stimulation for Parkinson's; the question is about RLS."""
+    answer = multi_bot.ask("whats actually going wrong in the brain w this")
+    assert answer.answered
+    assert all("parkinson" not in c.title.lower() for c in answer.citations)
+
+
+def test_confirming_it_asks_how_it_is_diagnosed(bot):
+    answer = bot.ask("Is there a blood test that confirms restless legs syndrome?")
+    assert answer.answered
+    assert "no test can diagnose RLS" in answer.citations[0].quote

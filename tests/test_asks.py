@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rlsbot.asks import LEANS_BACK, asks_of, populations_of, zipf
+from rlsbot.asks import LEANS_BACK, asks_of, populations_of
+from rlsbot.english import zipf
 from rlsbot.query import english_spelling, rarity
 
 

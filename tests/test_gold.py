@@ -11,11 +11,15 @@ from tests.gold.evaluate import conversations, evaluate, evaluate_conversations,
 # are below those of the first version (86.1%, 32/36): answers now quote 1.8
 # sentences instead of 3.0, and a gold item passes only when every one of its
 # sentences is quoted; the blind sets (tests/test_blind.py) are the measure
-# that counts now.
-MIN_PASS_RATE = 0.79
-MIN_RECALL_AT_3 = 0.90
+# that counts now. Five gold items (zinc, B6) want "The same study in pregnant
+# women mentioned above has suggested that reduced zinc levels also correlate
+# with restless legs", which blind judges ruled four times cannot stand alone:
+# it is no longer quoted (79.2% -> 76.2%, 22 -> 20 conversations). A paragraph
+# that leans on the one before now joins its passage (recall@3 0.905 -> 0.893).
+MIN_PASS_RATE = 0.76
+MIN_RECALL_AT_3 = 0.89
 MIN_MRR = 0.77
-MIN_CONVERSATION_PASSES = 22
+MIN_CONVERSATION_PASSES = 20
 
 
 def test_gold_set_is_big_enough():

@@ -26,6 +26,7 @@ FLOORS = {
     "rlsbot.storage": 0,
     "rlsbot.analysis": 0,
     "rlsbot.asks": 0,
+    "rlsbot.english": 0,
     "rlsbot.bm25": 0,
     "rlsbot.typos": 0,
     # articles

@@ -1,0 +1,71 @@
+"""How common a word is in English at large, and whether health writing uses it.
+
+Two compact lists shipped with rlsbot, both derived offline (never imported at
+run time): ``data/common_en.txt`` from wordfreq (CC BY-SA 4.0) and
+``data/health_en.txt`` from MedQuAD's NIH answers (CC BY 4.0).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@cache
+def _common_english() -> str:
+    # One line per tenth of Zipf frequency: "4.3 word word ...". A question
+    # looks up a handful of words, so they are found in the text itself
+    # rather than by building a 29,000-entry table at every start.
+    text = (DATA / "common_en.txt").read_text(encoding="utf-8")
+    return text.replace("\n", " \n")
+
+
+@cache
+def common_words(floor: float) -> dict[str, float]:
+    """The English words at least this common, with their Zipf frequency."""
+    table: dict[str, float] = {}
+    for line in _common_english().splitlines():
+        if line and not line.startswith("#"):
+            value, _, words = line.partition(" ")
+            if float(value) < floor:
+                break  # the lines go from the most common down
+            table.update(dict.fromkeys(words.split(), float(value)))
+    return table
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common a word is in English at large (Zipf frequency; 0 for rare words and non-words)."""
+    if not word or not word.isalpha():
+        return 0.0
+    text = _common_english()
+    at = text.find(f" {word} ")
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        if not text.startswith("#", line):
+            return float(text[line : text.index(" ", line)])
+        at = text.find(f" {word} ", at + 1)
+    return 0.0
+
+
+@cache
+def _health_english() -> frozenset[str]:
+    text = (DATA / "health_en.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def in_health_writing(word: str) -> bool:
+    """Does NIH consumer health text use this common word ("driving" yes, "weird" no)?
+
+    rlsbot/data/health_en.txt (derived from MedQuAD); an inflection the list
+    lacks ("evenings") counts as its base form.
+    """
+    words = _health_english()
+    if word in words:
+        return True
+    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + base in words:
+            return True
+    return False
