@@ -201,7 +201,7 @@ def test_a_question_made_of_everyday_words_the_articles_lack_is_refused(bot):
 
 
 def test_a_sentence_pointing_far_back_or_leaning_on_a_question_is_never_quoted(bot):
-    """"How about other minerals and vitamins? The same study in pregnant women mentioned above ..." stands on nothing quoted."""
+    """ "How about other minerals and vitamins? The same study in pregnant women mentioned above ..." stands on nothing quoted."""
     for question in ("is zinc linked to restless legs", "does vitamin b6 help rls", "which vitamins are worth trying for rls"):
         for c in bot.ask(question).citations:
             assert "mentioned above" not in c.quote and not c.quote.rstrip().endswith("?"), (question, c.quote)
@@ -215,7 +215,7 @@ def test_a_paragraph_that_goes_on_from_the_one_before_can_be_quoted_with_it(bot)
 
 
 def test_a_common_word_in_a_title_is_no_other_condition(multi_bot):
-    """"brain" is in the title of a page on deep brain stimulation for Parkinson's; the question is about RLS."""
+    """ "brain" is in the title of a page on deep brain stimulation for Parkinson's; the question is about RLS."""
     answer = multi_bot.ask("whats actually going wrong in the brain w this")
     assert answer.answered
     assert all("parkinson" not in c.title.lower() for c in answer.citations)
