@@ -300,7 +300,8 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "definition",
         _re(
-            r"^\W*(?:so\s+)?what(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
+            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b"
+            r"(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
         ),
         _re(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
         False,

@@ -373,6 +373,14 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     return Query(question, own.words + context, own.asks, populations)
 
 
+# Ways of asking that name nothing: "in plain words", "be honest with me".
+_FILLER_PHRASES = re.compile(
+    r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
+    r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b",
+    re.IGNORECASE,
+)
+
+
 def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     seen: set[str] = set()
     out: list[QueryWord] = []
@@ -382,7 +390,7 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     population_words = _matched_words([p.question for p in populations], question)
     # Short words typed in capitals ("ADHD") are names, never misspellings (rlsbot.typos).
     acronyms = typos.acronyms(question)
-    for word in words(question):
+    for word in words(_FILLER_PHRASES.sub(" ", question)):
         if is_stopword(word) or is_contraction(word) or word in seen:
             continue
         seen.add(word)

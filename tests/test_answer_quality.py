@@ -225,3 +225,19 @@ def test_confirming_it_asks_how_it_is_diagnosed(bot):
     answer = bot.ask("Is there a blood test that confirms restless legs syndrome?")
     assert answer.answered
     assert "no test can diagnose RLS" in answer.citations[0].quote
+
+
+def test_who_asks_is_never_the_focus_and_dialysis_is_a_kidney_matter(bot):
+    answer = bot.ask("ok so what IS restless legs syndrome actually, in normal words")
+    assert answer.answered and "restless legs syndrome" in answer.citations[0].quote.lower()
+    conversation = Conversation(bot)
+    conversation.ask("my dad's on dialysis and his legs twitch all night")
+    answer = conversation.ask("can he take magnesium for it?")
+    assert answer.answered
+    assert "kidney" in answer.citations[0].quote and "magnesium" in answer.citations[0].quote
+
+
+def test_a_patient_is_who_asks(multi_bot):
+    answer = multi_bot.ask("crohns patient here - is restless legs a known thing with crohns?")
+    assert answer.answered
+    assert "restless legs" in answer.citations[0].quote.lower() and "crohn" in answer.citations[0].quote.lower()
