@@ -8,7 +8,6 @@ import os
 import re
 import stat
 import struct
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -87,6 +86,8 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     that were killed are swept from the folder first.
     """
     sweep_temp_files(path.parent)
+    import tempfile  # (and random, shutil) only when writing: a cached answer writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
