@@ -19,6 +19,7 @@ from rlsbot.bm25 import BM25Params
 from rlsbot.index import Analysed, Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
+from rlsbot.sorted_table import SortedMap, is_ascending
 from rlsbot.storage import atomic_write, check_npz
 
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
@@ -43,6 +44,8 @@ def save_index(index: Index, path: Path, key: str) -> None:
             len(index._extra_stems),
         ],
     }
+    if not (is_ascending(list(index.vocab)) and is_ascending(index._surface_list)):
+        raise ValueError("terms and words must be sorted to be looked up by bisection")
     surface_stems = [index.surface[w] for w in index._surface_list]
     art_ptr, art_ids, art_counts = index._art_surface
     arrays = {
@@ -157,23 +160,27 @@ class CachedIndex:
         table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
         _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
         col_ptr = arrays["col_ptr"]
+        counts = arrays["surface_count"]
+        # Terms and words are stored sorted (save_index checks): looked up by
+        # bisection, not made into dicts of 200,000 entries at every start.
         index = Index(
             table,
-            dict(zip(vocab_list, range(n_vocab), strict=True)),
+            SortedMap(vocab_list, _position),
             np.diff(col_ptr),
             arrays["doc_len"],
             col_ptr,
             arrays["col_docs"],
             arrays["col_tf"],
-            dict(zip(surface_list, surface_stems, strict=True)),
-            dict(zip(surface_list, arrays["surface_count"].tolist(), strict=True)),
+            SortedMap(surface_list, surface_stems.__getitem__),
+            SortedMap(surface_list, lambda i: int(counts[i])),
             params,
         )
         index._articles = [(str(name), str(k)) for name, k in meta["articles"]]
         index._art_ptr = arrays["art_ptr"]
         index._surface_list = surface_list
         index._extra_stems = extra
-        learn_stems(surface_list, surface_stems)
+        # Only the extra words: a question word the corpus has is found in
+        # ``surface`` before it is ever stemmed (a rebuild learns the rest).
         learn_stems(list(extra), list(extra.values()))
         return index
 
@@ -282,6 +289,10 @@ def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections
         fail("passage articles")
     if n_passages and not (0 <= int(table["p_section"].min()) and int(table["p_section"].max()) < n_sections):
         fail("passage sections")
+
+
+def _position(i: int) -> int:
+    return i
 
 
 def _blob(text: str) -> np.ndarray:

@@ -28,6 +28,7 @@ FLOORS = {
     "rlsbot.asks": 0,
     "rlsbot.bm25": 0,
     "rlsbot.typos": 0,
+    "rlsbot.sorted_table": 0,
     # articles
     "rlsbot.article": 1,
     "rlsbot.chrome": 1,
