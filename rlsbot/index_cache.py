@@ -19,8 +19,8 @@ from rlsbot.bm25 import BM25Params
 from rlsbot.index import Analysed, Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
-from rlsbot.sorted_table import SortedMap, is_ascending
-from rlsbot.storage import atomic_write, check_npz
+from rlsbot.sorted_table import JoinedStrings, SortedMap, is_ascending
+from rlsbot.storage import NpyMember, atomic_write, check_npz
 
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
 
@@ -104,8 +104,7 @@ class CachedIndex:
         if not path.exists():
             return None
         try:
-            check_npz(path)  # declared sizes, before numpy allocates them
-            z = np.load(path, allow_pickle=False)
+            z = _Mapped(path, check_npz(path))  # declared sizes and checksums, before anything is used
         except Exception as exc:  # not a zip, truncated...
             raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None
         try:
@@ -151,7 +150,7 @@ class CachedIndex:
         n_vocab, n_surface, n_passages, n_articles, n_sections, n_extra = (int(c) for c in meta["counts"])
         vocab_list = self.strings("vocab", n_vocab)
         surface_list = self.strings("surface", n_surface)
-        surface_stems = self.strings("surface_stems", n_surface)
+        surface_stems = JoinedStrings(_bytes(self._z["surface_stems"]), n_surface)  # a few are read
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
         table_arrays = {
@@ -291,6 +290,48 @@ def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections
         fail("passage sections")
 
 
+class _Mapped:
+    """The arrays of an uncompressed .npz, mapped from the file rather than read into memory.
+
+    A query touches a few term columns of arrays that are 100 MB at 100,000
+    passages; reading (and copying) them all was most of loading the cache.
+    A member's CRC-32 is checked when it is first used, as reading it would
+    (a flipped byte rebuilds the cache; the per-article word counts, 40 MB
+    there, are used only by a rebuild).  Only plain numbers are mapped, so
+    nothing in the file is unpickled.  Arrays stay valid after close.
+    """
+
+    _KINDS = frozenset("biuf")
+
+    def __init__(self, path: Path, members: dict[str, NpyMember]) -> None:
+        import mmap
+
+        with open(path, "rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._members = members
+        self._checked: set[str] = set()
+        self.files = list(members)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        m = self._members[name]  # KeyError for a missing member, as np.load's
+        if name not in self._checked:
+            import zlib
+
+            with memoryview(self._map) as view:
+                if zlib.crc32(view[m.start : m.start + m.size]) != m.crc:
+                    raise ValueError(f"{name}: bad CRC-32")
+            self._checked.add(name)
+        dtype = np.dtype(m.descr)
+        if dtype.kind not in self._KINDS or dtype.hasobject:
+            raise ValueError(f"{name}: not plain numbers")
+        count = int(np.prod(m.shape, dtype=np.int64)) if m.shape else 1
+        flat = np.frombuffer(self._map, dtype=dtype, count=count, offset=m.offset)
+        return flat.reshape(m.shape, order="F" if m.fortran_order else "C")
+
+    def close(self) -> None:
+        self._members = {}  # the map itself closes with the last array that uses it
+
+
 def _position(i: int) -> int:
     return i
 
@@ -299,7 +340,11 @@ def _blob(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
 
 
-def _text(blob: np.ndarray) -> str:
+def _bytes(blob: np.ndarray) -> bytes:
     if blob.dtype != np.uint8 or blob.ndim != 1:
         raise ValueError("not a string")
-    return blob.tobytes().decode("utf-8", "surrogatepass")
+    return blob.tobytes()
+
+
+def _text(blob: np.ndarray) -> str:
+    return _bytes(blob).decode("utf-8", "surrogatepass")

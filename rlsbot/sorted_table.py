@@ -53,3 +53,35 @@ class SortedMap(Mapping[str, V]):
 def is_ascending(keys: Sequence[str]) -> bool:
     """Strictly ascending, as SortedMap needs."""
     return all(a < b for a, b in zip(keys, keys[1:], strict=False))
+
+
+class JoinedStrings(Sequence[str]):
+    """Strings joined by NULs in one UTF-8 byte string, each decoded when asked for.
+
+    The cache's 200,000 stems of the surface words are read a few at a time;
+    splitting them all into a list took ~25 ms of every start at that size.
+    """
+
+    __slots__ = ("_raw", "_starts", "_ends")
+
+    def __init__(self, raw: bytes, count: int) -> None:
+        import numpy as np
+
+        raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
+        cuts = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0) if count else np.zeros(0, dtype=np.int64)
+        if count and len(cuts) + 1 != count:  # as str.split would count them
+            raise ValueError(f"{len(cuts) + 1} strings, expected {count}")
+        starts = np.concatenate(([0], cuts + 1)) if count else cuts
+        ends = np.concatenate((cuts, [len(raw)])) if count else cuts
+        self._raw = raw
+        # memoryviews: indexing one gives a Python int at once
+        self._starts = memoryview(starts.astype(np.int64)).cast("B").cast("q")
+        self._ends = memoryview(ends.astype(np.int64)).cast("B").cast("q")
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._raw[self._starts[i] : self._ends[i]].decode("utf-8", "surrogatepass")

@@ -11,7 +11,7 @@ import struct
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 # The longest file name most file systems take, in bytes (ext4, APFS, NTFS, XFS).
 NAME_MAX = 255
@@ -114,7 +114,19 @@ _NPY_MAX_HEADER = 4096
 _DESCR = re.compile(r"[<>|=]?([biufcmMSUV])(\d+)(?:\[\w+\])?")
 
 
-def check_npz(path: Path) -> None:
+class NpyMember(NamedTuple):
+    """Where one array of an .npz lies in the file, and what its header declares."""
+
+    descr: str
+    shape: tuple[int, ...]
+    fortran_order: bool
+    start: int  # the member's first byte (its .npy header) in the file
+    size: int  # the member's bytes, header included
+    crc: int  # the zip's CRC-32 of those bytes
+    offset: int  # the array data's first byte in the file
+
+
+def check_npz(path: Path) -> dict[str, NpyMember]:
     """Raise ValueError unless every array in the .npz at ``path`` holds at least the bytes its header declares.
 
     numpy allocates an array's declared size before it reads a byte, so a
@@ -123,33 +135,46 @@ def check_npz(path: Path) -> None:
     rlsbot writes its arrays uncompressed: a compressed member, or one
     declaring more bytes than it stores, or members adding up to more than
     the file, are refused here, reading headers only.  Needs no numpy.
+    Returns where each member's array lies, so that it can be mapped.
     """
     import zipfile
 
+    found: dict[str, NpyMember] = {}
     try:
         size = path.stat().st_size
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(path) as z, open(path, "rb") as raw:
             members = z.infolist()
             if sum(info.file_size for info in members) > size:
                 raise ValueError("members larger than the file")
             for info in members:
                 if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
                     raise ValueError(f"{info.filename}: compressed")
+                raw.seek(info.header_offset)
+                local = raw.read(30)  # the local header: its name and extra field may differ from the directory's
+                if len(local) != 30 or local[:4] != b"PK\x03\x04":
+                    raise ValueError(f"{info.filename}: no local header")
+                start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
                 with z.open(info) as f:
-                    declared = _declared_bytes(f, info.filename)
+                    descr, shape, fortran, declared = _npy_header(f, info.filename)
                     if declared > info.file_size - f.tell():
                         raise ValueError(f"{info.filename}: declares {declared} bytes, holds {info.file_size - f.tell()}")
+                    if start + info.file_size > size:
+                        raise ValueError(f"{info.filename}: past the end of the file")
+                    found[info.filename.removesuffix(".npy")] = NpyMember(
+                        descr, shape, fortran, start, info.file_size, info.CRC, start + f.tell()
+                    )
     except (OSError, EOFError, zipfile.BadZipFile, struct.error, RuntimeError, NotImplementedError) as exc:
         raise ValueError(f"not a readable archive ({type(exc).__name__})") from None
+    return found
 
 
 # numpy writes the header as one dict literal, padded with spaces to a newline:
 # read by a regular expression when it is exactly that (fast), else as a literal.
-_CANONICAL_HEADER = re.compile(r"\{'descr': '([^'\\]*)', 'fortran_order': (?:True|False), 'shape': \(((?:\d+, ?)*\d*)\), \} *\n?")
+_CANONICAL_HEADER = re.compile(r"\{'descr': '([^'\\]*)', 'fortran_order': (True|False), 'shape': \(((?:\d+, ?)*\d*)\), \} *\n?")
 
 
-def _declared_bytes(f: BinaryIO, name: str) -> int:
-    """The bytes an .npy member's header declares (elements times item size); ValueError when it is not a plain array."""
+def _npy_header(f: BinaryIO, name: str) -> tuple[str, tuple[int, ...], bool, int]:
+    """An .npy member's dtype, shape, order and the bytes it declares (elements times item size); ValueError when it is not a plain array."""
     start = f.read(8)
     if len(start) != 8 or start[:6] != _NPY_MAGIC or start[6] not in (1, 2, 3):
         raise ValueError(f"{name}: not an array")
@@ -159,13 +184,15 @@ def _declared_bytes(f: BinaryIO, name: str) -> int:
     text = f.read(length).decode("utf-8" if start[6] == 3 else "latin1", "replace")
     canonical = _CANONICAL_HEADER.fullmatch(text)
     if canonical:
-        descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(2).replace(",", " ").split())
+        descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(3).replace(",", " ").split())
+        fortran = canonical.group(2) == "True"
     else:
         try:
             header = ast.literal_eval(text)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             raise ValueError(f"{name}: unreadable header") from None
         descr, shape = (header.get("descr"), header.get("shape")) if isinstance(header, dict) else (None, None)
+        fortran = isinstance(header, dict) and header.get("fortran_order") is True
     if not isinstance(shape, tuple) or not all(isinstance(n, int) and n >= 0 for n in shape) or not isinstance(descr, str):
         raise ValueError(f"{name}: unreadable header")
     kind = _DESCR.fullmatch(descr)
@@ -174,4 +201,4 @@ def _declared_bytes(f: BinaryIO, name: str) -> int:
     count = 1
     for n in shape:
         count *= n
-    return count * int(kind.group(2)) * (4 if kind.group(1) == "U" else 1)
+    return descr, shape, fortran, count * int(kind.group(2)) * (4 if kind.group(1) == "U" else 1)

@@ -15,7 +15,7 @@ from rlsbot.index import Index
 from rlsbot.index_cache import CachedIndex, load_index, save_index
 from rlsbot.index_meta import corpus_key
 from rlsbot.passage_table import PassageTable
-from rlsbot.sorted_table import SortedMap, is_ascending
+from rlsbot.sorted_table import JoinedStrings, SortedMap, is_ascending
 
 
 def _same_index(a: Index, b: Index) -> None:
@@ -76,3 +76,12 @@ def test_saving_refuses_an_index_whose_terms_are_not_sorted(tmp_path):
     built.vocab = dict(reversed(list(built.vocab.items())))
     with pytest.raises(ValueError, match="sorted"):
         save_index(built, tmp_path / "index.npz", corpus_key(articles))
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=5), max_size=12))
+def test_joined_strings_read_as_a_split(strings):
+    raw = "\x00".join(strings).encode("utf-8", "surrogatepass")
+    joined = JoinedStrings(raw, len(strings))
+    assert list(joined) == strings and len(joined) == len(strings) and joined[1:3] == strings[1:3]
+    with pytest.raises(ValueError):
+        JoinedStrings(raw, len(strings) + 3)
