@@ -25,8 +25,9 @@ STALE_AFTER = 5 * 60  # seconds
 # kind of file rlsbot writes (an index, a JSON record, an article).
 _TEMP_SUFFIX = ".rlsbot.tmp"
 _RANDOM = 8
-_OURS = re.compile(r"\..*\.[a-z0-9_]{8}\.rlsbot\.tmp", re.DOTALL)
-_EARLIER = re.compile(r"\..+\.(?:npz|json|md|markdown|txt|text|html|htm)\.[a-z0-9_]{8}\.tmp", re.DOTALL | re.IGNORECASE)
+# (compiled by ``re`` when a write first sweeps: a cached answer writes nothing)
+_OURS = r"\..*\.[a-z0-9_]{8}\.rlsbot\.tmp"
+_EARLIER = r"\..+\.(?:npz|json|md|markdown|txt|text|html|htm)\.[a-z0-9_]{8}\.tmp"
 
 
 def fit_name(name: str, room: int = NAME_MAX) -> str:
@@ -49,7 +50,7 @@ def _temp_prefix(name: str) -> str:
 
 def is_stale_temp(name: str) -> bool:
     """Whether a file name is one of rlsbot's temp files (age aside)."""
-    return bool(_OURS.fullmatch(name) or _EARLIER.fullmatch(name))
+    return bool(re.fullmatch(_OURS, name, re.DOTALL) or re.fullmatch(_EARLIER, name, re.DOTALL | re.IGNORECASE))
 
 
 def sweep_temp_files(folder: Path, older_than: float = STALE_AFTER) -> list[str]:
