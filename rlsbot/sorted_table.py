@@ -16,13 +16,18 @@ V = TypeVar("V")
 
 
 class SortedMap(Mapping[str, V]):
-    """``keys[i] -> value(i)`` for strictly ascending ``keys``; the values are made when asked for."""
+    """``keys[i] -> value(i)`` for strictly ascending ``keys``; the values are made when asked for.
 
-    __slots__ = ("_keys", "_value")
+    Each key asked for is remembered, found or not: an answer looks the same
+    few hundred words up thousands of times.
+    """
+
+    __slots__ = ("_keys", "_value", "_seen")
 
     def __init__(self, keys: Sequence[str], value: Callable[[int], V]) -> None:
         self._keys = keys
         self._value = value
+        self._seen: dict[str, object] = {}
 
     def position(self, key: str) -> int:
         """Where ``key`` is among the keys; -1 when it is not there."""
@@ -30,24 +35,34 @@ class SortedMap(Mapping[str, V]):
         i = bisect_left(keys, key)
         return i if i < len(keys) and keys[i] == key else -1
 
+    def _lookup(self, key: object) -> object:
+        found = self._seen.get(key, _UNSEEN)  # type: ignore[call-overload]
+        if found is _UNSEEN:
+            i = self.position(key) if isinstance(key, str) else -1
+            found = self._seen[key] = self._value(i) if i >= 0 else _ABSENT  # type: ignore[index]
+        return found
+
     def __getitem__(self, key: str) -> V:
-        i = self.position(key) if isinstance(key, str) else -1
-        if i < 0:
+        found = self._lookup(key)
+        if found is _ABSENT:
             raise KeyError(key)
-        return self._value(i)
+        return found  # type: ignore[return-value]
 
     def get(self, key: str, default=None):  # type: ignore[override]
-        i = self.position(key) if isinstance(key, str) else -1
-        return default if i < 0 else self._value(i)
+        found = self._lookup(key)
+        return default if found is _ABSENT else found
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.position(key) >= 0
+        return self._lookup(key) is not _ABSENT
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+_UNSEEN, _ABSENT = object(), object()
 
 
 def is_ascending(keys: Sequence[str]) -> bool:
