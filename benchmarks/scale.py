@@ -63,7 +63,8 @@ print(json.dumps({"import": t1 - t0, "index": t2 - t1, "bot": t3 - t2, "passages
 def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Wall seconds and peak RSS (MB) of a child, via wait4."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # `python -m` puts the working folder first on sys.path: run where PYTHONPATH points
+    proc = subprocess.Popen(args, env=env, cwd=env.get("PYTHONPATH", ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)

@@ -37,7 +37,8 @@ CPU: dict[str, list[float]] = {}  # user + sys seconds of each timed process, by
 
 def run(args: list[str], env: dict[str, str], row: str = "") -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # `python -m` puts the working folder first on sys.path: run where PYTHONPATH points
+    proc = subprocess.Popen(args, env=env, cwd=env["PYTHONPATH"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     CPU.setdefault(row, []).append(usage.ru_utime + usage.ru_stime)
