@@ -1,7 +1,8 @@
 """The index on disk: one NumPy ``.npz`` of plain arrays, saved, checked and loaded.
 
-Strings are stored as UTF-8 bytes and metadata as a small JSON document,
-loaded with ``allow_pickle=False``: nothing in the file can run code.  It
+Strings are stored as UTF-8 bytes and metadata as a small JSON document;
+arrays of plain numbers alone are mapped from the file (``_Mapped``), never
+unpickled: nothing in the file can run code.  It
 also keeps what indexing learned from each article (passages, sentences,
 term counts, words), keyed by the article's content, so after an edit only
 the changed articles are analysed again.
