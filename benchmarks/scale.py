@@ -14,7 +14,11 @@ would run it:
   against ``rank_bm25.BM25Okapi.get_scores`` on the same passage terms, in the
   same process.
 
-    python benchmarks/scale.py [--passages 100000] [--queries 200]
+``--baseline DIR`` also times whole ``rlsbot search`` processes of another
+checkout (same cache files, which it must be able to read), interleaved with
+this one's.
+
+    python benchmarks/scale.py [--passages 100000] [--queries 200] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -59,7 +63,8 @@ print(json.dumps({"import": t1 - t0, "index": t2 - t1, "bot": t3 - t2, "passages
 def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Wall seconds and peak RSS (MB) of a child, via wait4."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # `python -m` puts the working folder first on sys.path: run where PYTHONPATH points
+    proc = subprocess.Popen(args, env=env, cwd=env.get("PYTHONPATH", ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -76,6 +81,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=HERE / "data" / "scale")
     parser.add_argument("--runs", type=int, default=5, help="cached loads to take the median of")
+    parser.add_argument("--baseline", type=Path, help="another rlsbot checkout whose search processes to time side by side")
     args = parser.parse_args()
 
     if not args.corpus.is_dir():
@@ -99,8 +105,15 @@ def main() -> None:
             ("whole `Bot.load` (article cache: stats every file, parses none)", f"{statistics.median(x['bot'] for x in loads):.2f} s", "")
         )
         search = [sys.executable, "-m", "rlsbot", "search", "--corpus", str(corpus), "magnesium sleep at night"]
-        searches = [run_measured(search, env)[0] for _ in range(args.runs)]
+        base_env = {**env, "PYTHONPATH": str(args.baseline.resolve())} if args.baseline else None
+        searches, base_searches = [], []
+        for _ in range(args.runs):
+            searches.append(run_measured(search, env)[0])
+            if base_env:
+                base_searches.append(run_measured(search, base_env)[0])
         rows.append(("whole `rlsbot search` process, cached (median)", f"{statistics.median(searches):.2f} s", "<= 0.5 s"))
+        if base_searches:
+            rows.append((f"the same, baseline {args.baseline.name} (interleaved)", f"{statistics.median(base_searches):.2f} s", ""))
 
         edited = sorted(corpus.rglob("*.md"))[len(list(corpus.rglob("*.md"))) // 2]
         edited.write_text(
@@ -116,7 +129,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"rlsbot at scale: {args.corpus.name}\n")
+    print(f"rlsbot at scale: {args.corpus.name}; load average after the runs {os.getloadavg()[0]:.2f}\n")
     print("| step | result | target |")
     print("| --- | --- | --- |")
     for step, result, target in rows:

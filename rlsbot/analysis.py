@@ -135,9 +135,16 @@ def is_stopword(word: str) -> bool:
     return word in stopwords() or (len(word) == 1 and not word.isdigit())
 
 
+def content_words(text: str) -> list[str]:
+    """``words`` less the stopwords, in order."""
+    stop = stopwords()
+    # is_stopword's rule, inlined: this runs over every sentence an answer weighs
+    return [w for w in words(text) if w not in stop and (len(w) != 1 or w.isdigit())]
+
+
 def index_terms(text: str) -> list[str]:
     """What a passage is indexed as: stems of its non-stopwords, in order."""
-    return [stem(w) for w in words(text) if not is_stopword(w)]
+    return [stem(w) for w in content_words(text)]
 
 
 # Words that point back to something said before ("is it safe?"): a turn or a

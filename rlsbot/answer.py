@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rlsbot.analysis import is_stopword, lay_words, words
+from rlsbot.analysis import content_words, lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.asks import ASKS, ask
 from rlsbot.asks import POPULATIONS as _POPULATIONS
@@ -227,7 +227,7 @@ def _terms(text: str, index: Index) -> list[str]:
     question word the same way.
     """
     surface = index.surface
-    return [surface.get(w, w) for w in words(text) if not is_stopword(w)]
+    return [surface.get(w, w) for w in content_words(text)]
 
 
 def _has(terms: set[str], needed: frozenset[str]) -> bool:
@@ -246,12 +246,20 @@ def _candidates(
     # Two question words side by side in a sentence ("runs in families") say more than apart.
     asked = [qw.terms[0][0] for qw in query.words if qw.terms and not qw.carried and qw.kind != "intent"]
     pairs = set(zip(asked, asked[1:], strict=False))
+    known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
+
+    def terms_of(text: str) -> list[str]:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = _terms(text, index)
+        return found
+
     out: list[_Candidate] = []
     for hit in hits[:PASSAGES_CONSIDERED]:
         article = articles[hit.passage.article]
         text = article.text
         section = hit.passage.section
-        section_terms = set(_terms(section, index)) | set(_terms(article.title, index))
+        section_terms = set(terms_of(section)) | set(terms_of(article.title))
         # An article is about the subject when it is about RLS, or, for another
         # subject the question names, when its title names that subject.
         if needs.subject is SUBJECT_RE:
@@ -266,9 +274,9 @@ def _candidates(
             own = text[sentence.start : sentence.end]
             if NOT_AN_ANSWER.match(own):
                 continue
-            ordered = _terms(own, index)
+            ordered = terms_of(own)
             terms = set(ordered)
-            context = set(_terms(quoted, index)) | section_terms
+            context = set(terms_of(quoted)) | section_terms
             # The subject: this sentence, its section or its article is about it.
             if "subject" not in relax and needs.subject is not None and not on_topic_article:
                 if not (needs.subject.search(quoted) or needs.subject.search(section)):

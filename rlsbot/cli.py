@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -370,6 +369,8 @@ def _route(argv: list[str]) -> list[str]:
     word = argv[i]
     if word in COMMANDS:
         return argv
+    import difflib  # only for a mistyped command: ~5 ms of every start otherwise
+
     close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
     if close and word.isalpha():
         raise UsageError(f"unknown command '{word}': did you mean `{close[0]}`? (a one-word question: rlsbot ask {word})")

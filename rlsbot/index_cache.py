@@ -1,7 +1,8 @@
 """The index on disk: one NumPy ``.npz`` of plain arrays, saved, checked and loaded.
 
-Strings are stored as UTF-8 bytes and metadata as a small JSON document,
-loaded with ``allow_pickle=False``: nothing in the file can run code.  It
+Strings are stored as UTF-8 bytes and metadata as a small JSON document;
+arrays of plain numbers alone are mapped from the file (``_Mapped``), never
+unpickled: nothing in the file can run code.  It
 also keeps what indexing learned from each article (passages, sentences,
 term counts, words), keyed by the article's content, so after an edit only
 the changed articles are analysed again.
@@ -19,7 +20,8 @@ from rlsbot.bm25 import BM25Params
 from rlsbot.index import Analysed, Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
-from rlsbot.storage import atomic_write, check_npz
+from rlsbot.sorted_table import JoinedStrings, SortedMap, is_ascending
+from rlsbot.storage import NpyMember, atomic_write, check_npz
 
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
 
@@ -43,6 +45,8 @@ def save_index(index: Index, path: Path, key: str) -> None:
             len(index._extra_stems),
         ],
     }
+    if not (is_ascending(list(index.vocab)) and is_ascending(index._surface_list)):
+        raise ValueError("terms and words must be sorted to be looked up by bisection")
     surface_stems = [index.surface[w] for w in index._surface_list]
     art_ptr, art_ids, art_counts = index._art_surface
     arrays = {
@@ -101,8 +105,7 @@ class CachedIndex:
         if not path.exists():
             return None
         try:
-            check_npz(path)  # declared sizes, before numpy allocates them
-            z = np.load(path, allow_pickle=False)
+            z = _Mapped(path, check_npz(path))  # declared sizes and checksums, before anything is used
         except Exception as exc:  # not a zip, truncated...
             raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None
         try:
@@ -148,7 +151,7 @@ class CachedIndex:
         n_vocab, n_surface, n_passages, n_articles, n_sections, n_extra = (int(c) for c in meta["counts"])
         vocab_list = self.strings("vocab", n_vocab)
         surface_list = self.strings("surface", n_surface)
-        surface_stems = self.strings("surface_stems", n_surface)
+        surface_stems = JoinedStrings(_bytes(self._z["surface_stems"]), n_surface)  # a few are read
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
         table_arrays = {
@@ -157,23 +160,27 @@ class CachedIndex:
         table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
         _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
         col_ptr = arrays["col_ptr"]
+        counts = arrays["surface_count"]
+        # Terms and words are stored sorted (save_index checks): looked up by
+        # bisection, not made into dicts of 200,000 entries at every start.
         index = Index(
             table,
-            dict(zip(vocab_list, range(n_vocab), strict=True)),
+            SortedMap(vocab_list, _position),
             np.diff(col_ptr),
             arrays["doc_len"],
             col_ptr,
             arrays["col_docs"],
             arrays["col_tf"],
-            dict(zip(surface_list, surface_stems, strict=True)),
-            dict(zip(surface_list, arrays["surface_count"].tolist(), strict=True)),
+            SortedMap(surface_list, surface_stems.__getitem__),
+            SortedMap(surface_list, lambda i: int(counts[i])),
             params,
         )
         index._articles = [(str(name), str(k)) for name, k in meta["articles"]]
         index._art_ptr = arrays["art_ptr"]
         index._surface_list = surface_list
         index._extra_stems = extra
-        learn_stems(surface_list, surface_stems)
+        # Only the extra words: a question word the corpus has is found in
+        # ``surface`` before it is ever stemmed (a rebuild learns the rest).
         learn_stems(list(extra), list(extra.values()))
         return index
 
@@ -284,11 +291,61 @@ def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections
         fail("passage sections")
 
 
+class _Mapped:
+    """The arrays of an uncompressed .npz, mapped from the file rather than read into memory.
+
+    A query touches a few term columns of arrays that are 100 MB at 100,000
+    passages; reading (and copying) them all was most of loading the cache.
+    A member's CRC-32 is checked when it is first used, as reading it would
+    (a flipped byte rebuilds the cache; the per-article word counts, 40 MB
+    there, are used only by a rebuild).  Only plain numbers are mapped, so
+    nothing in the file is unpickled.  Arrays stay valid after close.
+    """
+
+    _KINDS = frozenset("biuf")
+
+    def __init__(self, path: Path, members: dict[str, NpyMember]) -> None:
+        import mmap
+
+        with open(path, "rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._members = members
+        self._checked: set[str] = set()
+        self.files = list(members)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        m = self._members[name]  # KeyError for a missing member, as np.load's
+        if name not in self._checked:
+            import zlib
+
+            with memoryview(self._map) as view:
+                if zlib.crc32(view[m.start : m.start + m.size]) != m.crc:
+                    raise ValueError(f"{name}: bad CRC-32")
+            self._checked.add(name)
+        dtype = np.dtype(m.descr)
+        if dtype.kind not in self._KINDS or dtype.hasobject:
+            raise ValueError(f"{name}: not plain numbers")
+        count = int(np.prod(m.shape, dtype=np.int64)) if m.shape else 1
+        flat = np.frombuffer(self._map, dtype=dtype, count=count, offset=m.offset)
+        return flat.reshape(m.shape, order="F" if m.fortran_order else "C")
+
+    def close(self) -> None:
+        self._members = {}  # the map itself closes with the last array that uses it
+
+
+def _position(i: int) -> int:
+    return i
+
+
 def _blob(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
 
 
-def _text(blob: np.ndarray) -> str:
+def _bytes(blob: np.ndarray) -> bytes:
     if blob.dtype != np.uint8 or blob.ndim != 1:
         raise ValueError("not a string")
-    return blob.tobytes().decode("utf-8", "surrogatepass")
+    return blob.tobytes()
+
+
+def _text(blob: np.ndarray) -> str:
+    return _bytes(blob).decode("utf-8", "surrogatepass")

@@ -13,6 +13,7 @@ import struct
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rlsbot.analysis import ANALYZER_VERSION
@@ -61,6 +62,7 @@ def analyzer_key(fields: Fields = FIELDS) -> str:
     return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {split[:16]}"
 
 
+@cache
 def _nltk_version() -> str:
     # Read the version file, not ``import nltk`` (0.2 s): the stems depend on it.
     import importlib.util

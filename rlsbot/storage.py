@@ -8,11 +8,10 @@ import os
 import re
 import stat
 import struct
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 # The longest file name most file systems take, in bytes (ext4, APFS, NTFS, XFS).
 NAME_MAX = 255
@@ -26,8 +25,9 @@ STALE_AFTER = 5 * 60  # seconds
 # kind of file rlsbot writes (an index, a JSON record, an article).
 _TEMP_SUFFIX = ".rlsbot.tmp"
 _RANDOM = 8
-_OURS = re.compile(r"\..*\.[a-z0-9_]{8}\.rlsbot\.tmp", re.DOTALL)
-_EARLIER = re.compile(r"\..+\.(?:npz|json|md|markdown|txt|text|html|htm)\.[a-z0-9_]{8}\.tmp", re.DOTALL | re.IGNORECASE)
+# (compiled by ``re`` when a write first sweeps: a cached answer writes nothing)
+_OURS = r"\..*\.[a-z0-9_]{8}\.rlsbot\.tmp"
+_EARLIER = r"\..+\.(?:npz|json|md|markdown|txt|text|html|htm)\.[a-z0-9_]{8}\.tmp"
 
 
 def fit_name(name: str, room: int = NAME_MAX) -> str:
@@ -50,7 +50,7 @@ def _temp_prefix(name: str) -> str:
 
 def is_stale_temp(name: str) -> bool:
     """Whether a file name is one of rlsbot's temp files (age aside)."""
-    return bool(_OURS.fullmatch(name) or _EARLIER.fullmatch(name))
+    return bool(re.fullmatch(_OURS, name, re.DOTALL) or re.fullmatch(_EARLIER, name, re.DOTALL | re.IGNORECASE))
 
 
 def sweep_temp_files(folder: Path, older_than: float = STALE_AFTER) -> list[str]:
@@ -87,6 +87,8 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     that were killed are swept from the folder first.
     """
     sweep_temp_files(path.parent)
+    import tempfile  # (and random, shutil) only when writing: a cached answer writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -113,7 +115,19 @@ _NPY_MAX_HEADER = 4096
 _DESCR = re.compile(r"[<>|=]?([biufcmMSUV])(\d+)(?:\[\w+\])?")
 
 
-def check_npz(path: Path) -> None:
+class NpyMember(NamedTuple):
+    """Where one array of an .npz lies in the file, and what its header declares."""
+
+    descr: str
+    shape: tuple[int, ...]
+    fortran_order: bool
+    start: int  # the member's first byte (its .npy header) in the file
+    size: int  # the member's bytes, header included
+    crc: int  # the zip's CRC-32 of those bytes
+    offset: int  # the array data's first byte in the file
+
+
+def check_npz(path: Path) -> dict[str, NpyMember]:
     """Raise ValueError unless every array in the .npz at ``path`` holds at least the bytes its header declares.
 
     numpy allocates an array's declared size before it reads a byte, so a
@@ -122,33 +136,46 @@ def check_npz(path: Path) -> None:
     rlsbot writes its arrays uncompressed: a compressed member, or one
     declaring more bytes than it stores, or members adding up to more than
     the file, are refused here, reading headers only.  Needs no numpy.
+    Returns where each member's array lies, so that it can be mapped.
     """
     import zipfile
 
+    found: dict[str, NpyMember] = {}
     try:
         size = path.stat().st_size
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(path) as z, open(path, "rb") as raw:
             members = z.infolist()
             if sum(info.file_size for info in members) > size:
                 raise ValueError("members larger than the file")
             for info in members:
                 if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
                     raise ValueError(f"{info.filename}: compressed")
+                raw.seek(info.header_offset)
+                local = raw.read(30)  # the local header: its name and extra field may differ from the directory's
+                if len(local) != 30 or local[:4] != b"PK\x03\x04":
+                    raise ValueError(f"{info.filename}: no local header")
+                start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
                 with z.open(info) as f:
-                    declared = _declared_bytes(f, info.filename)
+                    descr, shape, fortran, declared = _npy_header(f, info.filename)
                     if declared > info.file_size - f.tell():
                         raise ValueError(f"{info.filename}: declares {declared} bytes, holds {info.file_size - f.tell()}")
+                    if start + info.file_size > size:
+                        raise ValueError(f"{info.filename}: past the end of the file")
+                    found[info.filename.removesuffix(".npy")] = NpyMember(
+                        descr, shape, fortran, start, info.file_size, info.CRC, start + f.tell()
+                    )
     except (OSError, EOFError, zipfile.BadZipFile, struct.error, RuntimeError, NotImplementedError) as exc:
         raise ValueError(f"not a readable archive ({type(exc).__name__})") from None
+    return found
 
 
 # numpy writes the header as one dict literal, padded with spaces to a newline:
 # read by a regular expression when it is exactly that (fast), else as a literal.
-_CANONICAL_HEADER = re.compile(r"\{'descr': '([^'\\]*)', 'fortran_order': (?:True|False), 'shape': \(((?:\d+, ?)*\d*)\), \} *\n?")
+_CANONICAL_HEADER = re.compile(r"\{'descr': '([^'\\]*)', 'fortran_order': (True|False), 'shape': \(((?:\d+, ?)*\d*)\), \} *\n?")
 
 
-def _declared_bytes(f: BinaryIO, name: str) -> int:
-    """The bytes an .npy member's header declares (elements times item size); ValueError when it is not a plain array."""
+def _npy_header(f: BinaryIO, name: str) -> tuple[str, tuple[int, ...], bool, int]:
+    """An .npy member's dtype, shape, order and the bytes it declares (elements times item size); ValueError when it is not a plain array."""
     start = f.read(8)
     if len(start) != 8 or start[:6] != _NPY_MAGIC or start[6] not in (1, 2, 3):
         raise ValueError(f"{name}: not an array")
@@ -158,13 +185,15 @@ def _declared_bytes(f: BinaryIO, name: str) -> int:
     text = f.read(length).decode("utf-8" if start[6] == 3 else "latin1", "replace")
     canonical = _CANONICAL_HEADER.fullmatch(text)
     if canonical:
-        descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(2).replace(",", " ").split())
+        descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(3).replace(",", " ").split())
+        fortran = canonical.group(2) == "True"
     else:
         try:
             header = ast.literal_eval(text)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             raise ValueError(f"{name}: unreadable header") from None
         descr, shape = (header.get("descr"), header.get("shape")) if isinstance(header, dict) else (None, None)
+        fortran = isinstance(header, dict) and header.get("fortran_order") is True
     if not isinstance(shape, tuple) or not all(isinstance(n, int) and n >= 0 for n in shape) or not isinstance(descr, str):
         raise ValueError(f"{name}: unreadable header")
     kind = _DESCR.fullmatch(descr)
@@ -173,4 +202,4 @@ def _declared_bytes(f: BinaryIO, name: str) -> int:
     count = 1
     for n in shape:
         count *= n
-    return count * int(kind.group(2)) * (4 if kind.group(1) == "U" else 1)
+    return descr, shape, fortran, count * int(kind.group(2)) * (4 if kind.group(1) == "U" else 1)

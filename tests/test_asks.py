@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
+from pathlib import Path
 
-from rlsbot.asks import LEANS_BACK, asks_of, populations_of
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rlsbot import asks
+from rlsbot.asks import ASKS, LEANS_BACK, POPULATIONS, asks_of, populations_of
 from rlsbot.english import zipf
 from rlsbot.query import english_spelling, rarity
+from tests import ask_triggers
 
 
 @pytest.mark.parametrize(
@@ -85,3 +93,76 @@ def test_a_misspelt_english_word_is_read_as_the_word():
     assert english_spelling("actualy") == "actually"
     assert english_spelling("choclate") == "chocolate"
     assert english_spelling("xqzvbn") is None
+
+
+# ------------------------------------------- question patterns not compiled in vain
+
+_TRIGGER_WORDS = sorted({t.strip() for ts in json.loads(ask_triggers.PATH.read_text(encoding="utf-8")).values() for t in ts} - {""})
+
+
+def _all_questions() -> list[str]:
+    root = Path(__file__).parent
+    found = [q["question"] for q in json.loads((root / "gold" / "questions.json").read_text(encoding="utf-8"))]
+    found += [t for c in json.loads((root / "gold" / "conversations.json").read_text(encoding="utf-8")) for t in c["turns"]]
+    for path in sorted((root / "blind" / "sets").glob("*.json")):
+        found += [t for item in json.loads(path.read_text(encoding="utf-8"))["items"] for t in item["turns"]]
+    return found
+
+
+def test_the_trigger_file_is_derived_from_the_patterns_as_they_are():
+    # After changing a question pattern: python tests/ask_triggers.py
+    assert json.loads(ask_triggers.PATH.read_text(encoding="utf-8")) == ask_triggers.derived()
+    assert len(ask_triggers.derived()) >= 20  # nearly every question pattern has triggers
+
+
+def test_derived_triggers_are_sound_for_hand_made_patterns():
+    assert ask_triggers.triggers(r"\bcosts?\b|\bprices?\b") == ["cost", "price"]
+    assert ask_triggers.triggers(r"\bhow (?:long|soon)\b") == ["how "]  # the longest sure run
+    assert ask_triggers.triggers(r"\bmiss(?:ed)? dose|\bforg[eo]t") == [" dose", "forg"]
+    assert ask_triggers.triggers(r"(?:ab)+c|x") == ["ab", "x"]  # a repeat of at least once
+    assert ask_triggers.triggers(r"\bfoo|\w+\?") == ["?", "foo"]
+    assert ask_triggers.triggers(r"\bfoo|\w+") is None  # a branch with no literal: always searched
+    assert ask_triggers.triggers(r"(?:bar)?baz") == ["baz"]  # an optional part requires nothing
+    assert ask_triggers.triggers(r"[ab]c") == ["c"]
+
+
+PATTERNS = [a.question for a in ASKS] + [p.question for p in POPULATIONS]
+
+
+def _same_as_the_plain_pattern(text: str) -> None:
+    for pattern in PATTERNS:
+        plain = re.compile(pattern.source, re.IGNORECASE)
+        got, want = pattern.search(text), plain.search(text)
+        assert (got and got.span()) == (want and want.span()), (pattern.source, text)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert pattern.findall(text) == plain.findall(text)
+
+
+def test_prefiltered_patterns_find_what_the_patterns_find_in_every_set_question():
+    questions = _all_questions()
+    assert len(questions) > 300
+    for q in questions:
+        _same_as_the_plain_pattern(q)
+        _same_as_the_plain_pattern(q.upper())
+
+
+def test_a_question_without_triggers_compiles_no_question_pattern():
+    fresh = [asks._Lazy(p.source) for p in PATTERNS]
+    assert [p.search("zzz qqq") for p in fresh] == [None] * len(fresh)
+    compiled = sum(p._compiled is not None for p in fresh)
+    assert compiled <= 2  # only those whose requirement is a letter or digit ("y", "1")
+    # non-ASCII text is always searched: re.IGNORECASE folds "\u212a" (Kelvin) onto k, "\u017f" onto s
+    assert asks.ask("inheritance").question.search("KIDS' GENES") and not fresh[0].cannot_match("\u212aids")
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TRIGGER_WORDS), st.sampled_from(["my", "it", "a", "is", "5", "yo", "old", "?", "take"]), st.text(max_size=6)
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_prefiltered_patterns_find_what_the_patterns_find_in_any_text(text):
+    _same_as_the_plain_pattern(text)

@@ -29,6 +29,7 @@ FLOORS = {
     "rlsbot.english": 0,
     "rlsbot.bm25": 0,
     "rlsbot.typos": 0,
+    "rlsbot.sorted_table": 0,
     # articles
     "rlsbot.article": 1,
     "rlsbot.chrome": 1,

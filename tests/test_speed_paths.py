@@ -87,3 +87,27 @@ def test_json_metadata_stays_small_and_strings_are_arrays(env):
         meta = json.loads(z["meta"].tobytes())
         assert set(meta) == {"format", "key", "analyzer", "articles", "counts"}
         assert all(z[name].dtype != object for name in z.files)
+
+
+def test_a_warm_ask_imports_no_module_it_does_not_use(env):
+    """difflib serves only a mistyped command and tempfile only writes; nor is a question pattern compiled in vain."""
+    code = """
+import re, sys
+from rlsbot.cli import main
+compiled = []
+real = re.compile
+re.compile = lambda p, flags=0: compiled.append(p) or real(p, flags)
+status = main(sys.argv[1:])
+from rlsbot.asks import ASKS, POPULATIONS
+sources = {a.question.source for a in ASKS} | {p.question.source for p in POPULATIONS}
+sys.stderr.write('\\nPROBE ' + repr((status, sorted({'difflib', 'tempfile'} & set(sys.modules)), len(sources & set(compiled)))) + '\\n')
+"""
+    question = ["ask", "does magnesium help in pregnancy?"]
+    subprocess.run([sys.executable, "-c", code, *question], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *question], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    status, imported, patterns = eval(proc.stderr.splitlines()[-1][len("PROBE ") :])  # noqa: S307 - our own repr
+    assert status == 0 and imported == [], proc.stderr
+    # "help" (effect), "pregnan" (pregnancy) and "y" (the child pattern's ages) are this question's triggers
+    assert 1 <= patterns <= 4
