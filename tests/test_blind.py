@@ -13,16 +13,18 @@ from tests.blind import evaluate as blind
 
 # set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
 FLOORS = {
-    "A1": (0.84, 0.86, 0.65, 0.85, 0.03, 60),
-    "B1": (0.73, 0.84, 0.65, 0.90, 0.03, 60),
-    "A3": (0.49, 0.66, 0.50, 0.95, 0.10, 60),
-    "B3": (0.63, 0.63, 0.53, 0.95, 0.09, 60),
-    "A5": (0.58, 0.62, 0.47, 0.85, 0.14, 60),  # tuned on after its first judged run (46%, 52%, 0.44)
-    "B5": (0.49, 0.56, 0.47, 0.85, 0.20, 60),  # tuned on after its first judged run (48%, 52%, 0.43)
-    "A2": (0.60, 0.66, 0.59, 0.85, 0.18, 60),  # frozen: never tuned on
-    "B2": (0.59, 0.61, 0.47, 0.85, 0.14, 60),  # frozen: never tuned on
-    "A4": (0.49, 0.56, 0.49, 0.74, 0.20, 60),  # frozen from the start: written last, never tuned on
-    "B4": (0.40, 0.48, 0.38, 0.80, 0.24, 60),  # frozen from the start: written last, never tuned on
+    "A1": (0.84, 0.86, 0.66, 0.87, 0.03, 60),
+    "B1": (0.73, 0.84, 0.65, 0.93, 0.03, 60),
+    "A3": (0.51, 0.66, 0.50, 0.99, 0.10, 60),
+    "B3": (0.63, 0.63, 0.54, 0.99, 0.10, 60),
+    "A5": (0.60, 0.64, 0.49, 0.87, 0.12, 60),  # tuned on after its first judged run
+    "B5": (0.56, 0.62, 0.50, 0.87, 0.14, 60),  # tuned on after its first judged run
+    "A2": (0.60, 0.66, 0.60, 0.87, 0.18, 60),  # frozen: never tuned on
+    "B2": (0.61, 0.63, 0.50, 0.87, 0.14, 60),  # frozen: never tuned on
+    "A4": (0.51, 0.56, 0.51, 0.74, 0.21, 60),  # frozen from the start: never tuned on
+    "B4": (0.42, 0.48, 0.41, 0.79, 0.24, 60),  # frozen from the start: never tuned on
+    "A6": (0.40, 0.47, 0.52, 0.80, 0.31, 60),  # frozen from the start: written last, run once
+    "B6": (0.47, 0.51, 0.42, 0.93, 0.21, 60),  # frozen from the start: written last, run once
 }
 
 
