@@ -166,11 +166,13 @@ def is_contraction(word: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
 
 
-_ASKS = re.compile(
-    r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|also|just|honestly|basically|quick question|question)\W+)*"
-    r"(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|did|should|will|would|has|have|any)\b",
-    re.IGNORECASE,
-)
+@cache
+def _asks() -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|also|just|honestly|basically|quick question|question)\W+)*"
+        r"(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|did|should|will|would|has|have|any)\b",
+        re.IGNORECASE,
+    )
 
 
 def split_story(question: str) -> tuple[str, str]:
@@ -186,7 +188,7 @@ def split_story(question: str) -> tuple[str, str]:
         return "", question
     # People leave off question marks ("...too?? is it passed down", "so what
     # IS it actually, in normal words. doc said it like i should know").
-    asking = [p for p in parts if p.endswith("?") or _ASKS.match(p)] or parts[-1:]
+    asking = [p for p in parts if p.endswith("?") or _asks().match(p)] or parts[-1:]
     if len(asking) == len(parts):
         return "", question
     return " ".join(p for p in parts if p not in asking), " ".join(asking)

@@ -369,11 +369,12 @@ class Population:
 
 # "my son is 6", "she's 9", "aged 8": an age said of someone.
 _AGED = r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|child|kid|he|she)(?:\s+is|['\u2019]s|\s+just\s+turned|\s+turned)|aged?)\s+"
-_CHILD_AGE = (
-    r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b|"
-    + _AGED
-    + r"(?:[1-9]|1[0-2])\b(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|%|percent|weeks|months|days|feet|foot|ft|stone|kg|lbs?|pounds)\b)"
+_CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
+# Read only when the question holds a digit: the pattern is long to compile.
+_CHILD_AGE_SAID = _re(
+    _AGED + r"(?:[1-9]|1[0-2])\b(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|%|percent|weeks|months|days|feet|foot|ft|stone|kg|lbs?|pounds)\b)"
 )
+_TEEN_AGE_SAID = _re(_AGED + r"1[3-7]\b(?![.,]\d)")
 POPULATIONS: tuple[Population, ...] = (
     Population(
         "child",
@@ -386,7 +387,7 @@ POPULATIONS: tuple[Population, ...] = (
     ),
     Population(
         "teen",
-        _re(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|" + _AGED + r"1[3-7]\b(?![.,]\d)"),
+        _re(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b"),
         _re(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
         "teenagers",
     ),
@@ -407,7 +408,13 @@ POPULATIONS: tuple[Population, ...] = (
 
 def populations_of(question: str) -> list[Population]:
     # A teenager is not a small child: "my 15 year old" is asked about as a teen.
-    found = [p for p in POPULATIONS if p.question.search(question)]
+    kinds = {p.kind for p in POPULATIONS if p.question.search(question)}
+    if any(ch.isdigit() for ch in question):
+        if _TEEN_AGE_SAID.search(question):
+            kinds.add("teen")  # "my son is 15"
+        elif _CHILD_AGE_SAID.search(question):
+            kinds.add("child")  # "my son is 6", "she's 9"
+    found = [p for p in POPULATIONS if p.kind in kinds]
     if any(p.kind == "pregnancy" for p in found) and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
         found = [p for p in found if p.kind != "child"]  # "after the baby comes" is about the mother
     if any(p.kind == "teen" for p in found):
