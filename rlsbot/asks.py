@@ -264,7 +264,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "outlook",
         _re(
-            r"\boutlook\b|\bprognosis\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bwill (?:it|my|her|his|rls|this) "
+            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bwill (?:it|my|her|his|rls|this) "
         ),
         _re(
             r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
@@ -368,7 +368,10 @@ class Population:
 
 
 # "my son is 6", "she's 9", "aged 8": an age said of someone.
-_AGED = r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|child|kid|he|she)(?:\s+is|['\u2019]s|\s+just\s+turned|\s+turned)|aged?)\s+"
+_AGED = (
+    r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|grandkid|child|kid|brother|sister|nephew|niece|he|she)"
+    r"(?:\s+is|['\u2019]?s|\s+just\s+turned|\s+turned)|aged?)\s+"
+)
 _CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
 # Read only when the question holds a digit: the pattern is long to compile.
 _CHILD_AGE_SAID = _re(

@@ -363,7 +363,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # leans on the story as a follow-up on the turn before; "...What causes
     # RLS?" or "...Is there a blood test?" names what it asks about, and the
     # story only ranks.
-    leans = not own.focus and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
+    # "...What should I expect?" asks something of the subject itself.
+    leans = not own.focus and not any(qw.kind == SUBJECT and qw.found for qw in own.words) and not any(ask(k).of_subject for k in own.asks)
     context = tuple(
         replace(qw.scaled(STORY_WEIGHT), story=True, carried=leans)
         for qw in around.words

@@ -241,3 +241,17 @@ def test_a_patient_is_who_asks(multi_bot):
     answer = multi_bot.ask("crohns patient here - is restless legs a known thing with crohns?")
     assert answer.answered
     assert "restless legs" in answer.citations[0].quote.lower() and "crohn" in answer.citations[0].quote.lower()
+
+
+def test_an_age_typed_without_its_apostrophe_is_still_a_childs(bot):
+    conversation = Conversation(bot)
+    conversation.ask("what foods have magnesium in them")
+    answer = conversation.ask("whats a safe amount a day for my little brother, hes 7")
+    assert not answer.answered and not answer.citations
+    assert any("not for children" in gap for gap in answer.gaps)
+
+
+def test_what_to_expect_asks_for_the_outlook(bot):
+    answer = bot.ask("My symptoms first appeared in my thirties, and I am now sixty-eight. What should I expect as the years go on?")
+    assert answer.answered
+    assert re.search(r"worse over time|life-long|no cure|worsen", answer.citations[0].quote)
