@@ -34,6 +34,7 @@ from rlsbot.asks import POPULATIONS as _POPULATIONS
 from rlsbot.index import Hit, Index
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
 from rlsbot.quotes import NOT_AN_ANSWER, quotable_span
+from rlsbot.subject import SUBJECT_RE, about_subject, is_about
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -58,11 +59,6 @@ PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
 # to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
 # for every 12 index terms beyond the first 12.
 LENGTH_PENALTY = 0.35
-# What every question is about unless it names another condition.
-SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re.IGNORECASE)
-# An article is about the subject when its title names it or this share of its paragraphs does.
-SUBJECT_SHARE = 0.5
-MIN_SUBJECT_PARAGRAPHS = 3
 # Words of a title that name no condition of their own.
 _GENERIC_TITLE = {"diseas", "disord", "syndrom", "condit", "inform", "page", "health", "what", "need", "know", "treatment", "about"}
 
@@ -146,31 +142,6 @@ def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
     return got + subject
 
 
-_about_cache: dict[tuple[str, int], bool] = {}
-
-
-def _named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
-    """Does the pattern run through the article, as its subject's name does (enough of its paragraphs)?"""
-    paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
-    naming = sum(bool(pattern.search(p)) for p in paragraphs)
-    return naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs)
-
-
-def about_subject(article: Article) -> bool:
-    """Is the article about restless legs syndrome (its title, or enough of its paragraphs)?"""
-    key = (article.name, len(article.text))
-    found = _about_cache.get(key)
-    if found is None:
-        found = bool(SUBJECT_RE.search(article.title)) or _named_throughout(article, SUBJECT_RE)
-        _about_cache[key] = found
-    return found
-
-
-def _is_about(article: Article, word: str) -> bool:
-    """Does the word run through the article, as its subject's name does?"""
-    return _named_throughout(article, re.compile(rf"\b{re.escape(word)}", re.IGNORECASE))
-
-
 def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> re.Pattern[str] | None:
     """The other condition a question is about ("does parkinson's run in families?"), if any.
 
@@ -187,7 +158,7 @@ def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], 
         article = articles[hit.passage.article]
         if about_subject(article):
             continue
-        if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF and _is_about(article, main.corrected or main.word):
+        if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF and is_about(article, main.corrected or main.word):
             # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
             return re.compile(rf"\b{re.escape(main.corrected or main.word)}", re.IGNORECASE)
         named = (set(_terms(article.title, index)) - _GENERIC_TITLE) & focus
@@ -304,6 +275,8 @@ def _candidates(
                 continue
             if "population" not in relax and any(not (p.cue.search(quoted) or p.cue.search(section)) for p in needs.populations):
                 continue
+            if "names" not in relax and any(not re.search(rf"\b{re.escape(name)}\b", quoted, re.IGNORECASE) for name in query.names):
+                continue  # "vitamin D" asked, a sentence on vitamin B6 is no answer
             # A focus of forms alone ("meds") says little about which sentence answers.
             score = share * min(1.0, focus_total / STRONG_FOCUS)
             if main is not None:
@@ -385,6 +358,8 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
     # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
     if needs.strict is not None and (found("ask") or (lines and not found("population"))):
         lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
+    if not lines and query.names:
+        lines.append(f"The articles do not mention {' or '.join(query.names)}.")
     if not lines and found("subject"):
         lines.append(f"The articles mention {focus} only about other conditions, not restless legs syndrome.")
     if not lines and query.focus:
@@ -399,6 +374,11 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         return Answer(question, query.text, False, (), tuple(query.missing), corrections)
     needs = _needs(query, hits, articles, index)
     found = _candidates(query, hits, articles, index, needs)
+    unnamed: tuple[str, ...] = ()
+    if not found and query.names and any(not (qw.corrected or qw.word).startswith("vitamin") for qw in query.focus):
+        # "iron tablets and vitamin D?": the covered part is answered, the other named.
+        found = _candidates(query, hits, articles, index, needs, frozenset({"names"}))
+        unnamed = query.names if found else ()
     if not found:
         gaps = _gaps(query, hits, articles, index, needs)
         return Answer(question, query.text, False, (), tuple(query.missing), corrections, gaps)
@@ -441,7 +421,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
                 meta={k: v for k, v in article.meta.items() if k in BYLINE_KEYS},
             )
         )
-    return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics), corrections)
+    return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections)
 
 
 def _plain(text: str) -> str:

@@ -83,7 +83,7 @@ class Conversation:
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.
         populations = tuple(dict.fromkeys(own.populations + (() if replaces else self._populations)))
-        return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks)
+        return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks, own.names)
 
     def ask(self, question: str) -> Answer:
         query = self.resolved_query(question)

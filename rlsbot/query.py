@@ -89,6 +89,9 @@ class Query:
     # What an earlier turn asked for, when this one ("and for pregnant women?")
     # asks nothing of its own: it ranks sentences, but never alone refuses one.
     carried_asks: tuple[str, ...] = ()
+    # Names the index cannot hold, a quote must say: "vitamin D" (one letter
+    # is no index term, so "vitamin" alone would match any vitamin).
+    names: tuple[str, ...] = ()
 
     @cached_property
     def terms(self) -> list[tuple[str, float]]:
@@ -371,10 +374,11 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
     )
     populations = tuple(dict.fromkeys(own.populations + around.populations))
-    return Query(question, own.words + context, own.asks, populations)
+    return Query(question, own.words + context, own.asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
 
 
 # Ways of asking that name nothing: "in plain words", "be honest with me".
+_LETTER_VITAMIN = re.compile(r"\bvitamins?\s+([a-z])\b(?![-'’]\w)", re.IGNORECASE)
 _FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not")
 
 
@@ -433,7 +437,8 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
                 seen.add(word)
                 qw = resolver.resolve(word)
                 out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT] * w) for t, w in qw.terms)))
-    return Query(question, tuple(out), tuple(a.kind for a in asks), tuple(p.kind for p in populations))
+    names = tuple(dict.fromkeys(f"vitamin {m.group(1).upper()}" for m in _LETTER_VITAMIN.finditer(question)))
+    return Query(question, tuple(out), tuple(a.kind for a in asks), tuple(p.kind for p in populations), (), names)
 
 
 def _osa_distance(a: str, b: str, limit: int) -> int:

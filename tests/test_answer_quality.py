@@ -255,3 +255,27 @@ def test_what_to_expect_asks_for_the_outlook(bot):
     answer = bot.ask("My symptoms first appeared in my thirties, and I am now sixty-eight. What should I expect as the years go on?")
     assert answer.answered
     assert re.search(r"worse over time|life-long|no cure|worsen", answer.citations[0].quote)
+
+
+def test_a_one_letter_vitamin_is_asked_for_by_name(bot, tmp_path):
+    """ "vitamin D" is no index term ("d" is one letter): a sentence on vitamin B6 must not answer it."""
+    answer = bot.ask("could low vitamin D be causing mum's restless legs")
+    assert not answer.answered and not answer.citations
+    assert answer.gaps == ("The articles do not mention vitamin D.",)
+    (tmp_path / "d.md").write_text(
+        "---\ntitle: Vitamin D and restless legs\n---\n\n"
+        "Low vitamin D levels have been linked to restless legs syndrome in several studies.\n\n"
+        "Vitamin B6 is found in many foods.\n",
+        encoding="utf-8",
+    )
+    own = Bot.load(tmp_path, cache=False)
+    answer = own.ask("could low vitamin D be causing restless legs")
+    assert answer.answered
+    assert all("vitamin D" in c.quote for c in answer.citations)
+
+
+def test_a_two_part_question_with_a_vitamin_the_articles_lack_answers_the_other_part(bot):
+    answer = bot.ask("iron tablets and vitamin d for rls?")
+    assert answer.answered
+    assert "vitamin D" in answer.missing
+    assert all("iron" in c.quote.lower() for c in answer.citations)

@@ -20,7 +20,7 @@ FLOORS = {
     "A5": (0.60, 0.64, 0.47, 0.87, 0.08, 60),  # tuned on after its first judged run
     "B5": (0.53, 0.60, 0.46, 0.87, 0.14, 60),  # tuned on after its first judged run
     "A7": (0.53, 0.60, 0.38, 0.80, 0.12, 60),  # tuned on after its first judged run
-    "B7": (0.46, 0.50, 0.51, 0.86, 0.22, 60),  # tuned on after its first judged run
+    "B7": (0.46, 0.50, 0.52, 0.92, 0.22, 60),  # tuned on after its first judged run
     "A2": (0.60, 0.66, 0.60, 0.87, 0.18, 60),  # frozen: never tuned on
     "B2": (0.61, 0.63, 0.50, 0.87, 0.14, 60),  # frozen: never tuned on
     "A4": (0.51, 0.56, 0.48, 0.74, 0.18, 60),  # frozen from the start: never tuned on

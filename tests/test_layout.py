@@ -47,6 +47,7 @@ FLOORS = {
     # answering
     "rlsbot.query": 7,
     "rlsbot.quotes": 7,
+    "rlsbot.subject": 2,
     "rlsbot.answer": 8,
     "rlsbot.bot": 9,
     "rlsbot.conversation": 10,

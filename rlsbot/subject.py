@@ -1,0 +1,37 @@
+"""What an article is about: restless legs syndrome, or another condition it is named after throughout."""
+
+from __future__ import annotations
+
+import re
+
+from rlsbot.article import Article
+
+# What every question is about unless it names another condition.
+SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re.IGNORECASE)
+# An article is about the subject when its title names it or this share of its paragraphs does.
+SUBJECT_SHARE = 0.5
+MIN_SUBJECT_PARAGRAPHS = 3
+
+_about_cache: dict[tuple[str, int], bool] = {}
+
+
+def named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
+    """Does the pattern run through the article, as its subject's name does (enough of its paragraphs)?"""
+    paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 6]
+    naming = sum(bool(pattern.search(p)) for p in paragraphs)
+    return naming >= MIN_SUBJECT_PARAGRAPHS and naming >= SUBJECT_SHARE * len(paragraphs)
+
+
+def about_subject(article: Article) -> bool:
+    """Is the article about restless legs syndrome (its title, or enough of its paragraphs)?"""
+    key = (article.name, len(article.text))
+    found = _about_cache.get(key)
+    if found is None:
+        found = bool(SUBJECT_RE.search(article.title)) or named_throughout(article, SUBJECT_RE)
+        _about_cache[key] = found
+    return found
+
+
+def is_about(article: Article, word: str) -> bool:
+    """Does the word run through the article, as its subject's name does?"""
+    return named_throughout(article, re.compile(rf"\b{re.escape(word)}", re.IGNORECASE))
