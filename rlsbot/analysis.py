@@ -192,3 +192,29 @@ def split_story(question: str) -> tuple[str, str]:
     if len(asking) == len(parts):
         return "", question
     return " ".join(p for p in parts if p not in asking), " ".join(asking)
+
+
+# Ways of asking that name nothing: "in plain words", "be honest".
+_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not")
+
+
+@cache
+def _filler_phrases() -> re.Pattern[str]:
+    return re.compile(
+        r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
+        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b",
+        re.IGNORECASE,
+    )
+
+
+# Two words that say one thing the articles say in one: "working out" is exercise.
+_PHRASES = (("working out", "workout"), ("hay fever", "hayfever"), ("the runs", "diarrhea"))
+
+
+def without_filler_phrases(question: str) -> str:
+    """A question less the ways of asking that name nothing ("in plain words", "or nah"), two-word names joined."""
+    lowered = question.lower()
+    for phrase, word in _PHRASES:
+        if phrase in lowered:
+            question = re.sub(rf"\b{phrase}\b", word, question, flags=re.IGNORECASE)
+    return _filler_phrases().sub(" ", question) if any(w in lowered for w in _FILLER_WORDS) else question

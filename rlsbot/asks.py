@@ -167,6 +167,7 @@ ASKS: tuple[Ask, ...] = (
         "prevalence",
         _re(
             r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
+            r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:rare|common|uncommon)\b"
         ),
         _re(r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"),
         True,
@@ -430,7 +431,7 @@ def populations_of(question: str) -> list[Population]:
 LEANS_BACK = _re(
     r"^\W*(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
     r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
-    r"in such cases|the same|another|both|either|neither|here|there|others|rather|yet|for example|for instance|"
+    r"in such cases|the same|another|other|both|either|neither|here|there|others|rather|yet|for example|for instance|"
     r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"
     r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively)\b(?!-)"
     # "If they fall asleep quickly, ...": whom "they" are is said before.

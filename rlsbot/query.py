@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 
 from rlsbot import typos
 from rlsbot.analysis import (
@@ -31,6 +31,7 @@ from rlsbot.analysis import (
     stem,
     subject_words,
     synonym_groups,
+    without_filler_phrases,
     words,
 )
 from rlsbot.asks import ask, asks_of, populations_of
@@ -377,23 +378,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     return Query(question, own.words + context, own.asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
 
 
-# Ways of asking that name nothing: "in plain words", "be honest with me".
+# "vitamin D": one letter is no index term, so the name is kept whole (Query.names).
 _LETTER_VITAMIN = re.compile(r"\bvitamins?\s+([a-z])\b(?![-'’]\w)", re.IGNORECASE)
-_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not")
-
-
-@cache
-def _filler_phrases() -> re.Pattern[str]:
-    return re.compile(
-        r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
-        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b",
-        re.IGNORECASE,
-    )
-
-
-def _without_filler_phrases(question: str) -> str:
-    lowered = question.lower()
-    return _filler_phrases().sub(" ", question) if any(w in lowered for w in _FILLER_WORDS) else question
 
 
 def _parse(question: str, index: Index, resolver: Resolver) -> Query:
@@ -405,7 +391,7 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     population_words = _matched_words([p.question for p in populations], question)
     # Short words typed in capitals ("ADHD") are names, never misspellings (rlsbot.typos).
     acronyms = typos.acronyms(question)
-    for word in words(_without_filler_phrases(question)):
+    for word in words(without_filler_phrases(question)):
         if is_stopword(word) or is_contraction(word) or word in seen:
             continue
         seen.add(word)

@@ -279,3 +279,17 @@ def test_a_two_part_question_with_a_vitamin_the_articles_lack_answers_the_other_
     assert answer.answered
     assert "vitamin D" in answer.missing
     assert all("iron" in c.quote.lower() for c in answer.citations)
+
+
+def test_is_it_rare_asks_how_common_it_is(bot):
+    answer = bot.ask("is rls rare??")
+    assert answer.answered
+    assert "percent" in answer.citations[0].quote
+
+
+def test_other_side_effects_come_with_the_most_common_one(bot):
+    """ "Other common side effects include:" leans on the sentence naming magnesium's most common side effect."""
+    answer = bot.ask("magnesium giving me the runs, normal?")
+    assert answer.answered
+    quote = next(c.quote for c in answer.citations if "diarrhea" in c.quote)
+    assert quote.startswith("The most common side effect of magnesium is stomach upset.")
