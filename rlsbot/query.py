@@ -363,11 +363,10 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     own = _parse(asking, index, resolver)
     around = _parse(story, index, resolver)
     have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
-    # "...Is it safe?" or "...Could the two be linked?" names nothing and
-    # leans on the story as a follow-up on the turn before; "...What causes
-    # RLS?" or "...Is there a blood test?" names what it asks about, and the
-    # story only ranks.
-    # "...What should I expect?" asks something of the subject itself.
+    # "...Is it safe?" names nothing and leans on the story as a follow-up on
+    # the turn before; "...What causes RLS?", "...Is there a blood test?" or
+    # "...What should I expect?" names what it asks about or asks it of the
+    # subject itself, and the story only ranks.
     leans = not own.focus and not any(qw.kind == SUBJECT and qw.found for qw in own.words) and not any(ask(k).of_subject for k in own.asks)
     context = tuple(
         replace(qw.scaled(STORY_WEIGHT), story=True, carried=leans)
