@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rlsbot.analysis import ANALYZER_VERSION
 from rlsbot.article import Article, article_key
+from rlsbot.asks import LEANS_BACK
 from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
 from rlsbot.storage import check_npz
@@ -59,7 +60,9 @@ def analyzer_key(fields: Fields = FIELDS) -> str:
     split = _SPLITTER_KEYS.get(splitter_key)
     if split is None:
         split = _SPLITTER_KEYS[splitter_key] = splitter_key()
-    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {split[:16]}"
+    # Passages join a paragraph that leans on the one before (rlsbot.passages): the rule is part of the key.
+    leans = hashlib.sha256(LEANS_BACK.source.encode()).hexdigest()[:12]
+    return f"{ANALYZER_VERSION}|{CACHE_FORMAT}|{fields.key()}|nltk {_nltk_version()}|punkt {split[:16]}|leans {leans}"
 
 
 @cache
