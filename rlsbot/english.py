@@ -63,9 +63,13 @@ def in_health_writing(word: str) -> bool:
     lacks ("evenings") counts as its base form.
     """
     words = _health_english()
-    if word in words:
-        return True
-    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
-        if word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + base in words:
-            return True
-    return False
+    return word in words or any(base in words for base in base_forms(word, _INFLECTIONS + (("ly", ""),)))
+
+
+# Endings an inflected word sheds to find its base form: "calms" -> "calm".
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+def base_forms(word: str, endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -> list[str]:
+    """The words an inflection may be a form of ("evenings" -> "evening"), for lists that hold base forms only."""
+    return [word[: -len(ending)] + base for ending, base in endings if word.endswith(ending) and len(word) > len(ending) + 2]

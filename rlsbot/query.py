@@ -35,7 +35,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of, populations_of
-from rlsbot.english import common_words, in_health_writing, zipf
+from rlsbot.english import base_forms, common_words, in_health_writing, zipf
 from rlsbot.index import Index
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
@@ -216,12 +216,7 @@ def rarity(word: str) -> float:
 
     An inflection the list lacks ("calms") is as common as its base form.
     """
-    found = zipf(word)
-    if not found:
-        for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                found = max(found, zipf(word[: -len(ending)] + base))
-    return found
+    return zipf(word) or max((zipf(base) for base in base_forms(word)), default=0.0)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
