@@ -147,13 +147,6 @@ def index_terms(text: str) -> list[str]:
     return [stem(w) for w in content_words(text)]
 
 
-# Words that point back to something said before ("is it safe?"): a turn or a
-# question's asking sentence using one leans on what came before it.
-POINTING_WORDS = frozenset(
-    {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
-)
-
-
 def is_contraction(word: str) -> bool:
     """A stopword run into another ("that'll", "should've", "wasn't"): says nothing."""
     head, _, tail = word.partition("'")

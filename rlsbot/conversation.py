@@ -23,7 +23,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from rlsbot.analysis import POINTING_WORDS, words
+from rlsbot.analysis import words
 from rlsbot.answer import Answer, Citation
 from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord
 
@@ -32,6 +32,10 @@ MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
 SHORT_QUESTION = 3  # content words; a question this short leans on context
 
 _FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
+# Words that point back to something said before ("is it safe?"): a turn using one leans on the turns before it.
+POINTING_WORDS = frozenset(
+    {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
+)
 STORE_VERSION = 1
 
 
