@@ -40,8 +40,8 @@ DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor befo
 
 PASSAGES_CONSIDERED = 60
 MAX_QUOTES = 3
-MIN_FOCUS_SHARE = 0.45
-MOST_OF_FOCUS = 0.6  # of a focus of three or more words, enough to do without the main one  # of the focus's weight, in the quote (its heading counts half)
+MIN_FOCUS_SHARE = 0.45  # of the focus's weight, in the quote (its heading counts half)
+MOST_OF_FOCUS = 0.6  # of a focus of three or more words, enough to do without the main one
 # A further quote must score at least this share of quote [1]: an answer
 # stops when the next sentence adds less than the asker asked for.
 KEEP_RATIO = 0.85

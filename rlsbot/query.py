@@ -55,9 +55,9 @@ TECHNICAL_ZIPF = 3.2
 # Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
 # focus only of a question that names nothing rarer.
 FOCUS_ZIPF = 4.8
-TYPO_ZIPF = 4.0
+TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
 STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
-LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics  # a misspelling is read as an English word only this common
+LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics
 
 
 @dataclass(frozen=True)
