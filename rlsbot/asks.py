@@ -233,6 +233,7 @@ ASKS: tuple[Ask, ...] = (
         "inheritance",
         _re(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
+            r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
         ),
         _re(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,
