@@ -296,7 +296,7 @@ def test_other_side_effects_come_with_the_most_common_one(bot):
 
 
 def test_getting_it_from_a_parent_asks_whether_it_is_inherited(bot):
-    """"can my kids get rls from me?" is about families, not about whether children can have it."""
+    """ "can my kids get rls from me?" is about families, not about whether children can have it."""
     answer = bot.ask("can my kids get rls from me?")
     assert answer.answered
     assert re.search(r"famil|inherit|genetic", answer.citations[0].quote)
