@@ -16,20 +16,15 @@ from typing import Protocol
 
 import numpy as np
 
-from rlsbot.analysis import (
-    fillers,
-    index_terms,
-    is_stopword,
-    stem,
-    subject_words,
-    synonym_groups,
-    words,
-)
-from rlsbot.article import Article, article_key, with_bullets, worded_items
+from rlsbot.analyser import Analysed, _Analyser, analyse, passage_terms
+from rlsbot.analysis import fillers, stem, subject_words, synonym_groups, words
+from rlsbot.article import Article, article_key
 from rlsbot.bm25 import BM25Params, constant, idf_values, term_contributions
 from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
-from rlsbot.passages import Passage, build_passages
+from rlsbot.passages import Passage
+
+__all__ = ["Analysed", "Hit", "Index", "Reusable", "passage_terms"]
 
 _CHUNK = 1 << 20
 
@@ -39,111 +34,6 @@ class Hit:
     passage: Passage
     score: float
     rank: int
-
-
-# ---------------------------------------------------------------- analysis
-
-
-class _Analyser:
-    """Analyses articles into compact arrays over provisional term and word ids.
-
-    Each distinct word is looked up (stopword? stem?) once per build, not once
-    per occurrence, and an article's result is a few arrays rather than
-    dictionaries: 100,000 passages fit in a few hundred MB.
-    """
-
-    def __init__(self, fields: Fields = FIELDS) -> None:
-        self.fields = fields
-        self.terms: list[str] = []  # provisional term id -> term
-        self.term_id: dict[str, int] = {}
-        self.words: list[str] = []  # provisional word id -> word
-        self.word_id: dict[str, int] = {}
-        self._word_term: dict[str, int] = {}  # word -> term id, -1 for a stopword
-
-    def term(self, term: str) -> int:
-        t = self.term_id.get(term)
-        if t is None:
-            t = self.term_id[term] = len(self.terms)
-            self.terms.append(term)
-        return t
-
-    def word(self, word: str) -> int:
-        w = self.word_id.get(word)
-        if w is None:
-            w = self.word_id[word] = len(self.words)
-            self.words.append(word)
-        return w
-
-    def _term_of(self, word: str) -> int:
-        t = -1 if is_stopword(word) else self.term(stem(word))
-        self._word_term[word] = t
-        return t
-
-    def term_ids(self, found: list[str]) -> list[int]:
-        """``index_terms`` as ids: stems of the non-stopwords, in order."""
-        get = self._word_term.get
-        ids = [get(w) for w in found]
-        if None in ids:
-            ids = [self._term_of(w) if t is None else t for w, t in zip(found, ids, strict=True)]
-        return [t for t in ids if t >= 0]
-
-    def article(self, article: Article) -> Analysed:
-        """Passages of an article and the terms of each (``passage_terms``)."""
-        text = article.text
-        passages = build_passages(article)
-        ids, tfs, entries, lengths = array("i"), array("i"), array("i"), array("i")
-        heading_ids: dict[str, list[int]] = {}
-        everything: list[str] = []
-        fields = self.fields
-        # BM25F with whole-number weights: each field's terms counted ``weight`` times
-        title = self.term_ids(words(article.title)) * fields.title
-        numbered = worded_items(article)  # a file's "1." is no word: ranking reads it as "\u2022"
-        for passage in passages:
-            found = words(with_bullets(text, numbered, passage.start, passage.end) if numbered else text[passage.start : passage.end])
-            everything += found
-            terms = self.term_ids(found) * fields.text
-            heading = heading_ids.get(passage.section)
-            if heading is None:
-                heading = heading_ids[passage.section] = self.term_ids(words(passage.section)) * fields.heading
-            terms += heading
-            terms += title
-            counts = Counter(terms)
-            ids.extend(counts)
-            tfs.extend(counts.values())
-            entries.append(len(counts))
-            lengths.append(len(terms))
-        surface = Counter(everything)
-        get = self.word_id.get
-        word_ids = [get(w) for w in surface]
-        if None in word_ids:
-            word_ids = [self.word(w) if i is None else i for w, i in zip(surface, word_ids, strict=True)]
-        return Analysed(
-            PassageTable.of(passages),
-            np.asarray(ids, dtype=np.int32),
-            np.asarray(tfs, dtype=np.int32),
-            np.asarray(entries, dtype=np.int32),
-            np.asarray(lengths, dtype=np.int32),
-            np.asarray(word_ids, dtype=np.int32),
-            np.asarray(list(surface.values()), dtype=np.int32),
-        )
-
-
-@dataclass
-class Analysed:
-    """One article's passages and postings; ids are an _Analyser's or a cache's."""
-
-    passages: PassageTable
-    term_ids: np.ndarray  # passage-major: each passage's distinct terms
-    tfs: np.ndarray
-    entries: np.ndarray  # per passage: how many distinct terms
-    lengths: np.ndarray  # per passage: how many terms
-    surface_ids: np.ndarray  # every word of the article's passages
-    surface_counts: np.ndarray
-
-
-def passage_terms(text: str, section: str, title: str = "", fields: Fields = FIELDS) -> list[str]:
-    """Index terms of a passage: its words, its section heading's and its article title's, by field weight."""
-    return index_terms(text) * fields.text + index_terms(section) * fields.heading + index_terms(title) * fields.title
 
 
 class Reusable(Protocol):
@@ -252,19 +142,12 @@ class Index:
         articles = list(articles)
         keys = [article_key(a) for a in articles]
         reusable = reuse.article_slots() if reuse is not None else {}
-        todo = sum(1 for a, k in zip(articles, keys, strict=True) if (a.name, k) not in reusable)
-        analyser = _Analyser(fields)
-        parts: list[Analysed | int] = []  # an int: that article of ``reuse``
-        done = 0
-        for a, k in zip(articles, keys, strict=True):
-            slot = reusable.get((a.name, k))
-            if slot is not None:
-                parts.append(slot)
-                continue
-            parts.append(analyser.article(a))
-            done += 1
-            if progress:
-                progress(done, todo)
+        slots = [reusable.get((a.name, k)) for a, k in zip(articles, keys, strict=True)]
+        todo = [a for a, slot in zip(articles, slots, strict=True) if slot is None]
+        fresh, analyser = analyse(todo, fields, (lambda done: progress(done, len(todo))) if progress else None)
+        fresh.reverse()
+        # an int: that article of ``reuse``
+        parts: list[Analysed | int] = [fresh.pop() if slot is None else slot for slot in slots]
         index = _assemble(parts, analyser, reuse, params or BM25Params())
         index._articles = [(a.name, k) for a, k in zip(articles, keys, strict=True)]
         return index
