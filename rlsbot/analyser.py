@@ -9,7 +9,6 @@ however many processes made it.
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,15 +19,9 @@ import numpy as np
 from rlsbot.analysis import index_terms, is_stopword, learn_stems, stem, words
 from rlsbot.article import Article, with_bullets, worded_items
 from rlsbot.index_meta import FIELDS, Fields
+from rlsbot.parallel import map_chunks, processes
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import build_passages, sentence_splitter
-
-# Worker processes pay off only for a build of this many articles or more
-# (a process starts in ~0.1 s; the bundled corpus analyses in less).
-PARALLEL_MIN_ARTICLES = 400
-# Articles per task: large enough that each task's own ids and stems cost
-# little to send back, small enough that the workers finish together.
-CHUNK_ARTICLES = 100
 
 
 class _Analyser:
@@ -141,56 +134,30 @@ def analyse(
     ``progress(n)`` is called with the count analysed so far.
     """
     analyser = _Analyser(fields)
-    processes = _processes(len(articles))
-    if processes < 2:
-        out = []
+    out: list[Analysed] = []
+    if processes(len(articles)) < 2:
         for a in articles:
             out.append(analyser.article(a))
             if progress:
                 progress(len(out))
         return out, analyser
-    import multiprocessing
-
-    sentence_splitter()  # trained once here: forked workers inherit it
-    chunks = [(list(articles[lo : lo + CHUNK_ARTICLES]), fields) for lo in range(0, len(articles), CHUNK_ARTICLES)]
-    out: list[Analysed] = []
-    # Pool's exit terminates the workers, so Ctrl-C or an error leaves none behind.
-    with multiprocessing.Pool(processes, initializer=_ignore_interrupts) as pool:
-        for done, terms, found, stems in pool.imap(_analyse_chunk, chunks):
-            term_map = np.asarray([analyser.term(t) for t in terms], dtype=np.int32)
-            word_map = np.asarray([analyser.word(w) for w in found], dtype=np.int32)
-            learn_stems(found, stems)  # the index stores every word's stem: none is stemmed twice
-            for r in done:
-                r.term_ids, r.surface_ids = term_map[r.term_ids], word_map[r.surface_ids]
-            out += done
-            if progress:
-                progress(len(out))
+    jobs = [(a, fields) for a in articles]
+    for done, terms, found, stems in map_chunks(_analyse_chunk, jobs, prepare=sentence_splitter):
+        term_map = np.asarray([analyser.term(t) for t in terms], dtype=np.int32)
+        word_map = np.asarray([analyser.word(w) for w in found], dtype=np.int32)
+        learn_stems(found, stems)  # the index stores every word's stem: none is stemmed twice
+        for r in done:
+            r.term_ids, r.surface_ids = term_map[r.term_ids], word_map[r.surface_ids]
+        out += done
+        if progress:
+            progress(len(out))
     return out, analyser
 
 
-def _processes(n_articles: int) -> int:
-    if n_articles < PARALLEL_MIN_ARTICLES:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cpus = os.cpu_count() or 1
-    return min(cpus, -(-n_articles // CHUNK_ARTICLES))
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone handles it
-    # (and ends the workers), so no worker prints a traceback.
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _analyse_chunk(job: tuple[list[Article], Fields]) -> tuple[list[Analysed], list[str], list[str], list[str]]:
+def _analyse_chunk(jobs: list[tuple[Article, Fields]]) -> tuple[list[Analysed], list[str], list[str], list[str]]:
     """A worker's task: some articles' analyses, the terms and words their ids stand for, and each word's stem."""
-    articles, fields = job
-    analyser = _Analyser(fields)
-    done = [analyser.article(a) for a in articles]
+    analyser = _Analyser(jobs[0][1])
+    done = [analyser.article(a) for a, _ in jobs]
     for r in done:
         # sent back as arrays alone: Passage objects are made again when asked for
         t = r.passages

@@ -29,9 +29,9 @@ from rlsbot.corpus import (
     PARSER_VERSION,
     CorpusError,
     Skipped,
-    article_from_bytes,
     corpus_folders,
     first_of_each_name,
+    parse_files,
     read_article_bytes,
 )
 from rlsbot.index_meta import articles_digest
@@ -299,8 +299,8 @@ def _scan(
             row[0]: row
             for row in conn.execute("SELECT path, size, mtime, inode, ctime, trusted, digest, rowid, name, akey, ckey FROM articles")
         }
-    entries: list[Entry] = []
-    skipped: list[Skipped] = []
+    found_in_order: list[Entry | Skipped | None] = []  # None: to be parsed
+    to_parse: list[tuple[int, str, str, tuple, int, bytes]] = []
     loaded: dict[str, Article] = {}
     seen_paths: set[str] = set()
     writes: list[tuple] = []
@@ -308,7 +308,7 @@ def _scan(
     settled = True
     for found in walked:
         if isinstance(found, Skipped):
-            skipped.append(found)
+            found_in_order.append(found)
             continue
         key, rel, info = found
         seen_paths.add(key)
@@ -318,23 +318,31 @@ def _scan(
         stat = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) if info is not None else (-1, -1, -1, -1)
         # old: path, size, mtime, inode, ctime, trusted, digest, rowid, name, akey, ckey
         if old is not None and info is not None and old[5] and old[1:5] == stat:
-            entries.append(Entry(old[8], old[9], old[10], old[7]))  # unchanged: no read at all
+            found_in_order.append(Entry(old[8], old[9], old[10], old[7]))  # unchanged: no read at all
             continue
         try:
             data = read_article_bytes(Path(key))
-            digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
-            trusted = int(stat[1] < now - RACY_NS)
-            if old is not None and old[6] == digest and old[8] == rel:
-                writes.append(("stat", *stat, trusted, key))
-                entries.append(Entry(old[8], old[9], old[10], old[7]))
-                continue
-            article = article_from_bytes(data, rel)
         except ValueError as exc:
-            skipped.append(Skipped(rel, str(exc)))
+            found_in_order.append(Skipped(rel, str(exc)))
             continue
-        loaded[rel] = article
-        writes.append(("row", key, *stat, trusted, article))
-        entries.append(Entry(rel, article_key(article), content_key(article), -1))
+        digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
+        trusted = int(stat[1] < now - RACY_NS)
+        if old is not None and old[6] == digest and old[8] == rel:
+            writes.append(("stat", *stat, trusted, key))
+            found_in_order.append(Entry(old[8], old[9], old[10], old[7]))
+            continue
+        to_parse.append((len(found_in_order), key, rel, stat, trusted, data))
+        found_in_order.append(None)
+    # all at once: a first build parses thousands, in worker processes
+    for (at, key, rel, stat, trusted, _), parsed in zip(to_parse, parse_files([(job[5], job[2]) for job in to_parse]), strict=True):
+        if isinstance(parsed, str):
+            found_in_order[at] = Skipped(rel, parsed)
+            continue
+        loaded[rel] = parsed
+        writes.append(("row", key, *stat, trusted, parsed))
+        found_in_order[at] = Entry(rel, article_key(parsed), content_key(parsed), -1)
+    entries = [e for e in found_in_order if isinstance(e, Entry)]
+    skipped = [e for e in found_in_order if isinstance(e, Skipped)]
     gone = [p for p in known if p not in seen_paths and any(_under(p, f) for f in folders)]
     if conn is not None and (writes or gone):
         entries = _write(conn, writes, gone, entries)

@@ -143,6 +143,26 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     return article
 
 
+def parse_files(files: list[tuple[bytes, str]]) -> list[Article | str]:
+    """``article_from_bytes`` of each (bytes, name), in order; the reason instead where one is no article.
+
+    Many files are parsed in worker processes (rlsbot.parallel).
+    """
+    from rlsbot.parallel import map_chunks
+
+    return [parsed for chunk in map_chunks(_parse_chunk, files) for parsed in chunk]
+
+
+def _parse_chunk(files: list[tuple[bytes, str]]) -> list[Article | str]:
+    out: list[Article | str] = []
+    for data, name in files:
+        try:
+            out.append(article_from_bytes(data, name))
+        except ValueError as exc:
+            out.append(str(exc))
+    return out
+
+
 def read_article_file(path: Path, name: str | None = None) -> Article:
     """Read and parse one article file; raises ValueError with a reason."""
     return article_from_bytes(read_article_bytes(path), name or path.name)

@@ -19,13 +19,13 @@ from rlsbot.bot import Bot
 def parsed(monkeypatch) -> list[str]:
     """Names of the article files parsed since the test began."""
     names: list[str] = []
-    original = rlsbot.corpus.article_from_bytes
+    original = rlsbot.corpus.parse_files
 
-    def spy(data, name):
-        names.append(name)
-        return original(data, name)
+    def spy(files):
+        names.extend(name for _, name in files)
+        return original(files)
 
-    monkeypatch.setattr(rlsbot.article_cache, "article_from_bytes", spy)
+    monkeypatch.setattr(rlsbot.article_cache, "parse_files", spy)
     return names
 
 

@@ -30,6 +30,7 @@ FLOORS = {
     "rlsbot.bm25": 0,
     "rlsbot.typos": 0,
     "rlsbot.sorted_table": 0,
+    "rlsbot.parallel": 0,
     # articles
     "rlsbot.article": 1,
     "rlsbot.chrome": 1,
