@@ -56,10 +56,29 @@ def sentence_splitter():
     nltk's pretrained punkt_tab is a download; training on our own text takes
     a few milliseconds and needs no data files.
     """
-    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken, PunktTrainer
+
+    # nltk runs each of its own fixed patterns through a wrapper that times
+    # every match out (a guard meant for patterns callers supply); the very
+    # same compiled patterns called directly find the very same matches, and
+    # split a large corpus in half the time.
+    class Token(PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = _unwrapped(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _unwrapped(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _unwrapped(PunktToken._RE_INITIAL)
+        _RE_ALPHA = _unwrapped(PunktToken._RE_ALPHA)
+
+    class LanguageVars(PunktLanguageVars):
+        re_boundary_realignment = _unwrapped(PunktLanguageVars.re_boundary_realignment)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._re_word_tokenizer = _unwrapped(self._word_tokenizer_re())
+            self._re_period_context = _unwrapped(self.period_context_re())
 
     articles, _ = load_folder(bundled_corpus())
-    trainer = PunktTrainer()
+    trainer = PunktTrainer(lang_vars=LanguageVars(), token_cls=Token)
     trainer.train("\n\n".join(a.text for a in articles), finalize=True)
     params = trainer.get_params()
     params.abbrev_types.update(_ABBREVIATIONS)
@@ -73,7 +92,7 @@ def sentence_splitter():
         """
 
         def __init__(self, params) -> None:
-            super().__init__(params)
+            super().__init__(params, lang_vars=LanguageVars(), token_cls=Token)
             self._verdicts: dict[str, bool] = {}
 
         def text_contains_sentbreak(self, text: str) -> bool:
@@ -85,6 +104,11 @@ def sentence_splitter():
             return verdict
 
     return Splitter(params)
+
+
+def _unwrapped(pattern):
+    """The compiled pattern inside nltk's timing-out wrapper (``nltk.redos.TimedPattern``), or the pattern itself."""
+    return getattr(pattern, "_rx", pattern)
 
 
 def splitter_key() -> str:
