@@ -9,6 +9,7 @@ however many processes made it.
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -142,24 +143,42 @@ def analyse(
                 progress(len(out))
         return out, analyser
     jobs = [(a, fields) for a in articles]
-    for done, terms, found, stems in map_chunks(_analyse_chunk, jobs, prepare=sentence_splitter):
-        term_map = np.asarray([analyser.term(t) for t in terms], dtype=np.int32)
-        word_map = np.asarray([analyser.word(w) for w in found], dtype=np.int32)
+    # each worker's ids -> ours, grown as its chunks bring new terms and words
+    maps: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    for worker, done, terms, found, stems in map_chunks(_analyse_chunk, jobs, prepare=sentence_splitter):
+        term_map, word_map = maps.setdefault(worker, ([], []))
+        term_map += [analyser.term(t) for t in terms]
+        word_map += [analyser.word(w) for w in found]
         learn_stems(found, stems)  # the index stores every word's stem: none is stemmed twice
+        term_array, word_array = np.asarray(term_map, dtype=np.int32), np.asarray(word_map, dtype=np.int32)
         for r in done:
-            r.term_ids, r.surface_ids = term_map[r.term_ids], word_map[r.surface_ids]
+            r.term_ids, r.surface_ids = term_array[r.term_ids], word_array[r.surface_ids]
         out += done
         if progress:
             progress(len(out))
     return out, analyser
 
 
-def _analyse_chunk(jobs: list[tuple[Article, Fields]]) -> tuple[list[Analysed], list[str], list[str], list[str]]:
-    """A worker's task: some articles' analyses, the terms and words their ids stand for, and each word's stem."""
-    analyser = _Analyser(jobs[0][1])
+# A worker's analyser, kept from chunk to chunk: each distinct word is looked
+# up once per worker, and a chunk sends back only the terms and words it added.
+_worker: _Analyser | None = None
+_made = 0  # analysers made in this process: with the pid, names whose ids a chunk's are
+
+
+def _analyse_chunk(
+    jobs: list[tuple[Article, Fields]],
+) -> tuple[tuple[int, int], list[Analysed], list[str], list[str], list[str]]:
+    """A worker's task: some articles' analyses, the terms and words new to this worker, and those words' stems."""
+    global _worker, _made
+    fields = jobs[0][1]
+    if _worker is None or _worker.fields != fields:
+        _worker, _made = _Analyser(fields), _made + 1
+    analyser = _worker
+    t0, w0 = len(analyser.terms), len(analyser.words)
     done = [analyser.article(a) for a, _ in jobs]
     for r in done:
         # sent back as arrays alone: Passage objects are made again when asked for
         t = r.passages
         r.passages = PassageTable(t.articles, t.sections, t.arrays)
-    return done, analyser.terms, analyser.words, [stem(w) for w in analyser.words]
+    found = analyser.words[w0:]
+    return (os.getpid(), _made), done, analyser.terms[t0:], found, [stem(w) for w in found]
