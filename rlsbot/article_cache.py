@@ -338,9 +338,10 @@ def _scan(
         if isinstance(parsed, str):
             found_in_order[at] = Skipped(rel, parsed)
             continue
-        loaded[rel] = parsed
-        writes.append(("row", key, *stat, trusted, parsed))
-        found_in_order[at] = Entry(rel, article_key(parsed), content_key(parsed), -1)
+        article, akey, ckey = parsed
+        loaded[rel] = article
+        writes.append(("row", key, *stat, trusted, article, akey, ckey))
+        found_in_order[at] = Entry(rel, akey, ckey, -1)
     entries = [e for e in found_in_order if isinstance(e, Entry)]
     skipped = [e for e in found_in_order if isinstance(e, Skipped)]
     gone = [p for p in known if p not in seen_paths and any(_under(p, f) for f in folders)]
@@ -363,7 +364,7 @@ def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entri
                 if w[0] == "stat":
                     conn.execute("UPDATE articles SET size = ?, mtime = ?, inode = ?, ctime = ?, trusted = ? WHERE path = ?", w[1:])
                     continue
-                _, path, size, mtime, inode, ctime, trusted, a = w
+                _, path, size, mtime, inode, ctime, trusted, a, akey, ckey = w
                 conn.execute(
                     # an upsert keeps the row id that another process may have handed out already
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
@@ -385,8 +386,8 @@ def _write(conn: sqlite3.Connection, writes: list[tuple], gone: list[str], entri
                         a.text,
                         json.dumps([[s.kind, s.start, s.end, s.section] for s in a.spans]),
                         json.dumps([[s.heading, s.start, s.end] for s in a.sections], ensure_ascii=False),
-                        article_key(a),
-                        content_key(a),
+                        akey,
+                        ckey,
                     ),
                 )
                 rows[a.name] = conn.execute("SELECT rowid FROM articles WHERE path = ?", (path,)).fetchone()[0]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rlsbot.article import Article, Block, build_article, content_key, split_front_matter
+from rlsbot.article import Article, Block, article_key, build_article, content_key, split_front_matter
 from rlsbot.paths import user_corpus
 from rlsbot.text import clean_text, one_line
 
@@ -143,23 +143,26 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     return article
 
 
-def parse_files(files: list[tuple[bytes, str]]) -> list[Article | str]:
-    """``article_from_bytes`` of each (bytes, name), in order; the reason instead where one is no article.
+def parse_files(files: list[tuple[bytes, str]]) -> list[tuple[Article, str, str] | str]:
+    """``article_from_bytes`` of each (bytes, name) with its article_key and content_key, in order.
 
-    Many files are parsed in worker processes (rlsbot.parallel).
+    The reason stands instead where a file is no article.  Many files are
+    parsed (and their keys hashed) in worker processes (rlsbot.parallel).
     """
     from rlsbot.parallel import map_chunks
 
     return [parsed for chunk in map_chunks(_parse_chunk, files) for parsed in chunk]
 
 
-def _parse_chunk(files: list[tuple[bytes, str]]) -> list[Article | str]:
-    out: list[Article | str] = []
+def _parse_chunk(files: list[tuple[bytes, str]]) -> list[tuple[Article, str, str] | str]:
+    out: list[tuple[Article, str, str] | str] = []
     for data, name in files:
         try:
-            out.append(article_from_bytes(data, name))
+            article = article_from_bytes(data, name)
         except ValueError as exc:
             out.append(str(exc))
+            continue
+        out.append((article, article_key(article), content_key(article)))
     return out
 
 
