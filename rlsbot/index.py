@@ -87,7 +87,7 @@ class Index:
         self._articles: list[tuple[str, str]] = []  # (name, article_key)
         self._art_ptr = np.zeros(1, dtype=np.int64)  # article -> its passages
         self._art_surface: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # ptr, ids, counts
-        self._surface_list: list[str] = []
+        self._surface_list: Sequence[str] = []
         self._extra_stems: dict[str, str] = {}
 
     def column(self, t: int) -> tuple[np.ndarray, np.ndarray]:

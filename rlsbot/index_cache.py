@@ -149,9 +149,10 @@ class CachedIndex:
     def _index(self, params: BM25Params) -> Index:
         z, meta = self._z, self.meta
         n_vocab, n_surface, n_passages, n_articles, n_sections, n_extra = (int(c) for c in meta["counts"])
-        vocab_list = self.strings("vocab", n_vocab)
-        surface_list = self.strings("surface", n_surface)
-        surface_stems = JoinedStrings(_bytes(self._z["surface_stems"]), n_surface)  # a few are read
+        # a few hundred of each are read: decoded when asked for, not all split at every start
+        vocab_list = JoinedStrings(_bytes(self._z["vocab"]), n_vocab)
+        surface_list = JoinedStrings(_bytes(self._z["surface"]), n_surface)
+        surface_stems = JoinedStrings(_bytes(self._z["surface_stems"]), n_surface)
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
         table_arrays = {
