@@ -50,10 +50,15 @@ def map_chunks(work: Callable[[list[T]], R], items: Sequence[T], prepare: Callab
         yield from map(work, chunks)
         return
     import multiprocessing
+    import threading
 
-    # fork: workers start at once with everything imported and prepared (spawn, the
-    # only choice elsewhere, imports afresh in each worker)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    # fork: workers start at once with everything imported and prepared.  Not
+    # from a process running other threads (a lock one of them holds would stay
+    # held in the worker for ever), nor where there is no fork: there workers
+    # start afresh and import what they need.
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+    context = multiprocessing.get_context(method)
     # Leaving the block terminates the workers: Ctrl-C or an error leaves none behind.
     with context.Pool(n, initializer=_ignore_interrupts) as pool:
         yield from pool.imap(work, chunks)

@@ -41,6 +41,19 @@ def test_chunks_come_back_in_order(many_processes):
     assert [x for chunk in rlsbot.parallel.map_chunks(_square_all, list(range(9))) for x in chunk] == [x * x for x in range(9)]
 
 
+def test_a_process_running_threads_starts_its_workers_afresh(many_processes):
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert [x for chunk in rlsbot.parallel.map_chunks(_square_all, list(range(5))) for x in chunk] == [0, 1, 4, 9, 16]
+    finally:
+        stop.set()
+        other.join()
+
+
 def test_a_workers_error_is_raised_here(many_processes):
     with pytest.raises(ValueError, match="seven"):
         list(rlsbot.parallel.map_chunks(_fail_on_seven, list(range(9))))
