@@ -8,6 +8,7 @@ side effects include:") travels with the list items under it.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,6 +21,8 @@ from rlsbot.corpus import article_files, bundled_corpus, load_folder
 # (a sentence is judged with its neighbours).
 MAX_PASSAGE_WORDS = 120
 SHORT_PARAGRAPH_WORDS = 25
+
+_ASCII_DIGIT = re.compile("[0-9]")
 
 # Abbreviations Punkt must never end a sentence at, on top of what it learns.
 # fmt: off
@@ -68,6 +71,13 @@ def sentence_splitter():
         _RE_NUMERIC = _unwrapped(PunktToken._RE_NUMERIC)
         _RE_INITIAL = _unwrapped(PunktToken._RE_INITIAL)
         _RE_ALPHA = _unwrapped(PunktToken._RE_ALPHA)
+
+        def _get_type(self, tok: str) -> str:
+            # Only a token with a digit can be a number: most are plain words,
+            # and an ASCII one without 0-9 is its lower case without a regex.
+            if tok.isascii() and _ASCII_DIGIT.search(tok) is None:
+                return tok.lower()
+            return super()._get_type(tok)
 
     class LanguageVars(PunktLanguageVars):
         re_boundary_realignment = _unwrapped(PunktLanguageVars.re_boundary_realignment)
