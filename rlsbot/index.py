@@ -136,8 +136,10 @@ class Index:
     ) -> Index:
         """Index articles.  With ``reuse``, articles it has unchanged are not analysed again.
 
-        ``progress(done, total)`` is called after each article that had to be
-        analysed.  ``reuse`` must have been made with the same ``fields``.
+        ``progress(done, total)`` is called as the articles that had to be
+        analysed are done (after each one, or each chunk of a large build,
+        which worker processes share: rlsbot.analyser).  ``reuse`` must
+        have been made with the same ``fields``.
         """
         articles = list(articles)
         keys = [article_key(a) for a in articles]
