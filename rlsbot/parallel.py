@@ -51,6 +51,7 @@ def map_chunks(work: Callable[[list[T]], R], items: Sequence[T], prepare: Callab
         return
     import multiprocessing
     import threading
+    from concurrent.futures import ProcessPoolExecutor
 
     # fork: workers start at once with everything imported and prepared.  Not
     # from a process running other threads (a lock one of them holds would stay
@@ -58,10 +59,21 @@ def map_chunks(work: Callable[[list[T]], R], items: Sequence[T], prepare: Callab
     # start afresh and import what they need.
     methods = multiprocessing.get_all_start_methods()
     method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
-    context = multiprocessing.get_context(method)
-    # Leaving the block terminates the workers: Ctrl-C or an error leaves none behind.
-    with context.Pool(n, initializer=_ignore_interrupts) as pool:
-        yield from pool.imap(work, chunks)
+    # concurrent.futures, not multiprocessing.Pool: a worker that dies (the OOM
+    # killer) raises BrokenProcessPool here instead of leaving the build waiting.
+    pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts)
+    finished = False
+    try:
+        yield from pool.map(work, chunks)
+        finished = True
+    finally:
+        if not finished:
+            # Ctrl-C, an error, a consumer that stopped: no queued chunk starts,
+            # and no worker outlives this call
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True)
 
 
 def _ignore_interrupts() -> None:

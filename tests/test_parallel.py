@@ -54,6 +54,19 @@ def test_a_process_running_threads_starts_its_workers_afresh(many_processes):
         other.join()
 
 
+def _die_on_seven(chunk: list[int]) -> list[int]:
+    if 7 in chunk:
+        os.kill(os.getpid(), 9)  # as the OOM killer would
+    return chunk
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait(many_processes):
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pytest.raises(BrokenProcessPool):
+        list(rlsbot.parallel.map_chunks(_die_on_seven, list(range(9))))
+
+
 def test_a_workers_error_is_raised_here(many_processes):
     with pytest.raises(ValueError, match="seven"):
         list(rlsbot.parallel.map_chunks(_fail_on_seven, list(range(9))))
