@@ -243,6 +243,24 @@ ASKS: tuple[Ask, ...] = (
         of_subject=True,
     ),
     Ask(
+        # "Is any research being done?" asks what is under way, not what a study found.
+        "research under way",
+        _re(
+            r"\bresearch\w* (?:\w+ ){0,2}(?:being done|going on|under ?way|happening|ongoing|being carried out)"
+            r"|\b(?:being|currently|now) (?:done|studied|researched|investigated)\b|\b(?:ongoing|current|upcoming|clinical) (?:research|studies|trials)\b"
+            r"|\b(?:working on|looking (?:for|into)) (?:a )?(?:cure|new treatments?|better treatments?)\b"
+        ),
+        _re(
+            r"\bongoing\b|\bcontinues? to (?:study|research|explore|investigate|look)|\bconduct\w* (?:and support )?(?:\w+ ){0,3}research"
+            r"|\bsupports? (?:\w+ ){0,3}research|\bbeing (?:studied|tested|investigated)\b|\bunder ?way\b|\bnew ways\b|\bclinical trials?\b"
+        ),
+        False,
+        "what research is under way",
+        ("research",),
+        search=("research",),
+        of_subject=True,
+    ),
+    Ask(
         "research",
         _re(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
         _re(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bmeta-analysis\b|\bevidence\b|\bresearchers\b"),
@@ -292,6 +310,20 @@ ASKS: tuple[Ask, ...] = (
         of_subject=True,
     ),
     Ask(
+        # Where it is felt: "can it be in ur arms too", "does it spread to the arms?". The
+        # body part is what it is asked of, so it stays the focus (a lookahead, not the ask's words).
+        "where",
+        _re(
+            r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in)"
+            r"(?=\s+(?:the |my |your |ur |her |his |their |other )?(?:upper |lower )?"
+            r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)"
+        ),
+        _re(r"\boccurs?\b|\bfelt\b|\bfeel(?:s|ings?)?\b|\baffects?\b|\bspreads?\b|\bsensations?\b"),
+        False,
+        "where it is felt",
+        ("symptoms",),
+    ),
+    Ask(
         "symptoms",
         _re(r"\bsymptoms?\b|\bsigns?\b|\bfeel(?:s)? like\b|\bwhat does (?:it|rls|this) feel\b|\bsensations?\b|\bwhat happens\b"),
         _re(r"\bsymptoms?\b|\bfeel|\bsensations?\b|\burge\b|\bcreeping\b|\bcrawling\b|\btingling\b"),
@@ -339,6 +371,8 @@ ASKS: tuple[Ask, ...] = (
         _re(
             r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b"
             r"(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
+            # The indirect question: "could you explain what restless legs syndrome actually is?"
+            r"|\bwhat (?:\w+\s+){1,5}(?:actually |really |exactly )?is\s*(?:[?.!]|$)"
         ),
         _re(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
         False,
@@ -438,5 +472,9 @@ LEANS_BACK = _re(
     # "If they fall asleep quickly, ...": whom "they" are is said before.
     r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
     # "The goal of this research", "Contact your doctor if you have any of these problems".
-    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b)\w+"
+    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b|who\b|whose\b|with\b)\w+"
+    # "... have been implicated in keeping these circuits balanced": these, however late in the
+    # sentence, point back (unless the sentence named them itself: "since these medications").
+    r"|^[^\n;.!?]*?(?<!\bsince )(?<!\bbecause )\b(?:these|those)\s+(?!who\b|whose\b|with\b|that\b|which\b|of\b|in\b|on\b|at\b|for\b|taking\b"
+    r"|is\b|are\b|was\b|were\b|as\b|people\b|patients\b|persons\b|individuals\b)[a-z]\w*"
 )

@@ -300,3 +300,35 @@ def test_getting_it_from_a_parent_asks_whether_it_is_inherited(bot):
     answer = bot.ask("can my kids get rls from me?")
     assert answer.answered
     assert re.search(r"famil|inherit|genetic", answer.citations[0].quote)
+
+
+def test_a_question_on_research_under_way_gets_what_is_being_done_not_a_finding(bot):
+    # "Researchers suspect that the early-onset form ..." is a finding, no answer to this.
+    answer = bot.ask("is there any research going on into rls these days?")
+    first = answer.citations[0].quote
+    assert re.search(r"continue to study|Research is ongoing|conduct and support RLS research", first), first
+
+
+def test_where_it_is_felt_needs_the_body_part_in_the_quote(bot):
+    answer = bot.ask("does rls ever spread to the arms?")
+    assert answer.answered
+    assert all("arms" in c.quote for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_an_indirect_what_is_question_asks_for_a_definition(multi_bot):
+    answer = multi_bot.ask("Can you explain what restless legs syndrome really is? My GP said the name and nothing else.")
+    assert "is a disorder that causes" in answer.citations[0].quote or "is a neurological" in answer.citations[0].quote
+
+
+def test_these_late_in_a_sentence_points_back():
+    # The circuits are named in the sentence before.
+    assert LEANS_BACK.match(
+        "Some vitamins and minerals, including iron [X], magnesium [X] and vitamin B6 [X], have been implicated in keeping these circuits balanced."
+    )
+    # ... unless the sentence named them itself, or "those" are people.
+    assert not LEANS_BACK.match(
+        "People with Crohn's disease should avoid using ibuprofen, naproxen, and aspirin since these medications can make symptoms worse."
+    )
+    assert not LEANS_BACK.match("Magnesium may help those who have low levels.")
+    # The first sentence alone decides: "These include some:" after a sentence is not the quote's start.
+    assert not LEANS_BACK.match("Certain medicines may trigger RLS. These include some:")
