@@ -272,7 +272,11 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "timing",
-        _re(r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"),
+        _re(
+            r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
+            # "at what stage of pregnancy does it appear?", "which trimester?"
+            r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
+        ),
         _re(
             r"\bnight\b|\bevening\b|\bmonths?\b|\btrimester\b|\bage\b|\bwhen (?:you|you['’]re|they|the|a)\b|\bwhile\b|\binactive\b|\bearly in life\b|\blater in life\b|\bduring\b|\bmiddle age\b|\bchildhood\b"
         ),
@@ -472,7 +476,8 @@ LEANS_BACK = _re(
     # "If they fall asleep quickly, ...": whom "they" are is said before.
     r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
     # "The goal of this research", "Contact your doctor if you have any of these problems".
-    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b|who\b|whose\b|with\b)\w+"
+    # "this medication" in a drug's own leaflet is the drug the page is about.
+    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b|who\b|whose\b|with\b|medication\b)\w+"
     # "... have been implicated in keeping these circuits balanced": these, however late in the
     # sentence, point back (unless the sentence named them itself: "since these medications").
     r"|^[^\n;.!?]*?(?<!\bsince )(?<!\bbecause )\b(?:these|those)\s+(?!who\b|whose\b|with\b|that\b|which\b|of\b|in\b|on\b|at\b|for\b|taking\b"

@@ -332,3 +332,24 @@ def test_these_late_in_a_sentence_points_back():
     assert not LEANS_BACK.match("Magnesium may help those who have low levels.")
     # The first sentence alone decides: "These include some:" after a sentence is not the quote's start.
     assert not LEANS_BACK.match("Certain medicines may trigger RLS. These include some:")
+
+
+def test_a_drug_leaflets_instructions_are_quotable_on_their_own(multi_bot):
+    # MedlinePlus writes them as lower-case items under "Before taking gabapentin,".
+    answer = multi_bot.ask("can i take maalox with gabapentin?")
+    assert answer.answered and "at least 2 hours before" in answer.citations[0].quote
+    answer = multi_bot.ask("is it ok to drive on gabapentin?")
+    assert answer.answered and "Do not drive a car" in answer.citations[0].quote
+
+
+def test_a_lower_case_item_that_goes_on_from_its_lead_in_is_not_a_sentence():
+    from rlsbot.quotes import whole_sentence
+
+    assert not whole_sentence("- you have or have ever had kidney disease or liver disease.")
+    assert whole_sentence("- if you are taking antacids such as Maalox or Mylanta, take them at least 2 hours before you take gabapentin.")
+    assert whole_sentence("- tell your doctor if you are pregnant, plan to become pregnant, or are breast-feeding.")
+
+
+def test_texting_shorthand_for_people_is_not_a_topic(bot):
+    answer = bot.ask("is rls common in ppl over 60?")
+    assert answer.answered and "ppl" not in answer.missing
