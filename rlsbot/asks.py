@@ -201,6 +201,7 @@ ASKS: tuple[Ask, ...] = (
         "avoid",
         _re(
             r"\bwho (?:should(?:n['’]t| not)|must(?:n['’]t| not)|can(?:['’]t|not)|should avoid)\b|\bshould(?:n['’]t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
+            r"|\badvised against\b|\bsteer clear\b|\bbe wary\b|\bcontraindicat"
         ),
         _re(
             r"\bshould(?:n['’]t| not)\b|\bnot (?:be )?(?:safe|used|take)|\bavoid\b|\btalk (?:to|with) your doctor\b|\bkidney\b|\bcaution\b"

@@ -353,3 +353,9 @@ def test_a_lower_case_item_that_goes_on_from_its_lead_in_is_not_a_sentence():
 def test_texting_shorthand_for_people_is_not_a_topic(bot):
     answer = bot.ask("is rls common in ppl over 60?")
     assert answer.answered and "ppl" not in answer.missing
+
+
+@pytest.mark.parametrize("question", ["who is advised against taking magnesium?", "should anyone steer clear of magnesium supplements?"])
+def test_who_should_avoid_it_in_other_words(bot, question):
+    answer = bot.ask(question)
+    assert all(re.search(r"shouldn[’']t take|should not take|not be safe", c.quote) for c in answer.citations), answer.citations
