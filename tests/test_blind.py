@@ -27,6 +27,8 @@ FLOORS = {
     "B4": (0.44, 0.51, 0.41, 0.80, 0.20, 60),  # frozen from the start: never tuned on
     "A6": (0.45, 0.54, 0.48, 0.81, 0.24, 60),  # frozen from the start: written late, never tuned on
     "B6": (0.47, 0.52, 0.42, 0.93, 0.18, 60),  # frozen from the start: written late, never tuned on
+    "A8": (0.60, 0.63, 0.53, 0.87, 0.18, 60),  # frozen from the start: written at the end of a round, never tuned on
+    "B8": (0.47, 0.56, 0.44, 0.87, 0.20, 60),  # frozen from the start: written at the end of a round, never tuned on
 }
 
 
