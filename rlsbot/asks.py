@@ -289,7 +289,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "outlook",
         _re(
-            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bwill (?:it|my|her|his|rls|this) "
+            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bwill (?:it|my|her|his|rls|this) "
         ),
         _re(
             r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
@@ -469,7 +469,9 @@ def populations_of(question: str) -> list[Population]:
 # Sentences that lean on the one before: quoted alone, the reader cannot tell
 # what "This" or "However" points to.
 LEANS_BACK = _re(
-    r"^\W*(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
+    # "It is not known exactly how gabapentin works": an "it" that stands for nothing before.
+    r"^\W*(?!it\s+(?:is|was)\s+(?:not\s+)?(?:known|unknown|unclear|clear|thought|believed|estimated|important|possible|impossible|likely|unlikely|recommended|common|uncommon|rare|best|hard|difficult|easy)\b)"
+    r"(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
     r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
     r"in such cases|the same|another|other|both|either|neither|here|there|others|rather|yet|for example|for instance|"
     r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"

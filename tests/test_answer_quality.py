@@ -359,3 +359,16 @@ def test_texting_shorthand_for_people_is_not_a_topic(bot):
 def test_who_should_avoid_it_in_other_words(bot, question):
     answer = bot.ask(question)
     assert all(re.search(r"shouldn[’']t take|should not take|not be safe", c.quote) for c in answer.citations), answer.citations
+
+
+def test_an_it_that_stands_for_nothing_before_is_quotable(multi_bot):
+    assert not LEANS_BACK.match("It is not known exactly how gabapentin works to treat restless legs syndrome.")
+    assert LEANS_BACK.match("It is a disorder of the nervous system.")
+    answer = multi_bot.ask("how does gabapentin work for restless legs?")
+    assert answer.citations[0].quote == "It is not known exactly how gabapentin works to treat restless legs syndrome."
+
+
+def test_for_good_asks_how_it_will_go():
+    from rlsbot.asks import asks_of
+
+    assert asks_of("is there anything that gets rid of it for good?")[0].kind == "outlook"
