@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rlsbot.article import looks_like_item
-from rlsbot.asks import LEANS_BACK
+from rlsbot.leaning import LEANS_BACK
 from rlsbot.passages import Sentence
 
 MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from rlsbot import Bot
-from rlsbot.asks import LEANS_BACK
 from rlsbot.conversation import Conversation
+from rlsbot.leaning import LEANS_BACK
 
 BLIND = Path(__file__).parent / "blind"
 
@@ -372,3 +372,13 @@ def test_for_good_asks_how_it_will_go():
     from rlsbot.asks import asks_of
 
     assert asks_of("is there anything that gets rid of it for good?")[0].kind == "outlook"
+
+
+def test_a_sentence_about_another_condition_in_an_rls_article_does_not_answer_for_rls(bot):
+    # The NHLBI page on RLS has a section on PLMS: "PLMS usually affects the legs, but it also can affect the arms."
+    answer = bot.ask("can restless legs spread to the arms?")
+    assert answer.answered
+    assert not any(c.quote.startswith(("PLMS", "PLMD")) for c in answer.citations), [c.quote for c in answer.citations]
+    # Asked about PLMS, it is the answer.
+    answer = bot.ask("can PLMS affect the arms?")
+    assert any(c.quote.startswith("PLMS usually affects the legs") for c in answer.citations), [c.quote for c in answer.citations]

@@ -98,7 +98,8 @@ compiled = []
 real = re.compile
 re.compile = lambda p, flags=0: compiled.append(p) or real(p, flags)
 status = main(sys.argv[1:])
-from rlsbot.asks import ASKS, POPULATIONS
+from rlsbot.asks import ASKS
+from rlsbot.populations import POPULATIONS
 sources = {a.question.source for a in ASKS} | {p.question.source for p in POPULATIONS}
 sys.stderr.write('\\nPROBE ' + repr((status, sorted({'difflib', 'tempfile'} & set(sys.modules)), len(sources & set(compiled)))) + '\\n')
 """
