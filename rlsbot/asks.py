@@ -279,6 +279,8 @@ ASKS: tuple[Ask, ...] = (
             r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
             # "at what stage of pregnancy does it appear?", "which trimester?"
             r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
+            # "why is it worse in the evening?", "why only once i'm sat on the sofa?": when it comes, asked as why.
+            r"|\bwhy\b(?=[^.?!]*\b(?:evenings?|nights?|nite|bedtime|late|sofa|couch|armchair|sitting|sat|lying|resting)\b)"
         ),
         pattern(
             r"\bnight\b|\bevening\b|\bmonths?\b|\btrimester\b|\bage\b|\bwhen (?:you|you['’]re|they|the|a)\b|\bwhile\b|\binactive\b|\bearly in life\b|\blater in life\b|\bduring\b|\bmiddle age\b|\bchildhood\b"

@@ -382,3 +382,10 @@ def test_a_sentence_about_another_condition_in_an_rls_article_does_not_answer_fo
     # Asked about PLMS, it is the answer.
     answer = bot.ask("can PLMS affect the arms?")
     assert any(c.quote.startswith("PLMS usually affects the legs") for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_why_it_comes_in_the_evening_asks_when_not_what_triggers_it():
+    from rlsbot.asks import asks_of
+
+    assert asks_of("why do my legs only act up once i'm sat on the sofa at night")[0].kind == "timing"
+    assert asks_of("why does caffeine make it worse?")[0].kind == "cause"

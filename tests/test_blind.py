@@ -19,7 +19,7 @@ FLOORS = {
     "B3": (0.68, 0.68, 0.60, 1.00, 0.09, 60),
     "A5": (0.58, 0.65, 0.47, 0.87, 0.07, 60),  # tuned on after its first judged run
     "B5": (0.56, 0.63, 0.46, 0.87, 0.11, 60),  # tuned on after its first judged run
-    "A7": (0.56, 0.63, 0.43, 0.81, 0.11, 60),  # tuned on after its first judged run
+    "A7": (0.56, 0.63, 0.42, 0.81, 0.11, 60),  # tuned on after its first judged run
     "B7": (0.59, 0.61, 0.66, 0.93, 0.18, 60),  # tuned on after its first judged run
     "A2": (0.63, 0.71, 0.64, 0.87, 0.16, 60),  # frozen: never tuned on
     "B2": (0.64, 0.66, 0.53, 0.88, 0.14, 60),  # frozen: never tuned on
