@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from rlsbot.analysis import content_words, lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.asks import ASKS, ask
-from rlsbot.asks import POPULATIONS as _POPULATIONS
 from rlsbot.index import Hit, Index
+from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
 from rlsbot.quotes import NOT_AN_ANSWER, quotable_span
 from rlsbot.subject import SUBJECT_RE, about_subject, is_about
@@ -191,6 +191,15 @@ def _topic(article: Article, at: int) -> str:
     return found
 
 
+_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
+
+
+def _names_other(sentence: str, query: Query) -> bool:
+    """Does the sentence begin with another condition's acronym ("PLMS", "PLMD") the question does not name?"""
+    m = _ACRONYM_FIRST.match(sentence)
+    return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
+
+
 def _terms(text: str, index: Index) -> list[str]:
     """Index terms of corpus text through the index's own table of words: no stemmer to load.
 
@@ -248,8 +257,9 @@ def _candidates(
             ordered = terms_of(own)
             terms = set(ordered)
             context = set(terms_of(quoted)) | section_terms
-            # The subject: this sentence, its section or its article is about it.
-            if "subject" not in relax and needs.subject is not None and not on_topic_article:
+            # The subject: this sentence, its section or its article is about it. In
+            # an article on RLS, "PLMS usually affects the legs" is about PLMS.
+            if "subject" not in relax and needs.subject is not None and (not on_topic_article or _names_other(own, query)):
                 if not (needs.subject.search(quoted) or needs.subject.search(section)):
                     continue
             # The focus: the main one in the quote or its heading, and most of the rest.

@@ -1,4 +1,4 @@
-"""What a question asks for, who it is about, and the sentences that can answer it.
+"""What a question asks for, and the sentences that can answer it.
 
 A question has a *focus* (what it is about: magnesium, iron, dialysis) and an
 *ask* (what kind of answer it wants: a dose, a cause, how common, how long).
@@ -9,8 +9,9 @@ can only be answered by a sentence with its cue: a dose needs an amount, "how
 long" needs a length of time; when no such sentence carries the focus, the
 articles do not answer the question, however much they say about its focus.
 
-A *population* ("my 6 year old", "while breastfeeding") qualifies a question:
-an answer about adults does not answer it.
+Who a question is about ("my 6 year old", "while breastfeeding") is in
+``rlsbot.populations``; what makes a sentence lean on the one before, in
+``rlsbot.leaning``.
 
 This module is a leaf: patterns and word lists, no ranking.
 """
@@ -28,8 +29,8 @@ DATA = Path(__file__).parent / "data"
 @dataclass(frozen=True)
 class Ask:
     kind: str
-    question: _Lazy  # the question shapes that ask for it
-    cue: _Lazy  # what a sentence that gives it says
+    question: LazyPattern  # the question shapes that ask for it
+    cue: LazyPattern  # what a sentence that gives it says
     strict: bool  # only a sentence with the cue can answer it
     says: str  # "how much to take", for "the articles do not say how much to take"
     sections: tuple[str, ...] = ()  # section headings that give it ("Causes")
@@ -39,7 +40,7 @@ class Ask:
     of_subject: bool = False
 
 
-class _Lazy:
+class LazyPattern:
     """A pattern compiled when first used (compiling all at import cost a cached `rlsbot ask` ~25 ms).
 
     One with *triggers* (``data/ask_triggers.json``: strings one of which every
@@ -98,8 +99,9 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     return {source: tuple(strings) for source, strings in found.items()}
 
 
-def _re(pattern: str) -> _Lazy:
-    return _Lazy(pattern)
+def pattern(source: str) -> LazyPattern:
+    """A question pattern, compiled (and its triggers looked up) on first use."""
+    return LazyPattern(source)
 
 
 _AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
@@ -112,10 +114,10 @@ _TIME = (
 ASKS: tuple[Ask, ...] = (
     Ask(
         "cost",
-        _re(
+        pattern(
             r"\bcosts?\b|\bprices?\b|\bexpensive\b|\bcheap\b|\bafford|\binsurance\b|\bmedicare\b|\bmedicaid\b|\bnhs\b|\bprescription charge"
         ),
-        _re(r"\bcosts?\b|\bprices?\b|\$\s?\d|£\s?\d|\binsurance\b|\bmedicare\b"),
+        pattern(r"\bcosts?\b|\bprices?\b|\$\s?\d|£\s?\d|\binsurance\b|\bmedicare\b"),
         True,
         "what it costs or whether insurance covers it",
         search=(),
@@ -123,18 +125,18 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "driving",
         # "driving me mad" is no question about driving.
-        _re(
+        pattern(
             r"\b(?:driv(?:e|es|ing)|drove)\b(?!\s+(?:me|you|her|him|them|us|everyone)\b)|\bbehind the wheel\b|\boperat(?:e|ing) (?:heavy )?machinery\b|\bdriving licen[cs]e"
         ),
-        _re(r"\bdriv(?:e|es|ing)\b|\bmachinery\b"),
+        pattern(r"\bdriv(?:e|es|ing)\b|\bmachinery\b"),
         True,
         "whether you can drive",
         search=("drive",),
     ),
     Ask(
         "missed dose",
-        _re(r"\bmiss(?:ed)? (?:a |my |one |the )?(?:dose|pill|tablet)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
-        _re(r"\bmissed\b|\bforget\b|\bforgot\b|\bdouble dose\b|\bnext dose\b"),
+        pattern(r"\bmiss(?:ed)? (?:a |my |one |the )?(?:dose|pill|tablet)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
+        pattern(r"\bmissed\b|\bforget\b|\bforgot\b|\bdouble dose\b|\bnext dose\b"),
         False,
         "what to do about a missed dose",
         ("a missed dose",),
@@ -142,12 +144,12 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "dose",
-        _re(
+        pattern(
             r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$)"
             r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\bhow often\b"
         ),
-        _re(_AMOUNT),
+        pattern(_AMOUNT),
         True,
         "how much to take",
         ("dose", "dosage", "how to use it"),
@@ -155,21 +157,21 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "duration",
-        _re(
+        pattern(
             r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks|months|years)\b|\bwhen will (?:it|they|i|she|he) (?:start|kick|work)"
         ),
-        _re(_TIME),
+        pattern(_TIME),
         True,
         "how long it takes",
         search=(),
     ),
     Ask(
         "prevalence",
-        _re(
+        pattern(
             r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
             r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:rare|common|uncommon)\b"
         ),
-        _re(r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"),
+        pattern(r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"),
         True,
         "how common it is",
         ("frequency",),
@@ -178,20 +180,20 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "interactions",
-        _re(
+        pattern(
             r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bwith (?:my|his|her|other|their) (?:meds|medic|pills|drugs|tablets|prescriptions?)"
         ),
-        _re(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
+        pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
         True,
         "whether it interacts with other medicines",
         search=("interact", "medications"),
     ),
     Ask(
         "side effects",
-        _re(
+        pattern(
             r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"
         ),
-        _re(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
+        pattern(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
         False,
         "its side effects",
         ("side effects", "severe side effects"),
@@ -199,10 +201,11 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "avoid",
-        _re(
+        pattern(
             r"\bwho (?:should(?:n['’]t| not)|must(?:n['’]t| not)|can(?:['’]t|not)|should avoid)\b|\bshould(?:n['’]t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
+            r"|\badvised against\b|\bsteer clear\b|\bbe wary\b|\bcontraindicat"
         ),
-        _re(
+        pattern(
             r"\bshould(?:n['’]t| not)\b|\bnot (?:be )?(?:safe|used|take)|\bavoid\b|\btalk (?:to|with) your doctor\b|\bkidney\b|\bcaution\b"
         ),
         False,
@@ -211,18 +214,18 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "safety",
-        _re(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverdose|\btoo much\b"),
-        _re(r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b"),
+        pattern(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverdose|\btoo much\b"),
+        pattern(r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b"),
         False,
         "whether it is safe",
         search=("safe",),
     ),
     Ask(
         "diagnosis",
-        _re(
+        pattern(
             r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
         ),
-        _re(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bdoctor\b"),
+        pattern(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bdoctor\b"),
         False,
         "how it is diagnosed",
         ("diagnosis", "exams and tests"),
@@ -231,11 +234,11 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "inheritance",
-        _re(
+        pattern(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
             r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
         ),
-        _re(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
+        pattern(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,
         "whether it is inherited",
         ("inheritance", "genetic changes"),
@@ -243,9 +246,27 @@ ASKS: tuple[Ask, ...] = (
         of_subject=True,
     ),
     Ask(
+        # "Is any research being done?" asks what is under way, not what a study found.
+        "research under way",
+        pattern(
+            r"\bresearch\w* (?:\w+ ){0,2}(?:being done|going on|under ?way|happening|ongoing|being carried out)"
+            r"|\b(?:being|currently|now) (?:done|studied|researched|investigated)\b|\b(?:ongoing|current|upcoming|clinical) (?:research|studies|trials)\b"
+            r"|\b(?:working on|looking (?:for|into)) (?:a )?(?:cure|new treatments?|better treatments?)\b"
+        ),
+        pattern(
+            r"\bongoing\b|\bcontinues? to (?:study|research|explore|investigate|look)|\bconduct\w* (?:and support )?(?:\w+ ){0,3}research"
+            r"|\bsupports? (?:\w+ ){0,3}research|\bbeing (?:studied|tested|investigated)\b|\bunder ?way\b|\bnew ways\b|\bclinical trials?\b"
+        ),
+        False,
+        "what research is under way",
+        ("research",),
+        search=("research",),
+        of_subject=True,
+    ),
+    Ask(
         "research",
-        _re(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
-        _re(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bmeta-analysis\b|\bevidence\b|\bresearchers\b"),
+        pattern(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
+        pattern(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bmeta-analysis\b|\bevidence\b|\bresearchers\b"),
         False,
         "what research says",
         ("research",),
@@ -254,8 +275,14 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "timing",
-        _re(r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"),
-        _re(
+        pattern(
+            r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
+            # "at what stage of pregnancy does it appear?", "which trimester?"
+            r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
+            # "why is it worse in the evening?", "why only once i'm sat on the sofa?": when it comes, asked as why.
+            r"|\bwhy\b(?=[^.?!]*\b(?:evenings?|nights?|nite|bedtime|late|sofa|couch|armchair|sitting|sat|lying|resting)\b)"
+        ),
+        pattern(
             r"\bnight\b|\bevening\b|\bmonths?\b|\btrimester\b|\bage\b|\bwhen (?:you|you['’]re|they|the|a)\b|\bwhile\b|\binactive\b|\bearly in life\b|\blater in life\b|\bduring\b|\bmiddle age\b|\bchildhood\b"
         ),
         False,
@@ -265,10 +292,10 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "outlook",
-        _re(
-            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bwill (?:it|my|her|his|rls|this) "
+        pattern(
+            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bwill (?:it|my|her|his|rls|this) "
         ),
-        _re(
+        pattern(
             r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
         ),
         False,
@@ -279,10 +306,10 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "cause",
-        _re(
+        pattern(
             r"\bcaus|\btrigger|\bwhy\b|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\bmore likely\b"
         ),
-        _re(
+        pattern(
             r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
         ),
         False,
@@ -292,9 +319,23 @@ ASKS: tuple[Ask, ...] = (
         of_subject=True,
     ),
     Ask(
+        # Where it is felt: "can it be in ur arms too", "does it spread to the arms?". The
+        # body part is what it is asked of, so it stays the focus (a lookahead, not the ask's words).
+        "where",
+        pattern(
+            r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in)"
+            r"(?=\s+(?:the |my |your |ur |her |his |their |other )?(?:upper |lower )?"
+            r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)"
+        ),
+        pattern(r"\boccurs?\b|\bfelt\b|\bfeel(?:s|ings?)?\b|\baffects?\b|\bspreads?\b|\bsensations?\b"),
+        False,
+        "where it is felt",
+        ("symptoms",),
+    ),
+    Ask(
         "symptoms",
-        _re(r"\bsymptoms?\b|\bsigns?\b|\bfeel(?:s)? like\b|\bwhat does (?:it|rls|this) feel\b|\bsensations?\b|\bwhat happens\b"),
-        _re(r"\bsymptoms?\b|\bfeel|\bsensations?\b|\burge\b|\bcreeping\b|\bcrawling\b|\btingling\b"),
+        pattern(r"\bsymptoms?\b|\bsigns?\b|\bfeel(?:s)? like\b|\bwhat does (?:it|rls|this) feel\b|\bsensations?\b|\bwhat happens\b"),
+        pattern(r"\bsymptoms?\b|\bfeel|\bsensations?\b|\burge\b|\bcreeping\b|\bcrawling\b|\btingling\b"),
         False,
         "what its symptoms are",
         ("symptoms",),
@@ -303,21 +344,21 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "foods",
-        _re(
+        pattern(
             r"\b(?:what|which|any|best|good)\s+(?:\w+\s+)?foods?\b|\bfoods?\s+(?:are\s+)?(?:high|rich|with|that|contain|have|to)\b"
             r"|\bwhat (?:should|can|could) (?:i|we|he|she|they) eat\b|\beat(?:ing)? (?:more|to|for)\b|\bdiet\b|\bnatural sources?\b"
         ),
-        _re(r"\bfoods?\b|\bdiet\b|\bnuts\b|\bspinach\b|\bbeans\b|\bseeds\b|\bgrains\b"),
+        pattern(r"\bfoods?\b|\bdiet\b|\bnuts\b|\bspinach\b|\bbeans\b|\bseeds\b|\bgrains\b"),
         True,
         "which foods",
         search=("foods",),
     ),
     Ask(
         "treatment",
-        _re(
+        pattern(
             r"\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
-        _re(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
+        pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,
         "how to treat it",
         ("treatment", "lifestyle changes", "relieving symptoms", "medicines"),
@@ -326,21 +367,23 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "effect",
-        _re(
+        pattern(
             r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort out\b|\bfix\b"
         ),
-        _re(r"\bhelp|\bimprov|\brelie|\bease|\beffective|\bevidence\b|\breduc|\balleviat|\bbenefi|\bcontrol\b|\bgo away\b"),
+        pattern(r"\bhelp|\bimprov|\brelie|\bease|\beffective|\bevidence\b|\breduc|\balleviat|\bbenefi|\bcontrol\b|\bgo away\b"),
         False,
         "whether it helps",
         search=("ease",),
     ),
     Ask(
         "definition",
-        _re(
+        pattern(
             r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b"
             r"(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
+            # The indirect question: "could you explain what restless legs syndrome actually is?"
+            r"|\bwhat (?:\w+\s+){1,5}(?:actually |really |exactly )?is\s*(?:[?.!]|$)"
         ),
-        _re(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
+        pattern(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
         False,
         "what it is",
         ("summary", "overview"),
@@ -359,84 +402,3 @@ def ask(kind: str) -> Ask:
 def asks_of(question: str) -> list[Ask]:
     """The asks a question makes, most specific first."""
     return [a for a in ASKS if a.question.search(question)]
-
-
-@dataclass(frozen=True)
-class Population:
-    kind: str
-    question: _Lazy
-    cue: _Lazy  # a sentence about this population names it so
-    name: str  # for "the articles do not say ... for children"
-
-
-# "my son is 6", "she's 9", "aged 8": an age said of someone.
-_AGED = (
-    r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|grandkid|child|kid|brother|sister|nephew|niece|he|she)"
-    r"(?:\s+is|['\u2019]?s|\s+just\s+turned|\s+turned)|aged?)\s+"
-)
-_CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
-# Read only when the question holds a digit: the pattern is long to compile.
-_CHILD_AGE_SAID = _re(
-    _AGED + r"(?:[1-9]|1[0-2])\b(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|%|percent|weeks|months|days|feet|foot|ft|stone|kg|lbs?|pounds)\b)"
-)
-_TEEN_AGE_SAID = _re(_AGED + r"1[3-7]\b(?![.,]\d)")
-POPULATIONS: tuple[Population, ...] = (
-    Population(
-        "child",
-        _re(
-            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
-            + _CHILD_AGE
-        ),
-        _re(r"\bchild(?:ren|hood)?\b|\bkids?\b|\bpaediatric|\bpediatric|\binfants?\b|\btoddlers?\b"),
-        "children",
-    ),
-    Population(
-        "teen",
-        _re(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b"),
-        _re(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
-        "teenagers",
-    ),
-    Population(
-        "breastfeeding",
-        _re(r"\bbreast-?\s?feed|\bbreastfed\b|\bnursing\b|\blactat"),
-        _re(r"\bbreast-?\s?feed|\bnursing\b|\blactat"),
-        "breastfeeding",
-    ),
-    Population(
-        "pregnancy",
-        _re(r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester|\bthe baby\b|\bgiving birth\b|\bgave birth\b"),
-        _re(r"\bpregnan|\btrimester|\bgiving birth\b"),
-        "pregnancy",
-    ),
-)
-
-
-def populations_of(question: str) -> list[Population]:
-    # A teenager is not a small child: "my 15 year old" is asked about as a teen.
-    kinds = {p.kind for p in POPULATIONS if p.question.search(question)}
-    if any(ch.isdigit() for ch in question):
-        if _TEEN_AGE_SAID.search(question):
-            kinds.add("teen")  # "my son is 15"
-        elif _CHILD_AGE_SAID.search(question):
-            kinds.add("child")  # "my son is 6", "she's 9"
-    found = [p for p in POPULATIONS if p.kind in kinds]
-    if any(p.kind == "pregnancy" for p in found) and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
-        found = [p for p in found if p.kind != "child"]  # "after the baby comes" is about the mother
-    if any(p.kind == "teen" for p in found):
-        found = [p for p in found if p.kind != "child" or re.search(r"\bchild|\bkids?\b", question, re.I)]
-    return found
-
-
-# Sentences that lean on the one before: quoted alone, the reader cannot tell
-# what "This" or "However" points to.
-LEANS_BACK = _re(
-    r"^\W*(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
-    r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
-    r"in such cases|the same|another|other|both|either|neither|here|there|others|rather|yet|for example|for instance|"
-    r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"
-    r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively)\b(?!-)"
-    # "If they fall asleep quickly, ...": whom "they" are is said before.
-    r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
-    # "The goal of this research", "Contact your doctor if you have any of these problems".
-    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b)\w+"
-)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rlsbot.analysis import ANALYZER_VERSION
 from rlsbot.article import Article, article_key
-from rlsbot.asks import LEANS_BACK
+from rlsbot.leaning import LEANS_BACK
 from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
 from rlsbot.storage import check_npz

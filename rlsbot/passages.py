@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from rlsbot.article import Article
-from rlsbot.asks import LEANS_BACK
 from rlsbot.corpus import article_files, bundled_corpus, load_folder
+from rlsbot.leaning import LEANS_BACK
 
 # Sizes in words. Passages of a few sentences rank better than whole
 # sections (one strong sentence is not drowned) and than single sentences

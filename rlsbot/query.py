@@ -34,9 +34,10 @@ from rlsbot.analysis import (
     without_filler_phrases,
     words,
 )
-from rlsbot.asks import ask, asks_of, populations_of
+from rlsbot.asks import ask, asks_of
 from rlsbot.english import base_forms, common_words, in_health_writing, zipf
 from rlsbot.index import Index
+from rlsbot.populations import populations_of
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
 SPECIFIC, SUBJECT, FILLER, INTENT = "specific", "subject", "filler", "intent"

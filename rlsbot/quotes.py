@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rlsbot.article import looks_like_item
-from rlsbot.asks import LEANS_BACK
+from rlsbot.leaning import LEANS_BACK
 from rlsbot.passages import Sentence
 
 MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them
@@ -25,10 +25,22 @@ POINTS_FAR_BACK = re.compile(
 )
 
 
+# A list item in lower case that still reads alone: an instruction to the
+# reader ("- if you are taking antacids such as Maalox, take them at least 2
+# hours before you take gabapentin."), as drug leaflets write them under
+# "Before taking gabapentin,". Other lower-case items go on from their
+# lead-in ("Tell your doctor if:" "- you have kidney disease.").
+_INSTRUCTION = re.compile(
+    r"(?:if you\b[^.;]*,\s*\w+|you should\b|tell your\b|do not\b|don['’]t\b|talk (?:to|with) your\b|ask your\b|call your\b|keep\b|avoid\b)"
+)
+
+
 def whole_sentence(text: str) -> bool:
     """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
     body = text.lstrip("\u2022-*\u00b7 ").strip()
-    return len(body.split()) >= 6 and body[:1].isupper() and not looks_like_item(body)
+    if len(body.split()) < 6 or looks_like_item(body):
+        return False
+    return body[:1].isupper() or (len(body.split()) >= 8 and _INSTRUCTION.match(body) is not None)
 
 
 def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:

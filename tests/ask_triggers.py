@@ -24,7 +24,8 @@ from re import _parser as sre_parse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rlsbot.asks import ASKS, DATA, POPULATIONS  # noqa: E402
+from rlsbot.asks import ASKS, DATA  # noqa: E402
+from rlsbot.populations import POPULATIONS  # noqa: E402
 
 PATH = DATA / "ask_triggers.json"
 

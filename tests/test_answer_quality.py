@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from rlsbot import Bot
-from rlsbot.asks import LEANS_BACK
 from rlsbot.conversation import Conversation
+from rlsbot.leaning import LEANS_BACK
 
 BLIND = Path(__file__).parent / "blind"
 
@@ -300,3 +300,92 @@ def test_getting_it_from_a_parent_asks_whether_it_is_inherited(bot):
     answer = bot.ask("can my kids get rls from me?")
     assert answer.answered
     assert re.search(r"famil|inherit|genetic", answer.citations[0].quote)
+
+
+def test_a_question_on_research_under_way_gets_what_is_being_done_not_a_finding(bot):
+    # "Researchers suspect that the early-onset form ..." is a finding, no answer to this.
+    answer = bot.ask("is there any research going on into rls these days?")
+    first = answer.citations[0].quote
+    assert re.search(r"continue to study|Research is ongoing|conduct and support RLS research", first), first
+
+
+def test_where_it_is_felt_needs_the_body_part_in_the_quote(bot):
+    answer = bot.ask("does rls ever spread to the arms?")
+    assert answer.answered
+    assert all("arms" in c.quote for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_an_indirect_what_is_question_asks_for_a_definition(multi_bot):
+    answer = multi_bot.ask("Can you explain what restless legs syndrome really is? My GP said the name and nothing else.")
+    assert "is a disorder that causes" in answer.citations[0].quote or "is a neurological" in answer.citations[0].quote
+
+
+def test_these_late_in_a_sentence_points_back():
+    # The circuits are named in the sentence before.
+    assert LEANS_BACK.match(
+        "Some vitamins and minerals, including iron [X], magnesium [X] and vitamin B6 [X], have been implicated in keeping these circuits balanced."
+    )
+    # ... unless the sentence named them itself, or "those" are people.
+    assert not LEANS_BACK.match(
+        "People with Crohn's disease should avoid using ibuprofen, naproxen, and aspirin since these medications can make symptoms worse."
+    )
+    assert not LEANS_BACK.match("Magnesium may help those who have low levels.")
+    # The first sentence alone decides: "These include some:" after a sentence is not the quote's start.
+    assert not LEANS_BACK.match("Certain medicines may trigger RLS. These include some:")
+
+
+def test_a_drug_leaflets_instructions_are_quotable_on_their_own(multi_bot):
+    # MedlinePlus writes them as lower-case items under "Before taking gabapentin,".
+    answer = multi_bot.ask("can i take maalox with gabapentin?")
+    assert answer.answered and "at least 2 hours before" in answer.citations[0].quote
+    answer = multi_bot.ask("is it ok to drive on gabapentin?")
+    assert answer.answered and "Do not drive a car" in answer.citations[0].quote
+
+
+def test_a_lower_case_item_that_goes_on_from_its_lead_in_is_not_a_sentence():
+    from rlsbot.quotes import whole_sentence
+
+    assert not whole_sentence("- you have or have ever had kidney disease or liver disease.")
+    assert whole_sentence("- if you are taking antacids such as Maalox or Mylanta, take them at least 2 hours before you take gabapentin.")
+    assert whole_sentence("- tell your doctor if you are pregnant, plan to become pregnant, or are breast-feeding.")
+
+
+def test_texting_shorthand_for_people_is_not_a_topic(bot):
+    answer = bot.ask("is rls common in ppl over 60?")
+    assert answer.answered and "ppl" not in answer.missing
+
+
+@pytest.mark.parametrize("question", ["who is advised against taking magnesium?", "should anyone steer clear of magnesium supplements?"])
+def test_who_should_avoid_it_in_other_words(bot, question):
+    answer = bot.ask(question)
+    assert all(re.search(r"shouldn[’']t take|should not take|not be safe", c.quote) for c in answer.citations), answer.citations
+
+
+def test_an_it_that_stands_for_nothing_before_is_quotable(multi_bot):
+    assert not LEANS_BACK.match("It is not known exactly how gabapentin works to treat restless legs syndrome.")
+    assert LEANS_BACK.match("It is a disorder of the nervous system.")
+    answer = multi_bot.ask("how does gabapentin work for restless legs?")
+    assert answer.citations[0].quote == "It is not known exactly how gabapentin works to treat restless legs syndrome."
+
+
+def test_for_good_asks_how_it_will_go():
+    from rlsbot.asks import asks_of
+
+    assert asks_of("is there anything that gets rid of it for good?")[0].kind == "outlook"
+
+
+def test_a_sentence_about_another_condition_in_an_rls_article_does_not_answer_for_rls(bot):
+    # The NHLBI page on RLS has a section on PLMS: "PLMS usually affects the legs, but it also can affect the arms."
+    answer = bot.ask("can restless legs spread to the arms?")
+    assert answer.answered
+    assert not any(c.quote.startswith(("PLMS", "PLMD")) for c in answer.citations), [c.quote for c in answer.citations]
+    # Asked about PLMS, it is the answer.
+    answer = bot.ask("can PLMS affect the arms?")
+    assert any(c.quote.startswith("PLMS usually affects the legs") for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_why_it_comes_in_the_evening_asks_when_not_what_triggers_it():
+    from rlsbot.asks import asks_of
+
+    assert asks_of("why do my legs only act up once i'm sat on the sofa at night")[0].kind == "timing"
+    assert asks_of("why does caffeine make it worse?")[0].kind == "cause"

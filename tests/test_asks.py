@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlsbot import asks
-from rlsbot.asks import ASKS, LEANS_BACK, POPULATIONS, asks_of, populations_of
+from rlsbot.asks import ASKS, asks_of
 from rlsbot.english import zipf
+from rlsbot.leaning import LEANS_BACK
+from rlsbot.populations import POPULATIONS, populations_of
 from rlsbot.query import english_spelling, rarity
 from tests import ask_triggers
 
@@ -147,7 +149,7 @@ def test_prefiltered_patterns_find_what_the_patterns_find_in_every_set_question(
 
 
 def test_a_question_without_triggers_compiles_no_question_pattern():
-    fresh = [asks._Lazy(p.source) for p in PATTERNS]
+    fresh = [asks.LazyPattern(p.source) for p in PATTERNS]
     assert [p.search("zzz qqq") for p in fresh] == [None] * len(fresh)
     compiled = sum(p._compiled is not None for p in fresh)
     assert compiled <= 2  # only those whose requirement is a letter or digit ("y", "1")

@@ -276,10 +276,10 @@ def test_eight_first_runs_at_once_all_answer_and_leave_one_whole_cache(corpus, t
 
 
 def test_the_rule_that_joins_passages_is_part_of_the_cache_key(monkeypatch):
-    """Passages join a paragraph that leans on the one before (rlsbot.asks.LEANS_BACK): a cached analysis made under another rule is not reused."""
+    """Passages join a paragraph that leans on the one before (rlsbot.leaning.LEANS_BACK): a cached analysis made under another rule is not reused."""
     import rlsbot.index_meta as index_meta
-    from rlsbot.asks import _re
+    from rlsbot.asks import pattern
 
     before = index_meta.analyzer_key()
-    monkeypatch.setattr(index_meta, "LEANS_BACK", _re(r"^\W*(?:this|that)\b"))
+    monkeypatch.setattr(index_meta, "LEANS_BACK", pattern(r"^\W*(?:this|that)\b"))
     assert index_meta.analyzer_key() != before

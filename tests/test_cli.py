@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -280,3 +281,15 @@ def test_sources_show_publisher_url_and_licence(capsys):
     assert main(["sources"]) == 0
     out = capsys.readouterr().out
     assert "licence: CC BY 4.0" in out and "National Institute of Neurological Disorders and Stroke" in out
+
+
+def test_the_readmes_example_answers_are_what_rlsbot_says(capsys):
+    # The README shows real output; an answer that changes must change it there too.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```console\n", 1)[1].split("```", 1)[0]
+    shown = [chunk for chunk in block.split("$ rlsbot ask ") if chunk.strip()]
+    assert len(shown) >= 2
+    for chunk in shown:
+        question, _, expected = chunk.partition("\n")
+        main(["ask", json.loads(question)])
+        assert capsys.readouterr().out.strip() == expected.strip(), question

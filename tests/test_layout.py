@@ -26,6 +26,8 @@ FLOORS = {
     "rlsbot.storage": 0,
     "rlsbot.analysis": 0,
     "rlsbot.asks": 0,
+    "rlsbot.leaning": 0,
+    "rlsbot.populations": 1,  # its patterns are the asks' kind
     "rlsbot.english": 0,
     "rlsbot.bm25": 0,
     "rlsbot.typos": 0,

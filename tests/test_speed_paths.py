@@ -98,7 +98,8 @@ compiled = []
 real = re.compile
 re.compile = lambda p, flags=0: compiled.append(p) or real(p, flags)
 status = main(sys.argv[1:])
-from rlsbot.asks import ASKS, POPULATIONS
+from rlsbot.asks import ASKS
+from rlsbot.populations import POPULATIONS
 sources = {a.question.source for a in ASKS} | {p.question.source for p in POPULATIONS}
 sys.stderr.write('\\nPROBE ' + repr((status, sorted({'difflib', 'tempfile'} & set(sys.modules)), len(sources & set(compiled)))) + '\\n')
 """
@@ -111,3 +112,31 @@ sys.stderr.write('\\nPROBE ' + repr((status, sorted({'difflib', 'tempfile'} & se
     assert status == 0 and imported == [], proc.stderr
     # "help" (effect), "pregnan" (pregnancy) and "y" (the child pattern's ages) are this question's triggers
     assert 1 <= patterns <= 4
+
+
+ENV_PROBE = """
+import os, sys
+from unittest import mock
+import rlsbot.entry
+with mock.patch("rlsbot.cli.main", return_value=0):
+    rlsbot.entry.main()
+    sys.stderr.write("BLAS " + os.environ.get("OPENBLAS_NUM_THREADS", "unset") + "\\n")
+"""
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("4", "4")])
+def test_the_command_starts_no_blas_threads_unless_the_user_asks(env, given, seen):
+    # numpy's import starts a BLAS thread per core; rlsbot never multiplies matrices.
+    for name in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        env.pop(name, None)
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    proc = subprocess.run([sys.executable, "-c", ENV_PROBE], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert f"BLAS {seen}" in proc.stderr, proc.stderr
+
+
+def test_importing_rlsbot_as_a_library_leaves_blas_alone(env):
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    code = "import os, rlsbot, rlsbot.bot; print(os.environ.get('OPENBLAS_NUM_THREADS', 'unset'))"
+    proc = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "unset", proc.stderr

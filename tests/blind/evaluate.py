@@ -22,8 +22,8 @@ unjudged ones for the judge.
     python tests/blind/evaluate.py                 # every set, the report
     python tests/blind/evaluate.py --worklist w.json
 
-Sets ``*1`` and ``*3`` are tuned on; sets ``*2`` and ``*4`` are frozen: never look at their
-failures to change rlsbot, and report them apart.
+Sets ``*1``, ``*3``, ``*5`` and ``*7`` are tuned on; sets ``*2``, ``*4``, ``*6`` and ``*8`` are
+frozen: never look at their failures to change rlsbot, and report them apart.
 """
 
 from __future__ import annotations
@@ -41,7 +41,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
-FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6"}  # A3, A5, B3, B5 are tuned on; A4, B4, A6, B6 were written later and never tuned on
+FROZEN = {
+    "A2",
+    "B2",
+    "A4",
+    "B4",
+    "A6",
+    "B6",
+    "A8",
+    "B8",
+}  # A3, A5, A7, B3, B5, B7 are tuned on; A4, B4, A6, B6, A8, B8 were written later and never tuned on
 
 
 def sets_dir() -> Path:

@@ -1,0 +1,42 @@
+"""Sentences that lean on the one before: quoted alone, the reader cannot tell what "This" or "However" points to.
+
+Passages join a paragraph that leans on the one before it, and a quote brings
+the sentence a leaning one points to (``rlsbot.quotes``).  This module is a
+leaf: one pattern, compiled on first use (the ``re`` module keeps it).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class _Pattern:
+    """A regular expression compiled when first matched; ``source`` names the rule in cache keys."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return re.match(self.source, text, re.IGNORECASE)
+
+
+LEANS_BACK = _Pattern(
+    # "It is not known exactly how gabapentin works": an "it" that stands for nothing before.
+    r"^\W*(?!it\s+(?:is|was)\s+(?:not\s+)?(?:known|unknown|unclear|clear|thought|believed|estimated|important|possible|impossible|likely|unlikely|recommended|common|uncommon|rare|best|hard|difficult|easy)\b)"
+    r"(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
+    r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
+    r"in such cases|the same|another|other|both|either|neither|here|there|others|rather|yet|for example|for instance|"
+    r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"
+    r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively)\b(?!-)"
+    # "If they fall asleep quickly, ...": whom "they" are is said before.
+    r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
+    # "The goal of this research", "Contact your doctor if you have any of these problems".
+    # "this medication" in a drug's own leaflet is the drug the page is about.
+    r"|^\W*(?:\w+[\s,]+){1,10}(?:this|these|those|such)\s+(?!is\b|are\b|was\b|as\b|who\b|whose\b|with\b|medication\b)\w+"
+    # "... have been implicated in keeping these circuits balanced": these, however late in the
+    # sentence, point back (unless the sentence named them itself: "since these medications").
+    r"|^[^\n;.!?]*?(?<!\bsince )(?<!\bbecause )\b(?:these|those)\s+(?!who\b|whose\b|with\b|that\b|which\b|of\b|in\b|on\b|at\b|for\b|taking\b"
+    r"|is\b|are\b|was\b|were\b|as\b|people\b|patients\b|persons\b|individuals\b)[a-z]\w*"
+)

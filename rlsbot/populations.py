@@ -1,0 +1,83 @@
+"""Who a question is about when that changes the answer: a child, a teenager, breastfeeding, pregnancy.
+
+"My 6 year old", "while breastfeeding" qualify a question: an answer about
+adults does not answer it, and a dose for adults is never a child's dose.
+Each population has the question shapes that name it and the cue of a
+sentence that speaks of it.  Patterns are compiled when first used, like
+the asks' (``rlsbot.asks.pattern``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rlsbot.asks import LazyPattern, pattern
+
+
+@dataclass(frozen=True)
+class Population:
+    kind: str
+    question: LazyPattern
+    cue: LazyPattern  # a sentence about this population names it so
+    name: str  # for "the articles do not say ... for children"
+
+
+# "my son is 6", "she's 9", "aged 8": an age said of someone.
+_AGED = (
+    r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|grandkid|child|kid|brother|sister|nephew|niece|he|she)"
+    r"(?:\s+is|['\u2019]?s|\s+just\s+turned|\s+turned)|aged?)\s+"
+)
+_CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
+# Read only when the question holds a digit: the pattern is long to compile.
+_CHILD_AGE_SAID = pattern(
+    _AGED + r"(?:[1-9]|1[0-2])\b(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|%|percent|weeks|months|days|feet|foot|ft|stone|kg|lbs?|pounds)\b)"
+)
+_TEEN_AGE_SAID = pattern(_AGED + r"1[3-7]\b(?![.,]\d)")
+POPULATIONS: tuple[Population, ...] = (
+    Population(
+        "child",
+        pattern(
+            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
+            + _CHILD_AGE
+        ),
+        pattern(r"\bchild(?:ren|hood)?\b|\bkids?\b|\bpaediatric|\bpediatric|\binfants?\b|\btoddlers?\b"),
+        "children",
+    ),
+    Population(
+        "teen",
+        pattern(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b"),
+        pattern(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
+        "teenagers",
+    ),
+    Population(
+        "breastfeeding",
+        pattern(r"\bbreast-?\s?feed|\bbreastfed\b|\bnursing\b|\blactat"),
+        pattern(r"\bbreast-?\s?feed|\bnursing\b|\blactat"),
+        "breastfeeding",
+    ),
+    Population(
+        "pregnancy",
+        pattern(
+            r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester|\bthe baby\b|\bgiving birth\b|\bgave birth\b"
+        ),
+        pattern(r"\bpregnan|\btrimester|\bgiving birth\b"),
+        "pregnancy",
+    ),
+)
+
+
+def populations_of(question: str) -> list[Population]:
+    # A teenager is not a small child: "my 15 year old" is asked about as a teen.
+    kinds = {p.kind for p in POPULATIONS if p.question.search(question)}
+    if any(ch.isdigit() for ch in question):
+        if _TEEN_AGE_SAID.search(question):
+            kinds.add("teen")  # "my son is 15"
+        elif _CHILD_AGE_SAID.search(question):
+            kinds.add("child")  # "my son is 6", "she's 9"
+    found = [p for p in POPULATIONS if p.kind in kinds]
+    if any(p.kind == "pregnancy" for p in found) and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
+        found = [p for p in found if p.kind != "child"]  # "after the baby comes" is about the mother
+    if any(p.kind == "teen" for p in found):
+        found = [p for p in found if p.kind != "child" or re.search(r"\bchild|\bkids?\b", question, re.I)]
+    return found
