@@ -189,6 +189,22 @@ ASKS: tuple[Ask, ...] = (
         search=("interact", "medications"),
     ),
     Ask(
+        # "the pills helped at first but now my legs are worse", "is augmentation a concern?":
+        # what long use of a medicine does, which a list of side effects does not say.
+        "wearing off",
+        pattern(
+            r"\b(?:helped|helping|worked|working)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:a while|months|years|ages))\b"
+            r"|\bstopped (?:working|helping)\b|\b(?:not|isn['’]t|doesn['’]t|don['’]t) (?:working|work|help) (?:any ?more|now)\b|\blike taking nothing\b"
+            r"|\baugmentation\b|\btolerance\b|\blong[- ]term (?:use|therapy|treatment)\b"
+        ),
+        pattern(
+            r"\bcontinued use\b|\bover time\b|\blong[- ]term\b|\baugmentation\b|\btolerance\b|\bresistance\b|\bstop(?:s|ped)? working\b|\bno longer\b|\bless effective\b"
+        ),
+        False,
+        "what long use of it does",
+        search=("continued",),
+    ),
+    Ask(
         "side effects",
         pattern(
             r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"

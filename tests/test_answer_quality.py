@@ -389,3 +389,8 @@ def test_why_it_comes_in_the_evening_asks_when_not_what_triggers_it():
 
     assert asks_of("why do my legs only act up once i'm sat on the sofa at night")[0].kind == "timing"
     assert asks_of("why does caffeine make it worse?")[0].kind == "cause"
+
+
+def test_a_medicine_that_helped_at_first_and_now_does_not_asks_what_long_use_does(bot):
+    answer = bot.ask("my pills helped at first but now my legs are worse than before")
+    assert answer.citations[0].quote == "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
