@@ -105,9 +105,11 @@ def pattern(source: str) -> LazyPattern:
 
 
 _AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
+# A length of time. One followed by "before" or "after" is a schedule ("take them at
+# least 2 hours before you take gabapentin"), not how long something takes or lasts.
 _TIME = (
     r"\b(?:\d+|one|two|three|four|five|six|ten|few|several|many)\s*(?:-|to)?\s*\d*\s*"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|\bwithin (?:a|an|\d+|one|two|a few) (?:days?|weeks?|months?)\b|\blife-?long\b"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:before|after)\b)|\bwithin (?:a|an|\d+|one|two|a few) (?:days?|weeks?|months?)\b|\blife-?long\b"
 )
 
 # In order of precedence: the first ask a question matches is its main ask.

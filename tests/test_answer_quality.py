@@ -394,3 +394,9 @@ def test_why_it_comes_in_the_evening_asks_when_not_what_triggers_it():
 def test_a_medicine_that_helped_at_first_and_now_does_not_asks_what_long_use_does(bot):
     answer = bot.ask("my pills helped at first but now my legs are worse than before")
     assert answer.citations[0].quote == "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
+
+
+def test_a_schedule_is_not_how_long_something_takes(multi_bot):
+    # "take them at least 2 hours before you take gabapentin" says when, not how long it takes to work.
+    answer = multi_bot.ask("how long does gabapentin take to start working?")
+    assert not any("hours before you take" in c.quote for c in answer.citations), [c.quote for c in answer.citations]
