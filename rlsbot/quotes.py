@@ -57,6 +57,8 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
         first -= 1
         start = sentences[first].start
     else:
+        if text[start:end].rstrip().endswith(","):
+            return None  # "Before taking gabapentin," says nothing without the list it leads into
         lead_in = i
         if not text[start:end].rstrip().endswith(":") and i + 1 < len(sentences) and "\n" not in text[end : sentences[i + 1].start]:
             # "The most common side effect is stomach upset. Other common

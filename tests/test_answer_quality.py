@@ -400,3 +400,10 @@ def test_a_schedule_is_not_how_long_something_takes(multi_bot):
     # "take them at least 2 hours before you take gabapentin" says when, not how long it takes to work.
     answer = multi_bot.ask("how long does gabapentin take to start working?")
     assert not any("hours before you take" in c.quote for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_a_lead_in_ending_in_a_comma_is_never_a_quote(multi_bot):
+    # The MedlinePlus leaflet's "Before taking gabapentin," leads into its list of instructions.
+    for question in ("can gabapentin make me dizzy?", "what should i tell my doctor before starting gabapentin?"):
+        answer = multi_bot.ask(question)
+        assert not any(c.quote.rstrip().endswith(",") for c in answer.citations), [c.quote for c in answer.citations]
