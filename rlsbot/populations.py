@@ -68,6 +68,7 @@ POPULATIONS: tuple[Population, ...] = (
 
 
 def populations_of(question: str) -> list[Population]:
+    """The populations a question is about ("my 6 year old": child; "30 wks pregnant": pregnancy)."""
     # A teenager is not a small child: "my 15 year old" is asked about as a teen.
     kinds = {p.kind for p in POPULATIONS if p.question.search(question)}
     if any(ch.isdigit() for ch in question):
