@@ -1,28 +1,15 @@
 """Sentences that lean on the one before: quoted alone, the reader cannot tell what "This" or "However" points to.
 
 Passages join a paragraph that leans on the one before it, and a quote brings
-the sentence a leaning one points to (``rlsbot.quotes``).  This module is a
-leaf: one pattern, compiled on first use (the ``re`` module keeps it).
+the sentence a leaning one points to (``rlsbot.quotes``).  One pattern,
+compiled on first use like the asks' (``rlsbot.asks.pattern``).
 """
 
 from __future__ import annotations
 
-import re
+from rlsbot.asks import pattern
 
-
-class _Pattern:
-    """A regular expression compiled when first matched; ``source`` names the rule in cache keys."""
-
-    __slots__ = ("source",)
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return re.match(self.source, text, re.IGNORECASE)
-
-
-LEANS_BACK = _Pattern(
+LEANS_BACK = pattern(
     # "It is not known exactly how gabapentin works": an "it" that stands for nothing before.
     r"^\W*(?!it\s+(?:is|was)\s+(?:not\s+)?(?:known|unknown|unclear|clear|thought|believed|estimated|important|possible|impossible|likely|unlikely|recommended|common|uncommon|rare|best|hard|difficult|easy)\b)"
     r"(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"

@@ -26,7 +26,7 @@ FLOORS = {
     "rlsbot.storage": 0,
     "rlsbot.analysis": 0,
     "rlsbot.asks": 0,
-    "rlsbot.leaning": 0,
+    "rlsbot.leaning": 1,  # a pattern of the asks' kind
     "rlsbot.populations": 1,  # its patterns are the asks' kind
     "rlsbot.english": 0,
     "rlsbot.bm25": 0,
