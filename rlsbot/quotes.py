@@ -38,9 +38,10 @@ _INSTRUCTION = re.compile(
 def whole_sentence(text: str) -> bool:
     """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
     body = text.lstrip("\u2022-*\u00b7 ").strip()
-    if len(body.split()) < 6 or looks_like_item(body):
+    length = len(body.split())
+    if length < 6 or looks_like_item(body):
         return False
-    return body[:1].isupper() or (len(body.split()) >= 8 and _INSTRUCTION.match(body) is not None)
+    return body[:1].isupper() or (length >= 8 and _INSTRUCTION.match(body) is not None)
 
 
 def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
