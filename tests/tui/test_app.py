@@ -215,6 +215,16 @@ async def test_the_input_is_free_while_an_answer_is_computed(make_app, bot):
         assert not app.query_one("#busy").display
 
 
+async def test_a_slow_answer_timer_that_fires_after_the_answer_shows_nothing(app: RlsbotApp):
+    # On a loaded machine the timer's call can be queued just before the answer stops it.
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, SAFE_QUESTION)
+        app.screen._slow()
+        await pilot.pause()
+        assert not app.query_one("#busy").display
+        assert not app.query_one(TurnView).has_class("-slow")
+
+
 async def test_export_asks_where_and_writes_markdown_that_reads_back(app: RlsbotApp, tmp_path, monkeypatch):
     from markdown_it import MarkdownIt
 

@@ -174,8 +174,11 @@ class ChatScreen(Screen):
         self._answer(conversation, view, question)
 
     def _slow(self) -> None:
-        if self._in_flight is not None:
-            self._in_flight.show_progress()
+        # The timer's call can already be on its way when the answer arrives and
+        # stops it: then there is nothing in flight to show progress for.
+        if self._in_flight is None:
+            return
+        self._in_flight.show_progress()
         self.query_one("#busy").display = True
 
     @work(thread=True, group="answer", exit_on_error=False)
