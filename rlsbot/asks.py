@@ -137,7 +137,7 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "missed dose",
-        pattern(r"\bmiss(?:ed)? (?:a |my |one |the )?(?:dose|pill|tablet)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
+        pattern(r"\bmiss(?:ed|ing)?(?= (?:a |my |one |the |your |her |his |their )?(?:\w+ )?(?:doses?|pills?|tablets?|capsules?|meds|medicines?|medications?)\b)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
         pattern(r"\bmissed\b|\bforget\b|\bforgot\b|\bdouble dose\b|\bnext dose\b"),
         False,
         "what to do about a missed dose",
@@ -302,6 +302,8 @@ ASKS: tuple[Ask, ...] = (
         ),
         pattern(
             r"\bnight\b|\bevening\b|\bmonths?\b|\btrimester\b|\bage\b|\bwhen (?:you|you['’]re|they|the|a)\b|\bwhile\b|\binactive\b|\bearly in life\b|\blater in life\b|\bduring\b|\bmiddle age\b|\bchildhood\b"
+            # a time on the clock: "taken with food once daily at about 5 PM"
+            r"|\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b|\bat bedtime\b|\bin the (?:morning|afternoon)\b"
         ),
         False,
         "when it happens",
@@ -419,4 +421,8 @@ def ask(kind: str) -> Ask:
 
 def asks_of(question: str) -> list[Ask]:
     """The asks a question makes, most specific first."""
-    return [a for a in ASKS if a.question.search(question)]
+    found = [a for a in ASKS if a.question.search(question)]
+    if any(a.kind == "missed dose" for a in found):
+        # "I missed my dose" asks what to do, not how much to take
+        found = [a for a in found if a.kind != "dose"]
+    return found

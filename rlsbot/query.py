@@ -334,9 +334,13 @@ def _matched_words(patterns, question: str) -> set[str]:
     for pattern in patterns:
         for m in pattern.finditer(question):
             start, end = m.start(), m.end()
-            while start > 0 and question[start - 1].isalnum():
+            if start == end:
+                continue
+            # Out to whole words, but only from a match that stops inside one:
+            # "forgot my " does not make the next word ("horizant") the ask's.
+            while question[start].isalnum() and start > 0 and question[start - 1].isalnum():
                 start -= 1
-            while end < len(question) and question[end].isalnum():
+            while question[end - 1].isalnum() and end < len(question) and question[end].isalnum():
                 end += 1
             found.update(words(question[start:end]))
     return found

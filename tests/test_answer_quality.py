@@ -407,3 +407,25 @@ def test_a_lead_in_ending_in_a_comma_is_never_a_quote(multi_bot):
     for question in ("can gabapentin make me dizzy?", "what should i tell my doctor before starting gabapentin?"):
         answer = multi_bot.ask(question)
         assert not any(c.quote.rstrip().endswith(",") for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_the_word_after_an_ask_is_not_the_asks():
+    from rlsbot.query import ASK, parse
+
+    # "forgot my " ends in a space: "horizant" stays what the question is about.
+    query = parse("forgot my horizant last night, do i take 2 today?", Bot.load(BLIND / "nih_multi", cache=False).index)
+    kinds = {qw.word: qw.kind for qw in query.words}
+    assert kinds["forgot"] == ASK and kinds["horizant"] != ASK
+    assert query.asks == ("missed dose",)
+
+
+def test_a_missed_dose_of_a_named_medicine_asks_what_to_do_not_how_much(multi_bot):
+    answer = multi_bot.ask("i missed my gabapentin dose this morning what do i do")
+    assert answer.answered
+    assert answer.citations[0].quote.startswith("If you forget to take gabapentin capsules, tablets, or oral solution, take the missed dose")
+
+
+def test_what_time_of_day_is_answered_by_a_time_on_the_clock(multi_bot):
+    answer = multi_bot.ask("What time of day should Horizant be taken?")
+    assert answer.answered
+    assert answer.citations[0].quote == "The extended-release tablet (Horizant) is taken with food once daily at about 5 PM."
