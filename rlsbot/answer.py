@@ -27,14 +27,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rlsbot.analysis import content_words, lay_words
+from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.asks import ASKS, ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
+from rlsbot.question_subject import corpus_terms, names_other, other_subject
 from rlsbot.quotes import NOT_AN_ANSWER, quotable_span
-from rlsbot.subject import SUBJECT_RE, about_subject, is_about
+from rlsbot.subject import SUBJECT_RE, about_subject
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -59,8 +60,6 @@ PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
 # to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
 # for every 12 index terms beyond the first 12.
 LENGTH_PENALTY = 0.35
-# Words of a title that name no condition of their own.
-_GENERIC_TITLE = {"diseas", "disord", "syndrom", "condit", "inform", "page", "health", "what", "need", "know", "treatment", "about"}
 
 
 @dataclass(frozen=True)
@@ -142,33 +141,6 @@ def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
     return got + subject
 
 
-def _other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> re.Pattern[str] | None:
-    """The other condition a question is about ("does parkinson's run in families?"), if any.
-
-    A question that names restless legs is about them; otherwise, when its
-    focus names the condition an article on something else is titled after,
-    that condition is its subject.
-    """
-    if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
-        return None
-    # A condition's name is a rare word ("ADHD", "crohns"); "brain" runs through many pages and titles.
-    focus = {t for qw in query.focus if rarity(qw.corrected or qw.word) < FOCUS_ZIPF for t, _ in qw.terms}
-    main = query.focus[0] if query.focus else None
-    for hit in hits:
-        article = articles[hit.passage.article]
-        if about_subject(article):
-            continue
-        if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF and is_about(article, main.corrected or main.word):
-            # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
-            return re.compile(rf"\b{re.escape(main.corrected or main.word)}", re.IGNORECASE)
-        named = (set(_terms(article.title, index)) - _GENERIC_TITLE) & focus
-        if named:
-            names = [w for w in re.findall(r"[^\W_]+", article.title) if _terms(w, index) and _terms(w, index)[0] in named]
-            if names:
-                return re.compile("|".join(rf"\b{re.escape(w)}" for w in names), re.IGNORECASE)
-    return None
-
-
 _TOPICS = frozenset(h for a in ASKS for h in a.sections)
 _topic_cache: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
 
@@ -189,25 +161,6 @@ def _topic(article: Article, at: int) -> str:
             break
         found = heading
     return found
-
-
-_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
-
-
-def _names_other(sentence: str, query: Query) -> bool:
-    """Does the sentence begin with another condition's acronym ("PLMS", "PLMD") the question does not name?"""
-    m = _ACRONYM_FIRST.match(sentence)
-    return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
-
-
-def _terms(text: str, index: Index) -> list[str]:
-    """Index terms of corpus text through the index's own table of words: no stemmer to load.
-
-    A title word the passages never use stays as it is; it can only match a
-    question word the same way.
-    """
-    surface = index.surface
-    return [surface.get(w, w) for w in content_words(text)]
 
 
 def _has(terms: set[str], needed: frozenset[str]) -> bool:
@@ -231,7 +184,7 @@ def _candidates(
     def terms_of(text: str) -> list[str]:
         found = known.get(text)
         if found is None:
-            found = known[text] = _terms(text, index)
+            found = known[text] = corpus_terms(text, index)
         return found
 
     out: list[_Candidate] = []
@@ -259,7 +212,7 @@ def _candidates(
             context = set(terms_of(quoted)) | section_terms
             # The subject: this sentence, its section or its article is about it. In
             # an article on RLS, "PLMS usually affects the legs" is about PLMS.
-            if "subject" not in relax and needs.subject is not None and (not on_topic_article or _names_other(own, query)):
+            if "subject" not in relax and needs.subject is not None and (not on_topic_article or names_other(own, query)):
                 if not (needs.subject.search(quoted) or needs.subject.search(section)):
                     continue
             # The focus: the main one in the quote or its heading, and most of the rest.
@@ -313,11 +266,18 @@ def _candidates(
 def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> _Needs:
     focus = query.focus
     wanted = (query.asks or query.carried_asks)[:1]
-    strict = next((ask(k) for k in wanted if ask(k).strict), None)  # only the main ask can be strict
     populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
-    other = _other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
+    # Only the main ask can be strict. Whether something is safe for someone
+    # (while breastfeeding, for a child) wants a verdict: "tell your doctor
+    # if you are breast-feeding" is none.
+    strict = next((ask(k) for k in wanted if ask(k).strict or (k == "safety" and populations)), None)
+    other = other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
+    terms = [frozenset(t for t, _ in qw.terms) for qw in focus]
+    if other is not None and other.form_of and focus:
+        # Asked about Horizant in a leaflet on gabapentin: a sentence on gabapentin carries it.
+        terms[0] |= frozenset(corpus_terms(other.form_of, index))
     return _Needs(
-        focus=tuple(frozenset(t for t, _ in qw.terms) for qw in focus),
+        focus=tuple(terms),
         # English rarity, not corpus IDF: in a library about magnesium, "magnesium" is
         # in every passage, yet it is what "magnesium tablets upset my stomach" is about.
         focus_weights=tuple(GENERIC_FOCUS_WEIGHT if is_generic(qw) else max(0.5, 6.0 - rarity(qw.corrected or qw.word)) for qw in focus),
@@ -327,7 +287,7 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
         soft=_soft_focus(query),
         strict=strict,
         populations=populations,
-        subject=other if other is not None else SUBJECT_RE,
+        subject=other.pattern if other is not None else SUBJECT_RE,
     )
 
 
@@ -362,11 +322,13 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
         return bool(_candidates(query, hits, articles, index, needs, frozenset(relaxed)))
 
     lines = []
-    if needs.populations and (found("population") or found("population", "ask")):
+    # Found once the ask is let go, the population is there: only the ask is missing.
+    only_ask = needs.strict is not None and found("ask")
+    if needs.populations and not only_ask and (found("population") or found("population", "ask")):
         who = " or ".join(p.name for p in needs.populations)
         lines.append(f"The articles discuss {focus}, but not for {who}.")
     # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
-    if needs.strict is not None and (found("ask") or (lines and not found("population"))):
+    if needs.strict is not None and (only_ask or (lines and not found("population"))):
         lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
     if not lines and query.names:
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")

@@ -137,7 +137,9 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "missed dose",
-        pattern(r"\bmiss(?:ed|ing)?(?= (?:a |my |one |the |your |her |his |their )?(?:\w+ )?(?:doses?|pills?|tablets?|capsules?|meds|medicines?|medications?)\b)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"),
+        pattern(
+            r"\bmiss(?:ed|ing)?(?= (?:a |my |one |the |your |her |his |their )?(?:\w+ )?(?:doses?|pills?|tablets?|capsules?|meds|medicines?|medications?)\b)|\bforg[eo]t (?:to take |my |a |one )|\bdouble (?:up|dose)\b"
+        ),
         pattern(r"\bmissed\b|\bforget\b|\bforgot\b|\bdouble dose\b|\bnext dose\b"),
         False,
         "what to do about a missed dose",
@@ -147,7 +149,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "dose",
         pattern(
-            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$)"
+            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b)"
             r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\bhow often\b"
         ),

@@ -35,3 +35,15 @@ def about_subject(article: Article) -> bool:
 def is_about(article: Article, word: str) -> bool:
     """Does the word run through the article, as its subject's name does?"""
     return named_throughout(article, re.compile(rf"\b{re.escape(word)}", re.IGNORECASE))
+
+
+def form_of(article: Article, name: str) -> str | None:
+    """The word of an article's title that the article names ``name`` a form of.
+
+    A drug leaflet titled "Gabapentin" says "Gabapentin extended-release
+    tablets (Horizant)": a question about Horizant is about gabapentin there.
+    """
+    for word in re.findall(r"[^\W_]{4,}", article.title):
+        if re.search(rf"\b{re.escape(word)}\b[^.()\n]{{0,60}}\(\s*{re.escape(name)}\s*[),;]", article.text, re.IGNORECASE):
+            return word
+    return None

@@ -422,10 +422,29 @@ def test_the_word_after_an_ask_is_not_the_asks():
 def test_a_missed_dose_of_a_named_medicine_asks_what_to_do_not_how_much(multi_bot):
     answer = multi_bot.ask("i missed my gabapentin dose this morning what do i do")
     assert answer.answered
-    assert answer.citations[0].quote.startswith("If you forget to take gabapentin capsules, tablets, or oral solution, take the missed dose")
+    assert answer.citations[0].quote.startswith(
+        "If you forget to take gabapentin capsules, tablets, or oral solution, take the missed dose"
+    )
 
 
 def test_what_time_of_day_is_answered_by_a_time_on_the_clock(multi_bot):
     answer = multi_bot.ask("What time of day should Horizant be taken?")
     assert answer.answered
     assert answer.citations[0].quote == "The extended-release tablet (Horizant) is taken with food once daily at about 5 PM."
+
+
+def test_a_brand_the_leaflet_names_as_a_form_of_its_drug_is_asked_of_that_drug(multi_bot):
+    # The gabapentin leaflet: "Gabapentin extended-release tablets (Horizant) are used to treat restless legs syndrome".
+    answer = multi_bot.ask("forgot my horizant last night, do i take 2 today?")
+    assert answer.answered and "take the missed dose" in answer.citations[0].quote
+
+
+def test_whether_it_is_safe_for_someone_wants_a_verdict_not_tell_your_doctor(multi_bot):
+    answer = multi_bot.ask("is horizant safe while breastfeeding")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss horizant, but do not say whether it is safe.",)
+
+
+def test_how_much_for_a_child_is_a_dose_question_and_refused(multi_bot):
+    answer = multi_bot.ask("how much gabapentin for a 10 year old")
+    assert not answer.answered and "how much to take" in answer.gaps[0]

@@ -52,6 +52,7 @@ FLOORS = {
     "rlsbot.query": 7,
     "rlsbot.quotes": 7,
     "rlsbot.subject": 2,
+    "rlsbot.question_subject": 7.5,
     "rlsbot.answer": 8,
     "rlsbot.bot": 9,
     "rlsbot.conversation": 10,

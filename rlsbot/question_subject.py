@@ -1,0 +1,83 @@
+"""Which subject a question is about: restless legs syndrome, or another condition or drug it names.
+
+Every question is about restless legs syndrome unless it says otherwise
+("does parkinson's run in families?"); a quote must then be about that
+subject, or stand in an article that is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rlsbot.analysis import content_words
+from rlsbot.article import Article
+from rlsbot.index import Hit, Index
+from rlsbot.query import FOCUS_ZIPF, SUBJECT, Query, rarity
+from rlsbot.subject import SUBJECT_RE, about_subject, form_of, is_about
+
+# Words of a title that name no condition of their own.
+_GENERIC_TITLE = {"diseas", "disord", "syndrom", "condit", "inform", "page", "health", "what", "need", "know", "treatment", "about"}
+_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
+
+
+@dataclass(frozen=True)
+class OtherSubject:
+    """Another subject a question is about."""
+
+    pattern: re.Pattern[str]  # its name, as a quote or heading says it
+    # The drug an article names the asked-about brand a form of: "gabapentin" for Horizant.
+    form_of: str = ""
+
+
+def _named(*alternatives: str, form: str = "") -> OtherSubject:
+    return OtherSubject(re.compile("|".join(rf"\b{re.escape(w)}" for w in alternatives), re.IGNORECASE), form)
+
+
+def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> OtherSubject | None:
+    """The other condition a question is about ("does parkinson's run in families?"), if any.
+
+    A question that names restless legs is about them; otherwise, when its
+    focus names the condition an article on something else is titled after,
+    that condition is its subject. A brand a drug's leaflet names as a form
+    of its drug ("Horizant") makes the drug the subject.
+    """
+    if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
+        return None
+    # A condition's name is a rare word ("ADHD", "crohns"); "brain" runs through many pages and titles.
+    focus = {t for qw in query.focus if rarity(qw.corrected or qw.word) < FOCUS_ZIPF for t, _ in qw.terms}
+    main = query.focus[0] if query.focus else None
+    name = (main.corrected or main.word) if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF else None
+    for hit in hits:
+        article = articles[hit.passage.article]
+        if about_subject(article):
+            continue
+        if name is not None:
+            form = form_of(article, name)
+            if form is not None:
+                return _named(name, form, form=form)
+            if is_about(article, name):
+                # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
+                return _named(name)
+        named = (set(corpus_terms(article.title, index)) - _GENERIC_TITLE) & focus
+        if named:
+            names = [w for w in re.findall(r"[^\W_]+", article.title) if corpus_terms(w, index) and corpus_terms(w, index)[0] in named]
+            if names:
+                return _named(*names)
+    return None
+
+
+def names_other(sentence: str, query: Query) -> bool:
+    """Does the sentence begin with another condition's acronym ("PLMS", "PLMD") the question does not name?"""
+    m = _ACRONYM_FIRST.match(sentence)
+    return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
+
+
+def corpus_terms(text: str, index: Index) -> list[str]:
+    """Index terms of corpus text through the index's own table of words: no stemmer to load.
+
+    A title word the passages never use stays as it is; it can only match a
+    question word the same way.
+    """
+    surface = index.surface
+    return [surface.get(w, w) for w in content_words(text)]
