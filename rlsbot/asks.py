@@ -329,7 +329,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "cause",
         pattern(
-            r"\bcaus|\btrigger|\bwhy\b|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\bmore likely\b"
+            r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\bmore likely\b"
         ),
         pattern(
             r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
@@ -378,7 +378,8 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "treatment",
         pattern(
-            r"\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

@@ -367,7 +367,11 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # the turn before; "...What causes RLS?", "...Is there a blood test?" or
     # "...What should I expect?" names what it asks about or asks it of the
     # subject itself, and the story only ranks.
-    leans = not own.focus and not any(qw.kind == SUBJECT and qw.found for qw in own.words) and not any(ask(k).of_subject for k in own.asks)
+    leans = (
+        not own.focus
+        and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
+        and not any(ask(k).of_subject for k in own.asks if k != "treatment")
+    )
     context = tuple(
         replace(qw.scaled(STORY_WEIGHT), story=True, carried=leans)
         for qw in around.words

@@ -18,6 +18,10 @@ from rlsbot.subject import SUBJECT_RE, about_subject, form_of, is_about
 
 # Words of a title that name no condition of their own.
 _GENERIC_TITLE = {"diseas", "disord", "syndrom", "condit", "inform", "page", "health", "what", "need", "know", "treatment", "about"}
+# "I don't have Parkinson's": a condition the asker says is not theirs is no subject.
+_DENIED = re.compile(
+    r"\b(?:do|does|did)(?:n['’]?t| not) (?:even |actually |really )?(?:have|has|got)(?: got)? (?:any )?([^\W_]+)", re.IGNORECASE
+)
 _ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
 
 
@@ -44,10 +48,13 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
     """
     if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
         return None
+    denied = {m.group(1).casefold().rstrip("s") for m in _DENIED.finditer(query.question)}
     # A condition's name is a rare word ("ADHD", "crohns"); "brain" runs through many pages and titles.
     focus = {t for qw in query.focus if rarity(qw.corrected or qw.word) < FOCUS_ZIPF for t, _ in qw.terms}
     main = query.focus[0] if query.focus else None
     name = (main.corrected or main.word) if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF else None
+    if name is not None and name.rstrip("s") in denied:
+        return None
     for hit in hits:
         article = articles[hit.passage.article]
         if about_subject(article):

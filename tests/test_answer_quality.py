@@ -448,3 +448,19 @@ def test_whether_it_is_safe_for_someone_wants_a_verdict_not_tell_your_doctor(mul
 def test_how_much_for_a_child_is_a_dose_question_and_refused(multi_bot):
     answer = multi_bot.ask("how much gabapentin for a 10 year old")
     assert not answer.answered and "how much to take" in answer.gaps[0]
+
+
+def test_a_trip_told_as_a_story_asks_for_tips_on_the_trip(bot):
+    answer = bot.ask("flying to australia next month, thats 20+ hrs wedged in a seat with these legs. any tips")
+    assert (
+        answer.citations[0].quote == "Choose an aisle seat at the movies or on airplanes and trains so you can move around, if necessary."
+    )
+
+
+def test_a_condition_the_asker_does_not_have_is_not_the_subject(multi_bot):
+    from rlsbot.asks import asks_of
+
+    assert asks_of("why would she do that")[0].kind == "treatment"
+    assert asks_of("why would they get rls")[0].kind == "cause"
+    answer = multi_bot.ask("my GP gave me a parkinsons tablet 'to see if it helps' but i dont have parkinsons?? why would she do that")
+    assert "Some of the medicines used to treat RLS also are used to treat Parkinson's disease." in [c.quote for c in answer.citations]
