@@ -378,9 +378,20 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
     )
     populations = tuple(dict.fromkeys(own.populations + around.populations))
-    return Query(question, own.words + context, own.asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
+    asks = own.asks
+    # "My tablets helped at first but now my legs are worse. Does that happen?":
+    # an asking sentence that asks nothing of its own, or no more than "why?",
+    # asks what the story does, unless the story's ask is only an everyday
+    # word ("walking makes it worse" is no question about causes).
+    told = tuple(k for k in around.asks if k not in _EVERYDAY_ASKS)
+    if told and (not asks or len(words(asking)) <= 2):
+        asks = tuple(dict.fromkeys(told + asks))
+        have |= {qw.word for qw in context}
+        context += tuple(qw for qw in around.words if qw.kind == INTENT and qw.word not in have)
+    return Query(question, own.words + context, asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
 
 
+_EVERYDAY_ASKS = frozenset({"cause", "effect", "treatment"})
 # "vitamin D": one letter is no index term, so the name is kept whole (Query.names).
 _LETTER_VITAMIN = re.compile(r"\bvitamins?\s+([a-z])\b(?![-'’]\w)", re.IGNORECASE)
 

@@ -464,3 +464,16 @@ def test_a_condition_the_asker_does_not_have_is_not_the_subject(multi_bot):
     assert asks_of("why would they get rls")[0].kind == "cause"
     answer = multi_bot.ask("my GP gave me a parkinsons tablet 'to see if it helps' but i dont have parkinsons?? why would she do that")
     assert "Some of the medicines used to treat RLS also are used to treat Parkinson's disease." in [c.quote for c in answer.citations]
+
+
+def test_a_story_asked_about_with_does_that_happen_asks_what_the_story_does(bot):
+    answer = bot.ask("My tablets helped at first but now my legs seem even worse than before. Does that happen?")
+    assert answer.citations[0].quote == "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
+    # an everyday word in the story ("makes it worse") is no ask about causes
+    answer = bot.ask("my legs ache but walking around makes it worse not better. could that still be rls?")
+    assert "trigger" not in answer.citations[0].quote
+
+
+def test_a_device_is_asked_for_as_the_articles_pads(bot):
+    answer = bot.ask("Is there a device for restless legs that I could use instead of taking medication?")
+    assert any(c.quote.startswith("The Relaxis pad") for c in answer.citations)
