@@ -60,6 +60,8 @@ PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
 # to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
 # for every 12 index terms beyond the first 12.
 LENGTH_PENALTY = 0.35
+FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), beside the drug's name
+_GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class _Needs:
     soft: bool = False
     populations: tuple = ()
     subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
+    form: frozenset[str] = frozenset()  # a brand's own form ("extended-release"): preferred, never required
 
 
 def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
@@ -251,6 +254,8 @@ def _candidates(
                 if _topic(article, hit.passage.start) in main.sections or section.casefold() in main.sections:
                     score += SECTION_ASK_WEIGHT
             score += OTHER_ASK_WEIGHT * sum(1 for a in asks[1:] if a.cue.search(own))
+            if needs.form and _has(terms, needs.form):
+                score += FORM_WEIGHT
             score += QUESTION_WORDS_WEIGHT * _weights(terms | section_terms, query, index) / total
             if pairs:
                 score += PHRASE_WEIGHT * min(2, len(pairs & set(zip(ordered, ordered[1:], strict=False))))
@@ -273,14 +278,19 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
     strict = next((ask(k) for k in wanted if ask(k).strict or (k == "safety" and populations)), None)
     other = other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
     terms = [frozenset(t for t, _ in qw.terms) for qw in focus]
+    # English rarity, not corpus IDF: in a library about magnesium, "magnesium" is
+    # in every passage, yet it is what "magnesium tablets upset my stomach" is about.
+    weights = [GENERIC_FOCUS_WEIGHT if is_generic(qw) else max(0.5, 6.0 - rarity(qw.corrected or qw.word)) for qw in focus]
     if other is not None and other.form_of and focus:
-        # Asked about Horizant in a leaflet on gabapentin: a sentence on gabapentin carries it.
+        # Asked about Horizant in a leaflet on gabapentin: a sentence on gabapentin
+        # carries it, and one on its extended-release tablets most of all (what
+        # to do about a missed dose differs between the forms).
         terms[0] |= frozenset(corpus_terms(other.form_of, index))
+    form = frozenset(corpus_terms(other.form, index)) - frozenset(corpus_terms(" ".join(_GENERIC_FORMS), index)) if other else frozenset()
     return _Needs(
+        form=form,
         focus=tuple(terms),
-        # English rarity, not corpus IDF: in a library about magnesium, "magnesium" is
-        # in every passage, yet it is what "magnesium tablets upset my stomach" is about.
-        focus_weights=tuple(GENERIC_FOCUS_WEIGHT if is_generic(qw) else max(0.5, 6.0 - rarity(qw.corrected or qw.word)) for qw in focus),
+        focus_weights=tuple(weights),
         # Two things asked about in the articles' own words ("iron deficiency"): a quote has both.
         core=tuple(k for k, qw in enumerate(focus) if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF),
         lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),

@@ -30,12 +30,14 @@ class OtherSubject:
     """Another subject a question is about."""
 
     pattern: re.Pattern[str]  # its name, as a quote or heading says it
-    # The drug an article names the asked-about brand a form of: "gabapentin" for Horizant.
+    # The drug an article names the asked-about brand a form of, and the form:
+    # "gabapentin" and "extended-release tablets" for Horizant.
     form_of: str = ""
+    form: str = ""
 
 
-def _named(*alternatives: str, form: str = "") -> OtherSubject:
-    return OtherSubject(re.compile("|".join(rf"\b{re.escape(w)}" for w in alternatives), re.IGNORECASE), form)
+def _named(*alternatives: str, form: tuple[str, str] = ("", "")) -> OtherSubject:
+    return OtherSubject(re.compile("|".join(rf"\b{re.escape(w)}" for w in alternatives), re.IGNORECASE), *form)
 
 
 def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> OtherSubject | None:
@@ -62,7 +64,7 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
         if name is not None:
             form = form_of(article, name)
             if form is not None:
-                return _named(name, form, form=form)
+                return _named(name, form[0], form=form)
             if is_about(article, name):
                 # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
                 return _named(name)

@@ -37,13 +37,15 @@ def is_about(article: Article, word: str) -> bool:
     return named_throughout(article, re.compile(rf"\b{re.escape(word)}", re.IGNORECASE))
 
 
-def form_of(article: Article, name: str) -> str | None:
-    """The word of an article's title that the article names ``name`` a form of.
+def form_of(article: Article, name: str) -> tuple[str, str] | None:
+    """The word of an article's title that the article names ``name`` a form of, and the form's own words.
 
     A drug leaflet titled "Gabapentin" says "Gabapentin extended-release
-    tablets (Horizant)": a question about Horizant is about gabapentin there.
+    tablets (Horizant)": a question about Horizant is about gabapentin there,
+    and most of all about its extended-release tablets.
     """
     for word in re.findall(r"[^\W_]{4,}", article.title):
-        if re.search(rf"\b{re.escape(word)}\b[^.()\n]{{0,60}}\(\s*{re.escape(name)}\s*[),;]", article.text, re.IGNORECASE):
-            return word
+        m = re.search(rf"\b{re.escape(word)}\b([^.()\n]{{0,60}})\(\s*{re.escape(name)}\s*[),;]", article.text, re.IGNORECASE)
+        if m:
+            return word, m.group(1).strip()
     return None

@@ -436,7 +436,13 @@ def test_what_time_of_day_is_answered_by_a_time_on_the_clock(multi_bot):
 def test_a_brand_the_leaflet_names_as_a_form_of_its_drug_is_asked_of_that_drug(multi_bot):
     # The gabapentin leaflet: "Gabapentin extended-release tablets (Horizant) are used to treat restless legs syndrome".
     answer = multi_bot.ask("forgot my horizant last night, do i take 2 today?")
-    assert answer.answered and "take the missed dose" in answer.citations[0].quote
+    # Not only "take the missed dose as soon as you remember it", which is said of the
+    # capsules: for the extended-release tablets the leaflet says to skip it.
+    assert (
+        answer.answered and "if you forget to take gabapentin extended-release tablets, skip the missed dose" in answer.citations[0].quote
+    )
+    answer = multi_bot.ask("can i drive while on horizant")
+    assert answer.answered and "Do not drive a car" in answer.citations[0].quote
 
 
 def test_whether_it_is_safe_for_someone_wants_a_verdict_not_tell_your_doctor(multi_bot):
