@@ -292,7 +292,12 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
         focus=tuple(terms),
         focus_weights=tuple(weights),
         # Two things asked about in the articles' own words ("iron deficiency"): a quote has both.
-        core=tuple(k for k, qw in enumerate(focus) if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF),
+        # A story's words are its setting: only the first is needed ("flying" of "flying ... next month ... dreading").
+        core=tuple(
+            k
+            for k, qw in enumerate(focus)
+            if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF and (k == 0 or not qw.story)
+        ),
         lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),
         soft=_soft_focus(query),
         strict=strict,

@@ -133,7 +133,8 @@ class Query:
         core = [qw for qw in found if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
         core = core or [qw for qw in found if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
-        return sorted(core, key=lambda qw: (qw.carried, is_generic(qw), rarity(qw.corrected or qw.word)))
+        # A story's word read as a misspelling ("dreading" as "drawing") is a guess about a setting: last.
+        return sorted(core, key=lambda qw: (qw.carried, is_generic(qw), qw.story and bool(qw.corrected), rarity(qw.corrected or qw.word)))
 
     @property
     def covered(self) -> bool:

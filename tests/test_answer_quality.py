@@ -483,3 +483,9 @@ def test_a_story_asked_about_with_does_that_happen_asks_what_the_story_does(bot)
 def test_a_device_is_asked_for_as_the_articles_pads(bot):
     answer = bot.ask("Is there a device for restless legs that I could use instead of taking medication?")
     assert any(c.quote.startswith("The Relaxis pad") for c in answer.citations)
+
+
+def test_a_storys_setting_read_as_a_misspelling_is_not_what_it_asks_about(bot):
+    # "dreading" is read as the articles' "drawing": a guess about the story's setting, not its focus.
+    answer = bot.ask("flying to sydney next month, 20+ hrs, already dreading my legs. any tips?")
+    assert answer.answered and "airplanes" in answer.citations[0].quote
