@@ -241,6 +241,21 @@ ASKS: tuple[Ask, ...] = (
         search=("safe",),
     ),
     Ask(
+        # "how do i tell if its rls or just night cramps?": what sets the two apart.
+        "difference",
+        pattern(
+            r"\bdifference between\b|\bdiffer(?:ent|s)? from\b|\btell (?:\w+ )?apart\b|\bvs\.?(?= )|\bversus\b"
+            r"|\b(?:tell|know|sure)\b(?=[^.?!]*\b(?:or (?:is it |it['’]?s |its )?(?:just|only|normal|ordinary)|rather than|and not)\b)"
+        ),
+        pattern(
+            r"\bnot the same\b|\baren['’]t the same\b|\bunlike\b|\bdiffer|\brather than\b|\bwhereas\b|\blimited to\b|\bmore severe\b|\binstead\b|\bthan\b"
+        ),
+        False,
+        "how to tell them apart",
+        search=("same",),
+        of_subject=True,
+    ),
+    Ask(
         "diagnosis",
         pattern(
             r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"

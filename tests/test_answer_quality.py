@@ -489,3 +489,13 @@ def test_a_storys_setting_read_as_a_misspelling_is_not_what_it_asks_about(bot):
     # "dreading" is read as the articles' "drawing": a guess about the story's setting, not its focus.
     answer = bot.ask("flying to sydney next month, 20+ hrs, already dreading my legs. any tips?")
     assert answer.answered and "airplanes" in answer.citations[0].quote
+
+
+def test_telling_two_things_apart_quotes_what_sets_them_apart(bot):
+    from rlsbot.asks import asks_of
+
+    assert asks_of("how do i tell whether its rls or just the normal night cramps")[0].kind == "difference"
+    answer = bot.ask("how do i tell whether its rls or just the normal night cramps")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "The unpleasant feelings from RLS aren't the same as the leg cramps many people get at night."
+    assert "Leg cramps cause more severe pain and require stretching the affected muscle for relief." in quotes
