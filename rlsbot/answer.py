@@ -61,6 +61,10 @@ PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
 # for every 12 index terms beyond the first 12.
 LENGTH_PENALTY = 0.35
 FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), beside the drug's name
+# "why is it worse in the evening?": a sentence that gives a reason ("Thus, they tend to be worse...")
+WHY_WEIGHT = 0.3
+_WHY = re.compile(r"\bwhy\b|\bhow come\b", re.IGNORECASE)
+_EXPLAINS = re.compile(r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|this is why|which is why)\b", re.IGNORECASE)
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
@@ -183,6 +187,7 @@ def _candidates(
     asked = [qw.terms[0][0] for qw in query.words if qw.terms and not qw.carried and qw.kind != "intent"]
     pairs = set(zip(asked, asked[1:], strict=False))
     known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
+    why = bool(_WHY.search(query.question))
 
     def terms_of(text: str) -> list[str]:
         found = known.get(text)
@@ -256,6 +261,8 @@ def _candidates(
             score += OTHER_ASK_WEIGHT * sum(1 for a in asks[1:] if a.cue.search(own))
             if needs.form and _has(terms, needs.form):
                 score += FORM_WEIGHT
+            if why and _EXPLAINS.search(own):
+                score += WHY_WEIGHT
             score += QUESTION_WORDS_WEIGHT * _weights(terms | section_terms, query, index) / total
             if pairs:
                 score += PHRASE_WEIGHT * min(2, len(pairs & set(zip(ordered, ordered[1:], strict=False))))

@@ -499,3 +499,8 @@ def test_telling_two_things_apart_quotes_what_sets_them_apart(bot):
     quotes = [c.quote for c in answer.citations]
     assert quotes[0] == "The unpleasant feelings from RLS aren't the same as the leg cramps many people get at night."
     assert "Leg cramps cause more severe pain and require stretching the affected muscle for relief." in quotes
+
+
+def test_a_why_question_gets_the_sentence_that_gives_a_reason_first(bot):
+    answer = bot.ask("why are restless legs symptoms worse in the evening")
+    assert answer.citations[0].quote.startswith("The urge to move and unpleasant feelings happen when you're resting and inactive. Thus,")
