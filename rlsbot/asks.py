@@ -175,7 +175,11 @@ ASKS: tuple[Ask, ...] = (
             r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
             r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:rare|common|uncommon)\b"
         ),
-        pattern(r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"),
+        pattern(
+            r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"
+            # "People on dialysis often have ... restless legs syndrome": how common, in words
+            r"|\boften (?:have|has|get|develop)\b|\bmany (?:people|patients|women|adults|children)\b|\bmore common\b|\bcommon in\b"
+        ),
         True,
         "how common it is",
         ("frequency",),

@@ -504,3 +504,9 @@ def test_telling_two_things_apart_quotes_what_sets_them_apart(bot):
 def test_a_why_question_gets_the_sentence_that_gives_a_reason_first(bot):
     answer = bot.ask("why are restless legs symptoms worse in the evening")
     assert answer.citations[0].quote.startswith("The urge to move and unpleasant feelings happen when you're resting and inactive. Thus,")
+
+
+def test_how_common_said_in_words_answers_how_common(multi_bot):
+    answer = multi_bot.ask("is rls common for ppl on dialysis??")
+    assert answer.answered
+    assert answer.citations[0].quote == "People on dialysis often have insomnia, sleep apnea syndrome, and restless legs syndrome."
