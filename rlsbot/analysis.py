@@ -188,14 +188,16 @@ def split_story(question: str) -> tuple[str, str]:
 
 
 # Ways of asking that name nothing: "in plain words", "be honest".
-_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not")
+_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not", "normal")
 
 
 @cache
 def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
-        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b",
+        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b"
+        # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
+        r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))",
         re.IGNORECASE,
     )
 

@@ -510,3 +510,21 @@ def test_how_common_said_in_words_answers_how_common(multi_bot):
     answer = multi_bot.ask("is rls common for ppl on dialysis??")
     assert answer.answered
     assert answer.citations[0].quote == "People on dialysis often have insomnia, sleep apnea syndrome, and restless legs syndrome."
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        (
+            "started magnesium for rls, now got the runs + stomach cramps. normal??",
+            "The most common side effect of magnesium is stomach upset.",
+        ),
+        (
+            "once the baby's here will my legs calm down or am i stuck with this",
+            "If a medical condition or medicine triggers RLS, the disorder may go away",
+        ),
+    ],
+)
+def test_is_that_normal_and_stuck_with_it_are_ways_of_asking(bot, question, start):
+    answer = bot.ask(question)
+    assert answer.answered and answer.citations[0].quote.startswith(start)
