@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import sys
-from operator import le, lt
+from itertools import compress
+from operator import ge, le, lt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,10 +159,12 @@ class CachedIndex:
     def _index(self, params: BM25Params) -> Index:
         z, meta = self._z, self.meta
         n_vocab, n_surface, n_passages, n_articles, n_sections, n_extra = (int(c) for c in meta["counts"])
-        # a few hundred of each are read: decoded when asked for, not all split at every start
-        vocab_list = JoinedStrings(_bytes(self._z["vocab"]), n_vocab)
-        surface_list = JoinedStrings(_bytes(self._z["surface"]), n_surface)
-        surface_stems = JoinedStrings(_bytes(self._z["surface_stems"]), n_surface)
+        # A few hundred of each are read: decoded when asked for, not all split
+        # at every start; but split when the index is scored without numpy.
+        split = is_small(z.length("col_docs"), n_passages)
+        vocab_list = JoinedStrings(_bytes(z["vocab"]), n_vocab, split)
+        surface_list = JoinedStrings(_bytes(z["surface"]), n_surface, split)
+        surface_stems = JoinedStrings(_bytes(z["surface_stems"]), n_surface, split)
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
         table_arrays = {name: z[name] for name in _TABLE}
@@ -294,10 +297,10 @@ def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections
     if len(arrays["surface_count"]) != n_surface:
         fail("passage lengths")
     if small:
+        # where a passage id does not rise, a new column must start
+        if not set(compress(range(1, len(col_docs)), map(ge, col_docs, col_docs[1:]))) <= set(col_ptr):
+            fail("term column order")
         lengths = [0] * n_passages
-        for lo, hi in zip(col_ptr, col_ptr[1:], strict=False):
-            if not ascending(col_docs[lo:hi], True):
-                fail("term column order")
         for d, tf in zip(col_docs, col_tf, strict=True):
             lengths[d] += tf
         if lengths != doc_len.tolist():
@@ -374,6 +377,11 @@ class _Mapped:
             swapped.byteswap()
             return memoryview(swapped)
         return raw.cast(code)
+
+    def length(self, name: str) -> int:
+        """How many items a member declares, without reading it."""
+        shape = self._members[name].shape
+        return shape[0] if len(shape) == 1 else -1
 
     def close(self) -> None:
         self._members = {}  # the map itself closes with the last array that uses it

@@ -8,8 +8,8 @@ touches the term, so a fresh process pays for the columns one question reads.
 The bundled corpus has a few hundred passages and ~3,000 postings: there
 numpy buys nothing and its import is most of a cached ``rlsbot ask``
 (~0.1 s), so ``PyPostings`` scores them with dicts and lists over zero-copy
-views of the cache file.  Past ``SMALL`` postings ``NpPostings`` scores with
-numpy.  Both compute rank_bm25's formulas (rlsbot.bm25) with the same
+views of the cache file.  Past ``SMALL`` postings (the 100,000 passages of
+benchmarks/scale.py have 6.6 million) ``NpPostings`` scores with numpy.  Both compute rank_bm25's formulas (rlsbot.bm25) with the same
 operations in the same order, rank best first and keep ties in corpus order:
 tests/test_index_nonumpy.py checks they agree.
 """
@@ -35,10 +35,13 @@ from rlsbot.bm25 import (
 if TYPE_CHECKING:
     import numpy as np
 
-# Postings (and passages) up to which plain Python scores: measured as whole
-# `rlsbot search` processes on generated corpora (benchmarks/README.md), where
-# plain Python stops paying for the numpy import it saves.
-SMALL = 20_000
+# Postings (and passages) up to which plain Python scores.  Measured as whole
+# cached `rlsbot search` processes on generated corpora (benchmarks/startup.py
+# --crossover, benchmarks/README.md): plain Python was faster up to ~200,000
+# postings (3,000 passages), checking the cache in Python costing ~0.3 us a
+# posting against numpy's import; queries after it cost about the same
+# either way there (~1 ms).  Half that, for a margin on a quieter machine.
+SMALL = 100_000
 _CHUNK = 1 << 20
 
 Terms = Sequence[tuple[int, float]]  # (term id, weight)

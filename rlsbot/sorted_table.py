@@ -78,20 +78,20 @@ class JoinedStrings(Sequence[str]):
     (so did the terms and the words themselves, which are looked up by
     bisection, a few hundred times an answer).  Iterating splits them all
     once: that is faster than decoding each.  Up to ``SPLIT_AT_ONCE``
-    strings (the bundled corpus has ~1,000) they are split at once, which
-    costs less than importing numpy to find the NULs.
+    strings (the bundled corpus has ~1,000), or with ``split``, they are
+    split at once, which costs less than importing numpy to find the NULs.
     """
 
     __slots__ = ("_raw", "_starts", "_ends", "_all", "_n")
 
     SPLIT_AT_ONCE = 20_000
 
-    def __init__(self, raw: bytes, count: int) -> None:
+    def __init__(self, raw: bytes, count: int, split: bool = False) -> None:
         text = raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
         self._raw = raw
         self._n = count
         self._all: list[str] | None = None
-        if count <= self.SPLIT_AT_ONCE:
+        if split or count <= self.SPLIT_AT_ONCE:
             self._all = text.split("\0") if count else []
             if len(self._all) != count:
                 raise ValueError(f"{len(self._all)} strings, expected {count}")
