@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from itertools import compress
 from operator import ge, le, lt
 from pathlib import Path
@@ -171,18 +172,18 @@ class CachedIndex:
         table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
         _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
         counts = arrays["surface_count"]
-        # Terms and words are stored sorted (save_index checks): looked up by
-        # bisection, not made into dicts of 200,000 entries at every start.
+        if split:  # a few thousand: dicts cost less to make than the ~4,000 lookups of an answer save
+            vocab: Mapping[str, int] = dict(zip(vocab_list, range(n_vocab), strict=True))
+            surface: Mapping[str, str] = dict(zip(surface_list, surface_stems, strict=True))
+            surface_count: Mapping[str, int] = dict(zip(surface_list, counts.tolist(), strict=True))
+        else:
+            # Terms and words are stored sorted (save_index checks): looked up by
+            # bisection, not made into dicts of 200,000 entries at every start.
+            vocab = SortedMap(vocab_list, _position)
+            surface = SortedMap(surface_list, surface_stems.__getitem__)
+            surface_count = SortedMap(surface_list, counts.__getitem__)
         index = Index(
-            table,
-            SortedMap(vocab_list, _position),
-            arrays["doc_len"],
-            arrays["col_ptr"],
-            arrays["col_docs"],
-            arrays["col_tf"],
-            SortedMap(surface_list, surface_stems.__getitem__),
-            SortedMap(surface_list, counts.__getitem__),
-            params,
+            table, vocab, arrays["doc_len"], arrays["col_ptr"], arrays["col_docs"], arrays["col_tf"], surface, surface_count, params
         )
         index._articles = [(str(name), str(k)) for name, k in meta["articles"]]
         index._art_ptr = arrays["art_ptr"]
