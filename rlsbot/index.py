@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from rlsbot.analyser import Analysed, _Analyser, analyse, passage_terms
 from rlsbot.analysis import fillers, stem, subject_words, synonym_groups, words
 from rlsbot.article import Article, article_key
 from rlsbot.bm25 import BM25Params
@@ -28,7 +27,18 @@ from rlsbot.postings import NpPostings, PyPostings, is_small
 if TYPE_CHECKING:
     import numpy as np
 
+    from rlsbot.analyser import Analysed, _Analyser, passage_terms
+
 __all__ = ["Analysed", "Hit", "Index", "Reusable", "passage_terms"]
+
+
+def __getattr__(name: str):
+    # The analyser is for building: a cached index is queried without importing it.
+    if name in ("Analysed", "_Analyser", "analyse", "passage_terms"):
+        from rlsbot import analyser
+
+        return getattr(analyser, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,8 @@ class Index:
         which worker processes share: rlsbot.analyser).  ``reuse`` must
         have been made with the same ``fields``.
         """
+        from rlsbot.analyser import analyse
+
         articles = list(articles)
         keys = [article_key(a) for a in articles]
         reusable = reuse.article_slots() if reuse is not None else {}

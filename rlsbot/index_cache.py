@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from rlsbot.analysis import learn_stems
 from rlsbot.bm25 import BM25Params
-from rlsbot.index import Analysed, Index
+from rlsbot.index import Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
 from rlsbot.postings import is_small
@@ -31,6 +31,8 @@ from rlsbot.storage import NpyMember, atomic_write, check_npz
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from rlsbot.analyser import Analysed
 
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
 
@@ -209,7 +211,9 @@ class CachedIndex:
             raise ValueError(f"the cached index is damaged ({type(exc).__name__}: {exc})") from None
 
     def _reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]:
-        import numpy as np  # a rebuild: numpy is imported for it anyway
+        import numpy as np  # a rebuild: numpy and the analyser are imported for it anyway
+
+        from rlsbot.analyser import Analysed
 
         z, meta = self._z, self.meta
         n_vocab, n_surface, n_passages, n_articles, n_sections, _ = (int(c) for c in meta["counts"])
