@@ -1,9 +1,12 @@
-"""The BM25 formula, one function pair per rank_bm25 variant.
+"""The BM25 formula: per rank_bm25 variant, its IDF and its term score.
 
 Scores equal rank_bm25's (tests/test_bm25.py compares the two); rank_bm25
 stays the reference, not the runtime, because it scores every passage in
 Python on each query.  Here each term's contribution to each passage that
-holds it is computed once, when the index is made (rlsbot.index).
+holds it is computed once, the first time a query needs it (rlsbot.postings):
+over numpy arrays for a large index, term by term in plain Python for a
+small one (``idf_one``, ``contributions``), with the same operations in the
+same order.  Only the array functions import numpy.
 """
 
 from __future__ import annotations
