@@ -22,6 +22,7 @@ from rlsbot.index_cache import load_index, save_index
 from rlsbot.index_meta import corpus_key
 from rlsbot.passages import Passage, Sentence
 from rlsbot.postings import NpPostings, PyPostings
+from rlsbot.sorted_table import JoinedStrings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,28 +149,56 @@ def _rewritten(data: bytes, arrays: dict[str, np.ndarray]) -> bytes:
     return out.getvalue()
 
 
+DOCTORED = [  # (id, change, refused on the numpy path too)
+    ("passage-lengths-zero", lambda a: {"doc_len": a["doc_len"] * 0}, False),
+    ("passage-lengths-not-the-term-counts", lambda a: {"doc_len": a["doc_len"] + 1}, False),
+    ("column-passages-descending", lambda a: {"col_docs": a["col_docs"][::-1].copy()}, False),
+    ("term-counts-zero", lambda a: {"col_tf": a["col_tf"] * 0}, True),
+    ("passage-id-out-of-range", lambda a: {"col_docs": a["col_docs"] + len(a["doc_len"])}, True),
+    ("columns-descending", lambda a: {"col_ptr": a["col_ptr"][::-1].copy()}, True),
+    ("floats-for-ids", lambda a: {"col_docs": a["col_docs"].astype(np.float64)}, True),
+    ("not-flat", lambda a: {"col_docs": a["col_docs"].reshape(1, -1)}, True),
+    ("articles-descending", lambda a: {"art_ptr": a["art_ptr"][::-1].copy()}, True),
+]
+
+
 @pytest.mark.parametrize(
-    "doctor",
+    ("doctor", "path"),
     [
-        pytest.param(lambda a: {"doc_len": a["doc_len"] * 0}, id="passage-lengths-zero"),
-        pytest.param(lambda a: {"doc_len": a["doc_len"] + 1}, id="passage-lengths-not-the-term-counts"),
-        pytest.param(lambda a: {"col_tf": a["col_tf"] * 0}, id="term-counts-zero"),
-        pytest.param(lambda a: {"col_docs": a["col_docs"][::-1].copy()}, id="column-passages-descending"),
-        pytest.param(lambda a: {"col_ptr": a["col_ptr"][::-1].copy()}, id="columns-descending"),
-        pytest.param(lambda a: {"col_docs": a["col_docs"].astype(np.float64)}, id="floats-for-ids"),
-        pytest.param(lambda a: {"col_docs": a["col_docs"].reshape(1, -1)}, id="not-flat"),
+        pytest.param(change, path, id=f"{name}-{path}")
+        for name, change, both_paths in DOCTORED
+        for path in (("plain-python", "numpy") if both_paths else ("plain-python",))
     ],
 )
-def test_a_doctored_small_cache_with_good_checksums_is_refused(tmp_path, doctor):
-    """The plain Python path checks more than shapes: nothing it would divide by zero or log a negative of gets through."""
+def test_a_doctored_cache_with_good_checksums_is_refused(tmp_path, doctor, path, numpy_path):
+    """Either path checks shapes and bounds; plain Python checks more (numpy's arithmetic gives inf or nan where
+    plain Python's would raise), so it never divides by zero or takes the log of a negative."""
     articles, _ = load_folder(bundled_corpus())
-    path, key = tmp_path / "index.npz", corpus_key(articles)
-    save_index(Index.build(articles), path, key)
-    with np.load(path) as z:
-        arrays = {name: z[name] for name in ("doc_len", "col_tf", "col_docs", "col_ptr")}
-    path.write_bytes(_rewritten(path.read_bytes(), doctor(arrays)))
+    cache, key = tmp_path / "index.npz", corpus_key(articles)
+    save_index(Index.build(articles), cache, key)
+    with np.load(cache) as z:
+        arrays = {name: z[name] for name in ("doc_len", "col_tf", "col_docs", "col_ptr", "art_ptr")}
+    cache.write_bytes(_rewritten(cache.read_bytes(), doctor(arrays)))
+    if path == "numpy":
+        numpy_path()
     with pytest.raises(ValueError, match="damaged"):
-        load_index(path, key)
+        load_index(cache, key)
+
+
+def test_the_joined_strings_of_a_large_cache_read_as_a_small_one(monkeypatch):
+    """Up to SPLIT_AT_ONCE strings are split at once; past it numpy finds the NULs and each is decoded when asked for."""
+    strings = ["", "a", "b\u00e9", "", "ccc", "\ud800x", "z"]  # empty ones, non-ASCII, a lone surrogate as the cache writes it
+    raw = "\0".join(strings).encode("utf-8", "surrogatepass")
+    split = JoinedStrings(raw, len(strings))
+    monkeypatch.setattr(JoinedStrings, "SPLIT_AT_ONCE", 0)
+    found = JoinedStrings(raw, len(strings))
+    assert found._all is None  # the numpy way
+    assert [found[i] for i in range(len(strings))] == [split[i] for i in range(len(strings))] == strings
+    assert found[-1] == "z" and found[1:3] == strings[1:3] and len(found) == len(strings)
+    assert list(found) == strings and found[2] == strings[2]  # iterating splits them all once
+    for count in (len(strings) - 1, len(strings) + 1):
+        with pytest.raises(ValueError):
+            JoinedStrings(raw, count)
 
 
 def test_a_cache_written_big_endian_loads_the_same(tmp_path):
