@@ -7,13 +7,20 @@ cached in a temporary PYTHONPYCACHEPREFIX, as an installed package has it;
 ``--no-bytecode`` measures with PYTHONDONTWRITEBYTECODE=1 instead.
 
 It also lists which heavy modules the warm path imported (it must be none of
-nltk and textual).
+nltk, textual and, on this small corpus, numpy).
 
 ``--baseline DIR`` also times another checkout of rlsbot (e.g. ``git archive``
 of an earlier commit unpacked into DIR), interleaved with this one, with its
 own cache folder, so that before and after are measured side by side.
 
+``--crossover`` instead measures where scoring in plain Python
+(rlsbot.postings, no numpy import) stops being faster than numpy for a whole
+cached ``rlsbot search`` process: on generated corpora
+(make_scale_corpus.py) of growing size, each process run both ways,
+interleaved, with ``rlsbot.postings.SMALL`` set either side of the corpus.
+
     python benchmarks/startup.py [--runs 15] [--no-bytecode] [--baseline DIR]
+    python benchmarks/startup.py --crossover [--runs 7] [--sizes 100,300,1000,3000]
 """
 
 from __future__ import annotations
@@ -35,12 +42,14 @@ QUESTION = "does magnesium help in pregnancy?"
 CPU: dict[str, list[float]] = {}  # user + sys seconds of each timed process, by row: load disturbs it less than wall time
 
 
-def run(args: list[str], env: dict[str, str], row: str = "") -> float:
+def run(args: list[str], env: dict[str, str], row: str = "", check: bool = False) -> float:
     start = time.perf_counter()
     # `python -m` puts the working folder first on sys.path: run where PYTHONPATH points
     proc = subprocess.Popen(args, env=env, cwd=env["PYTHONPATH"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    if check and status:
+        raise SystemExit(f"{args} failed (wait status {status})")
     CPU.setdefault(row, []).append(usage.ru_utime + usage.ru_stime)
     return wall
 
@@ -50,7 +59,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-bytecode", action="store_true")
     parser.add_argument("--baseline", type=Path, help="another rlsbot checkout to time side by side")
+    parser.add_argument("--crossover", action="store_true", help="plain Python against numpy scoring by corpus size")
+    parser.add_argument("--sizes", default="100,300,1000,3000", help="--crossover: passages of each generated corpus")
     args = parser.parse_args()
+    if args.crossover:
+        crossover(args.runs, [int(n) for n in args.sizes.split(",")])
+        return
 
     work = Path(tempfile.mkdtemp(prefix="rlsbot-startup-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("RLSBOT_")}
@@ -86,7 +100,7 @@ def main() -> None:
         ).stderr
         heavy = sorted(
             {line.split("|")[-1].strip().split(".")[0] for line in imported.splitlines() if "|" in line}
-            & {"nltk", "textual", "rank_bm25", "rich"}
+            & {"nltk", "textual", "rank_bm25", "rich", "numpy"}
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -103,6 +117,64 @@ def main() -> None:
             print(f"\n{name}: {wall:.2f}x `import numpy` wall, {cpu:.2f}x CPU (medians)")
     print(f"load average after the runs: {os.getloadavg()[0]:.2f}")
     print(f"\nheavy modules imported by a warm `rlsbot ask`: {', '.join(heavy) or 'none'}")
+
+
+# A whole CLI run with the plain Python scorer's limit set by argv[1].
+FORCED = """
+import sys
+import rlsbot.postings
+rlsbot.postings.SMALL = int(sys.argv[1])
+from rlsbot.entry import main  # OpenBLAS on one thread, as the rlsbot command has it
+sys.argv[1:] = sys.argv[2:]
+sys.exit(main())
+"""
+
+
+def crossover(runs: int, sizes: list[int]) -> None:
+    work = Path(tempfile.mkdtemp(prefix="rlsbot-crossover-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RLSBOT_")}
+    env.update(RLSBOT_CACHE_DIR=str(work / "cache"), RLSBOT_DATA_DIR=str(work / "data"), PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pyc")
+    py = sys.executable
+    print(f"whole cached `rlsbot search` processes, median of {runs}: plain Python against numpy scoring\n")
+    print("| passages | postings | plain Python s (CPU s) | numpy s (CPU s) | numpy / plain (CPU) |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    try:
+        for size in sizes:
+            corpus = work / f"corpus-{size}"
+            subprocess.run(
+                [py, str(ROOT / "benchmarks" / "make_scale_corpus.py"), "--passages", str(size), "--out", str(corpus)],
+                check=True,
+                capture_output=True,
+            )
+            search = ["search", "--corpus", str(corpus), "magnesium sleep at night"]
+            subprocess.run([py, "-m", "rlsbot", *search], env=env, cwd=ROOT, check=True, capture_output=True)  # builds the cache
+            postings = subprocess.run(
+                [
+                    py,
+                    "-c",
+                    "import sys; from rlsbot.bot import Bot; i = Bot.load(sys.argv[1]).index; print(len(i.passages), len(i.col_docs))",
+                    str(corpus),
+                ],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            rows: dict[str, list[float]] = {"pure": [], "numpy": []}
+            for _ in range(runs):
+                for name, limit in (("pure", 10**12), ("numpy", -1)):
+                    rows[name].append(run([py, "-c", FORCED, str(limit), *search], env, f"{size} {name}", check=True))
+            pure, vec = statistics.median(rows["pure"]), statistics.median(rows["numpy"])
+            pure_cpu, vec_cpu = statistics.median(CPU[f"{size} pure"]), statistics.median(CPU[f"{size} numpy"])
+            print(
+                f"| {int(postings[0]):,} | {int(postings[1]):,} | {pure:.3f} ({pure_cpu:.3f}) | {vec:.3f} ({vec_cpu:.3f}) | {vec / pure:.2f} ({vec_cpu / pure_cpu:.2f}) |"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\nload average after the runs: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from rlsbot.analysis import index_terms, is_stopword, learn_stems, stem, words
 from rlsbot.article import Article, with_bullets, worded_items
@@ -23,6 +22,9 @@ from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.parallel import map_chunks, processes
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import build_passages, sentence_splitter
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class _Analyser:
@@ -70,6 +72,8 @@ class _Analyser:
 
     def article(self, article: Article) -> Analysed:
         """Passages of an article and the terms of each (``passage_terms``)."""
+        import numpy as np  # here, not at the top: a cached index is queried without numpy (rlsbot.postings)
+
         text = article.text
         passages = build_passages(article)
         ids, tfs, entries, lengths = array("i"), array("i"), array("i"), array("i")
@@ -134,6 +138,8 @@ def analyse(
 
     ``progress(n)`` is called with the count analysed so far.
     """
+    import numpy as np
+
     analyser = _Analyser(fields)
     out: list[Analysed] = []
     if processes(len(articles)) < 2:

@@ -1,17 +1,23 @@
-"""The BM25 formula, one function pair per rank_bm25 variant.
+"""The BM25 formula: per rank_bm25 variant, its IDF and its term score.
 
 Scores equal rank_bm25's (tests/test_bm25.py compares the two); rank_bm25
 stays the reference, not the runtime, because it scores every passage in
 Python on each query.  Here each term's contribution to each passage that
-holds it is computed once, when the index is made (rlsbot.index).
+holds it is computed once, the first time a query needs it (rlsbot.postings):
+over numpy arrays for a large index, term by term in plain Python for a
+small one (``idf_one``, ``contributions``), with the same operations in the
+same order.  Only the array functions import numpy.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -36,17 +42,40 @@ class BM25Params:
 
 
 def _okapi_idf(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
+    import numpy as np
+
     idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
     floor = params.epsilon * (idf.sum() / len(idf)) if len(idf) else 0.0
     return np.where(idf < 0, floor, idf)
 
 
 def _l_idf(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
+    import numpy as np
+
     return math.log(n_docs + 1) - np.log(df + 0.5)
 
 
 def _plus_idf(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
+    import numpy as np
+
     return np.log((n_docs + 1) / df)
+
+
+# The same per term in plain Python (rlsbot.postings scores small corpora
+# without numpy): the same operations in the same order, with math.log.
+
+
+def _okapi_idf1(df: int, n_docs: int, params: BM25Params, mean: float) -> float:
+    idf = math.log(n_docs - df + 0.5) - math.log(df + 0.5)
+    return params.epsilon * mean if idf < 0 else idf
+
+
+def _l_idf1(df: int, n_docs: int, params: BM25Params, mean: float) -> float:
+    return math.log(n_docs + 1) - math.log(df + 0.5)
+
+
+def _plus_idf1(df: int, n_docs: int, params: BM25Params, mean: float) -> float:
+    return math.log((n_docs + 1) / df)
 
 
 def _okapi_score(idf: np.ndarray, tf: np.ndarray, norm: np.ndarray, params: BM25Params) -> np.ndarray:
@@ -67,7 +96,11 @@ def _plus_score(idf: np.ndarray, tf: np.ndarray, norm: np.ndarray, params: BM25P
     return idf * (tf * (k1 + 1)) / (k1 * norm + tf)
 
 
-_VARIANTS = {"okapi": (_okapi_idf, _okapi_score), "l": (_l_idf, _l_score), "plus": (_plus_idf, _plus_score)}
+_VARIANTS = {
+    "okapi": (_okapi_idf, _okapi_idf1, _okapi_score),
+    "l": (_l_idf, _l_idf1, _l_score),
+    "plus": (_plus_idf, _plus_idf1, _plus_score),
+}
 
 
 def _variant(params: BM25Params):
@@ -79,15 +112,51 @@ def _variant(params: BM25Params):
 
 def idf_values(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
     """Inverse document frequency per term, exactly as rank_bm25 computes it."""
+    import numpy as np
+
     return _variant(params)[0](df.astype(np.float64), n_docs, params)
 
 
 def term_contributions(idf: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, avgdl: float, params: BM25Params) -> np.ndarray:
     """One term's score in each passage that contains it (rank_bm25's formulas)."""
     norm = 1 - params.b + params.b * doc_len / avgdl
-    return _variant(params)[1](idf, tf, norm, params)
+    return _variant(params)[2](idf, tf, norm, params)
 
 
 def constant(idf: np.ndarray, params: BM25Params) -> np.ndarray:
     """Per term, what it adds to every passage whatever the passage holds (BM25+'s delta)."""
+    import numpy as np
+
     return idf * params.delta if params.variant == "plus" else np.zeros(len(idf))
+
+
+# ------------------------------------------------ per term, in plain Python
+
+
+def needs_mean_idf(params: BM25Params) -> bool:
+    """Whether ``idf_one`` needs the mean IDF of all terms (BM25Okapi's floor for common terms)."""
+    _variant(params)
+    return params.variant == "okapi"
+
+
+def mean_idf(dfs: Iterable[int], n_docs: int) -> float:
+    """BM25Okapi's mean IDF over all terms before its floor, as rank_bm25 averages it; 0.0 with no terms."""
+    log = math.log
+    raw = [log(n_docs - df + 0.5) - log(df + 0.5) for df in dfs]
+    return math.fsum(raw) / len(raw) if raw else 0.0
+
+
+def idf_one(df: int, n_docs: int, params: BM25Params, mean: float = 0.0) -> float:
+    """``idf_values`` for one term; ``mean`` is ``mean_idf`` where ``needs_mean_idf``."""
+    return _variant(params)[1](df, n_docs, params, mean)
+
+
+def contributions(idf: float, tfs: Iterable[int], lengths: Iterable[int], avgdl: float, params: BM25Params) -> list[float]:
+    """``term_contributions`` in plain Python: the same operations in the same order, so the same floats."""
+    score, b = _variant(params)[2], params.b
+    return [score(idf, tf, 1 - b + b * dl / avgdl, params) for tf, dl in zip(tfs, lengths, strict=True)]
+
+
+def constant_one(idf: float, params: BM25Params) -> float:
+    """``constant`` for one term."""
+    return idf * params.delta if params.variant == "plus" else 0.0

@@ -3,30 +3,42 @@
 Scoring follows rank_bm25 exactly (rlsbot.bm25), but every term's
 contribution to every passage that contains it is computed once when the
 index is made or loaded, as bm25s does.  A query then only adds up a few
-precomputed columns.  Saving and loading are rlsbot.index_cache's.
+precomputed columns (rlsbot.postings).  Saving and loading are
+rlsbot.index_cache's.  Only building imports numpy: a small cached index is
+queried without it.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
-
-from rlsbot.analyser import Analysed, _Analyser, analyse, passage_terms
 from rlsbot.analysis import fillers, stem, subject_words, synonym_groups, words
 from rlsbot.article import Article, article_key
-from rlsbot.bm25 import BM25Params, constant, idf_values, term_contributions
+from rlsbot.bm25 import BM25Params
 from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import Passage
+from rlsbot.postings import NpPostings, PyPostings, is_small
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from rlsbot.analyser import Analysed, _Analyser, passage_terms
 
 __all__ = ["Analysed", "Hit", "Index", "Reusable", "passage_terms"]
 
-_CHUNK = 1 << 20
+
+def __getattr__(name: str):
+    # The analyser is for building: a cached index is queried without importing it.
+    if name in ("Analysed", "_Analyser", "analyse", "passage_terms"):
+        from rlsbot import analyser
+
+        return getattr(analyser, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -48,80 +60,67 @@ class Reusable(Protocol):
 
 
 class Index:
-    """Passages, their BM25 term columns, and the vocabulary a query needs."""
+    """Passages, their BM25 term columns, and the vocabulary a query needs.
+
+    Scoring is rlsbot.postings': in plain Python up to ``SMALL`` postings (no
+    numpy import for the bundled corpus), with numpy past it.  The columns
+    (``col_ptr``, ``col_docs``, ``col_tf``, ``doc_len``) are memoryviews or
+    numpy arrays accordingly.
+    """
 
     def __init__(
         self,
         passages: Sequence[Passage],
-        vocab: dict[str, int],
-        df: np.ndarray,
-        doc_len: np.ndarray,
-        col_ptr: np.ndarray,
-        col_docs: np.ndarray,
-        col_tf: np.ndarray,
-        surface: dict[str, str],
-        surface_count: dict[str, int],
+        vocab: Mapping[str, int],
+        doc_len: Sequence[int],
+        col_ptr: Sequence[int],
+        col_docs: Sequence[int],
+        col_tf: Sequence[int],
+        surface: Mapping[str, str],
+        surface_count: Mapping[str, int],
         params: BM25Params,
     ) -> None:
         self.passages = passages if isinstance(passages, PassageTable) else list(passages)
         self.vocab = vocab
-        self.df = df
-        self.doc_len = doc_len
-        self.col_ptr = col_ptr
-        self.col_docs = col_docs
-        self.col_tf = col_tf
         self.surface = surface  # every word seen in the corpus -> its stem
         self.surface_count = surface_count
         self.params = params
         self.n_docs = len(self.passages)
-        self.avgdl = float(doc_len.sum() / self.n_docs) if self.n_docs else 1.0
-        self.idf = idf_values(df, self.n_docs, params) if self.n_docs else np.zeros(0)
-        # Each term's contribution to each passage that holds it, computed
-        # the first time a query touches the term: a fresh process pays for
-        # the columns one question reads, not for all of them.
-        self._col_score = np.empty(len(col_docs))
-        self._scored = np.zeros(len(df), dtype=bool)
-        self.term_const = constant(self.idf, params)
+        kind = PyPostings if is_small(len(col_docs), self.n_docs) else NpPostings
+        self._postings: PyPostings | NpPostings = kind(col_ptr, col_docs, col_tf, doc_len, params)
+        p = self._postings
+        self.col_ptr, self.col_docs, self.col_tf, self.doc_len, self.avgdl = p.col_ptr, p.col_docs, p.col_tf, p.doc_len, p.avgdl
         # Set by build() and load(): what save() needs to let a later build
         # reuse each article's analysis.
         self._articles: list[tuple[str, str]] = []  # (name, article_key)
-        self._art_ptr = np.zeros(1, dtype=np.int64)  # article -> its passages
+        self._art_ptr: Sequence[int] = (0,)  # article -> its passages
         self._art_surface: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # ptr, ids, counts
         self._surface_list: Sequence[str] = []
         self._extra_stems: dict[str, str] = {}
 
-    def column(self, t: int) -> tuple[np.ndarray, np.ndarray]:
-        """Term ``t``'s passages and its BM25 contribution to each."""
-        lo, hi = int(self.col_ptr[t]), int(self.col_ptr[t + 1])
-        if not self._scored[t]:
-            self._col_score[lo:hi] = term_contributions(
-                self.idf[t],
-                self.col_tf[lo:hi].astype(np.float64),
-                self.doc_len[self.col_docs[lo:hi]].astype(np.float64),
-                self.avgdl,
-                self.params,
-            )
-            self._scored[t] = True
-        return self.col_docs[lo:hi], self._col_score[lo:hi]
+    @property
+    def df(self) -> Sequence[int]:
+        """Passages holding each term."""
+        return self._postings.df
 
     @property
-    def col_score(self) -> np.ndarray:
+    def idf(self) -> Sequence[float]:
+        """Each term's IDF (all computed: a query needs only ``idf_of``)."""
+        return self._postings.idf
+
+    @property
+    def term_const(self) -> Sequence[float]:
+        """Per term, what it adds to every passage whatever the passage holds (BM25+'s delta)."""
+        return self._postings.term_const
+
+    def column(self, t: int) -> tuple[Sequence[int], Sequence[float]]:
+        """Term ``t``'s passages and its BM25 contribution to each."""
+        return self._postings.column(t)
+
+    @property
+    def col_score(self) -> Sequence[float]:
         """Every (term, passage) contribution, term-major like ``col_docs`` (all columns computed)."""
-        todo = np.flatnonzero(~self._scored)
-        if len(todo):
-            # a slice at a time, so the temporaries of 100,000 passages stay small
-            term_of_entry = np.repeat(np.arange(len(self.df), dtype=np.int32), np.diff(self.col_ptr))
-            for lo in range(0, len(self.col_docs), _CHUNK):
-                hi = lo + _CHUNK
-                self._col_score[lo:hi] = term_contributions(
-                    self.idf[term_of_entry[lo:hi]],
-                    self.col_tf[lo:hi].astype(np.float64),
-                    self.doc_len[self.col_docs[lo:hi]].astype(np.float64),
-                    self.avgdl,
-                    self.params,
-                )
-            self._scored[:] = True
-        return self._col_score
+        return self._postings.col_score
 
     # ------------------------------------------------------------ building
 
@@ -141,6 +140,8 @@ class Index:
         which worker processes share: rlsbot.analyser).  ``reuse`` must
         have been made with the same ``fields``.
         """
+        from rlsbot.analyser import analyse
+
         articles = list(articles)
         keys = [article_key(a) for a in articles]
         reusable = reuse.article_slots() if reuse is not None else {}
@@ -164,6 +165,8 @@ class Index:
         params: BM25Params,
     ) -> Index:
         """An index over ready-made term lists (one per passage), e.g. for tests and benchmarks."""
+        import numpy as np
+
         vocab = {t: i for i, t in enumerate(sorted({t for terms in docs for t in terms}))}
         ids, tfs, entries = array("q"), array("q"), array("q")
         for terms in docs:
@@ -186,64 +189,41 @@ class Index:
 
     # ------------------------------------------------------------ querying
 
-    def scores(self, terms: Iterable[tuple[str, float]]) -> np.ndarray:
+    def _ids(self, terms: Iterable[tuple[str, float]]) -> list[tuple[int, float]]:
+        vocab = self.vocab
+        return [(t, weight) for t, weight in ((vocab.get(term), weight) for term, weight in terms) if t is not None]
+
+    def scores(self, terms: Iterable[tuple[str, float]]) -> Sequence[float]:
         """BM25 score of every passage for weighted query terms.
 
         With every weight 1 this equals rank_bm25's ``get_scores`` for the same
         variant and parameters, repeated terms counted each time.
         """
-        out = np.zeros(self.n_docs)
-        const = 0.0
-        for term, weight in terms:
-            t = self.vocab.get(term)
-            if t is None:
-                continue
-            docs, contributions = self.column(t)
-            # a passage holds a term once, so no index repeats within a column
-            out[docs] += weight * contributions
-            const += weight * self.term_const[t]
-        if const:
-            out += const
-        return out
+        return self._postings.scores(self._ids(terms))
 
     def search(self, terms: Sequence[tuple[str, float]], top: int = 10) -> list[Hit]:
-        """The best ``top`` passages, best first; passages matching nothing are left out."""
+        """The best ``top`` passages, best first; passages matching nothing are left out.
+
+        Ties keep corpus order, so results are deterministic.
+        """
         if not self.n_docs or top <= 0:
             return []
-        scores = self.scores(terms)
-        columns = []
-        for term, weight in terms:
-            t = self.vocab.get(term)
-            if t is not None and weight > 0:
-                columns.append(self.col_docs[self.col_ptr[t] : self.col_ptr[t + 1]])
-        if not columns:
-            return []
-        if len(columns) == 1:
-            candidates = columns[0].astype(np.int64)  # a column is sorted already
-        else:
-            matched = np.zeros(self.n_docs, dtype=bool)
-            for column in columns:
-                matched[column] = True
-            candidates = np.flatnonzero(matched)
-        cand_scores = scores[candidates]
-        if len(candidates) > top:
-            part = np.argpartition(-cand_scores, top - 1)[:top]
-            candidates, cand_scores = candidates[part], cand_scores[part]
-        # best first; ties keep corpus order so results are deterministic
-        order = np.lexsort((candidates, -cand_scores))
-        return [Hit(self.passages[int(candidates[i])], float(cand_scores[i]), rank + 1) for rank, i in enumerate(order)]
+        best = self._postings.best(self._ids(terms), top)
+        return [Hit(self.passages[d], score, rank + 1) for rank, (d, score) in enumerate(best)]
 
     def idf_of(self, term: str) -> float:
         t = self.vocab.get(term)
-        return float(self.idf[t]) if t is not None else 0.0
+        return self._postings.idf_of(t) if t is not None else 0.0
 
     def df_of(self, term: str) -> int:
         t = self.vocab.get(term)
-        return int(self.df[t]) if t is not None else 0
+        return self._postings.df_of(t) if t is not None else 0
 
 
 def _assemble(parts: list, analyser: _Analyser, reuse: Reusable | None, params: BM25Params) -> Index:
     """One index from fresh analyses and articles of a cached index, in corpus order."""
+    import numpy as np
+
     slots = [p for p in parts if isinstance(p, int)]
     if slots and reuse is not None:
         got, old_vocab, old_surface = reuse.reused(slots)
@@ -295,6 +275,8 @@ def _assemble(parts: list, analyser: _Analyser, reuse: Reusable | None, params: 
 
 def _sorted_ids(names: list[str], used: np.ndarray) -> tuple[list[str], np.ndarray]:
     """The used names, sorted, and a map from their old ids to positions in that list."""
+    import numpy as np
+
     kept = sorted(np.flatnonzero(used).tolist(), key=names.__getitem__)
     final = np.full(len(names), -1, dtype=np.int64)
     final[kept] = np.arange(len(kept))
@@ -313,6 +295,8 @@ def _from_postings(
     params: BM25Params,
 ) -> Index:
     """Term columns from passage rows: entry i belongs to passage ``repeat(arange, entries)[i]``."""
+    import numpy as np
+
     docs = np.repeat(np.arange(len(entries), dtype=np.int64), entries)
     order = np.argsort(ids, kind="stable")  # within a column, passages stay in order
     df = np.bincount(ids, minlength=len(vocab)).astype(np.int64) if len(ids) else np.zeros(len(vocab), dtype=np.int64)
@@ -320,7 +304,6 @@ def _from_postings(
     return Index(
         passages,
         vocab,
-        df,
         lengths.astype(np.int64),
         col_ptr,
         docs[order].astype(np.int32),

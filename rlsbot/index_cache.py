@@ -1,8 +1,10 @@
 """The index on disk: one NumPy ``.npz`` of plain arrays, saved, checked and loaded.
 
 Strings are stored as UTF-8 bytes and metadata as a small JSON document;
-arrays of plain numbers alone are mapped from the file (``_Mapped``), never
-unpickled: nothing in the file can run code.  It
+arrays of plain numbers alone are mapped from the file (``_Mapped``) as
+memoryviews, never unpickled: nothing in the file can run code, and a small
+index is loaded, checked and queried without importing numpy
+(rlsbot.postings); saving and reusing articles for a rebuild use it.  It
 also keeps what indexing learned from each article (passages, sentences,
 term counts, words), keyed by the article's content, so after an edit only
 the changed articles are analysed again.
@@ -11,23 +13,34 @@ the changed articles are analysed again.
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Mapping
+from itertools import compress
+from operator import ge, le, lt
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from rlsbot.analysis import learn_stems
 from rlsbot.bm25 import BM25Params
-from rlsbot.index import Analysed, Index
+from rlsbot.index import Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
+from rlsbot.postings import is_small
 from rlsbot.sorted_table import JoinedStrings, SortedMap, is_ascending
 from rlsbot.storage import NpyMember, atomic_write, check_npz
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from rlsbot.analyser import Analysed
 
 _SEP = "\x00"  # joins stored strings: no word, heading or file name holds a NUL
 
 
 def save_index(index: Index, path: Path, key: str) -> None:
     """Write the index to one file atomically: temp file, fsync, rename."""
+    import numpy as np
+
     if index._art_surface is None:
         raise ValueError("only an index made by Index.build can be saved")
     table = index.passages if isinstance(index.passages, PassageTable) else PassageTable.of(index.passages)
@@ -149,32 +162,30 @@ class CachedIndex:
     def _index(self, params: BM25Params) -> Index:
         z, meta = self._z, self.meta
         n_vocab, n_surface, n_passages, n_articles, n_sections, n_extra = (int(c) for c in meta["counts"])
-        # a few hundred of each are read: decoded when asked for, not all split at every start
-        vocab_list = JoinedStrings(_bytes(self._z["vocab"]), n_vocab)
-        surface_list = JoinedStrings(_bytes(self._z["surface"]), n_surface)
-        surface_stems = JoinedStrings(_bytes(self._z["surface_stems"]), n_surface)
+        # A few hundred of each are read: decoded when asked for, not all split
+        # at every start; but split when the index is scored without numpy.
+        split = is_small(z.length("col_docs"), n_passages)
+        vocab_list = JoinedStrings(_bytes(z["vocab"]), n_vocab, split)
+        surface_list = JoinedStrings(_bytes(z["surface"]), n_surface, split)
+        surface_stems = JoinedStrings(_bytes(z["surface_stems"]), n_surface, split)
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
-        table_arrays = {
-            name: z[name] for name in ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
-        }
+        table_arrays = {name: z[name] for name in _TABLE}
         table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
         _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
-        col_ptr = arrays["col_ptr"]
         counts = arrays["surface_count"]
-        # Terms and words are stored sorted (save_index checks): looked up by
-        # bisection, not made into dicts of 200,000 entries at every start.
+        if split:  # a few thousand: dicts cost less to make than the ~4,000 lookups of an answer save
+            vocab: Mapping[str, int] = dict(zip(vocab_list, range(n_vocab), strict=True))
+            surface: Mapping[str, str] = dict(zip(surface_list, surface_stems, strict=True))
+            surface_count: Mapping[str, int] = dict(zip(surface_list, counts.tolist(), strict=True))
+        else:
+            # Terms and words are stored sorted (save_index checks): looked up by
+            # bisection, not made into dicts of 200,000 entries at every start.
+            vocab = SortedMap(vocab_list, _position)
+            surface = SortedMap(surface_list, surface_stems.__getitem__)
+            surface_count = SortedMap(surface_list, counts.__getitem__)
         index = Index(
-            table,
-            SortedMap(vocab_list, _position),
-            np.diff(col_ptr),
-            arrays["doc_len"],
-            col_ptr,
-            arrays["col_docs"],
-            arrays["col_tf"],
-            SortedMap(surface_list, surface_stems.__getitem__),
-            SortedMap(surface_list, lambda i: int(counts[i])),
-            params,
+            table, vocab, arrays["doc_len"], arrays["col_ptr"], arrays["col_docs"], arrays["col_tf"], surface, surface_count, params
         )
         index._articles = [(str(name), str(k)) for name, k in meta["articles"]]
         index._art_ptr = arrays["art_ptr"]
@@ -200,35 +211,24 @@ class CachedIndex:
             raise ValueError(f"the cached index is damaged ({type(exc).__name__}: {exc})") from None
 
     def _reused(self, articles: list[int]) -> tuple[list[Analysed], list[str], list[str]]:
+        import numpy as np  # a rebuild: numpy and the analyser are imported for it anyway
+
+        from rlsbot.analyser import Analysed
+
         z, meta = self._z, self.meta
         n_vocab, n_surface, n_passages, n_articles, n_sections, _ = (int(c) for c in meta["counts"])
         vocab_list = self.strings("vocab", n_vocab)
         surface_list = self.strings("surface", n_surface)
         learn_stems(surface_list, self.strings("surface_stems", n_surface))  # not stemmed again
-        table_arrays = {
-            name: z[name] for name in ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
-        }
+        names = ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")
+        arrays, table_arrays = {name: z[name] for name in names}, {name: z[name] for name in _TABLE}
+        _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
+        table_arrays = {name: np.asarray(a) for name, a in table_arrays.items()}
         table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
-        col_ptr, col_docs, col_tf, doc_len = z["col_ptr"], z["col_docs"], z["col_tf"], z["doc_len"]
-        art_ptr = z["art_ptr"]
-        s_ptr, s_ids, s_counts = z["art_surface_ptr"], z["art_surface_ids"], z["art_surface_counts"]
-        _check(
-            {
-                "doc_len": doc_len,
-                "col_ptr": col_ptr,
-                "col_docs": col_docs,
-                "col_tf": col_tf,
-                "art_ptr": art_ptr,
-                "surface_count": z["surface_count"],
-            },
-            table_arrays,
-            n_vocab,
-            n_surface,
-            n_passages,
-            n_articles,
-            n_sections,
-            len(meta["articles"]),
+        col_ptr, col_docs, col_tf, doc_len, art_ptr = (
+            np.asarray(arrays[name]) for name in ("col_ptr", "col_docs", "col_tf", "doc_len", "art_ptr")
         )
+        s_ptr, s_ids, s_counts = (np.asarray(z[name]) for name in ("art_surface_ptr", "art_surface_ids", "art_surface_counts"))
         if len(s_ptr) != len(meta["articles"]) + 1 or int(s_ptr[-1]) != len(s_ids) or len(s_ids) != len(s_counts):
             raise ValueError("per-article word counts do not fit")
         if len(s_ids) and not 0 <= int(s_ids.min()) <= int(s_ids.max()) < n_surface:
@@ -256,40 +256,83 @@ class CachedIndex:
         return out, vocab_list, surface_list
 
 
+_TABLE = ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
+
+
 def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections, n_art_entries) -> None:
-    """Shapes and bounds, so that a damaged or doctored file fails here and not mid-query."""
-    col_ptr, col_docs = arrays["col_ptr"], arrays["col_docs"]
+    """Shapes and bounds, so that a damaged or doctored file fails here and not mid-query.
+
+    A small index (rlsbot.postings) is checked in plain Python on the
+    file's memoryviews, more closely than a large one with numpy: each
+    column's passages ascend and each passage's length is the sum of its
+    term counts, so that plain Python's arithmetic meets no zero or negative
+    it would raise on where numpy's gives inf or nan.
+    """
+    col_ptr, col_docs, col_tf, doc_len = arrays["col_ptr"], arrays["col_docs"], arrays["col_tf"], arrays["doc_len"]
 
     def fail(what: str):
         raise ValueError(what)
 
-    if len(col_ptr) != n_vocab + 1 or int(col_ptr[0]) != 0 or np.any(np.diff(col_ptr) <= 0):
+    if len(col_ptr) != n_vocab + 1 or len(doc_len) != n_passages:
         fail("term columns")
-    if int(col_ptr[-1]) != len(col_docs) or len(arrays["col_tf"]) != len(col_docs):
+    small = is_small(len(col_docs), n_passages)
+    if small:
+        low, high, ascending = min, max, _ascending
+    else:
+        import numpy as np
+
+        def low(a):
+            return int(np.min(a))
+
+        def high(a):
+            return int(np.max(a))
+
+        def ascending(a, strictly: bool) -> bool:
+            d = np.diff(np.asarray(a))
+            return bool(np.all(d > 0) if strictly else np.all(d >= 0))
+
+    if col_ptr[0] != 0 or not ascending(col_ptr, True):
+        fail("term columns")
+    if col_ptr[-1] != len(col_docs) or len(col_tf) != len(col_docs):
         fail("term column lengths")
-    if len(col_docs) and not 0 <= int(col_docs.min()) <= int(col_docs.max()) < n_passages:
+    if len(col_docs) and not 0 <= low(col_docs) <= high(col_docs) < n_passages:
         fail("passage ids")
-    if len(arrays["doc_len"]) != n_passages or len(arrays["surface_count"]) != n_surface:
+    if len(col_tf) and low(col_tf) < 1:
+        fail("term counts")
+    if len(arrays["surface_count"]) != n_surface:
         fail("passage lengths")
+    if small:
+        # where a passage id does not rise, a new column must start
+        if not set(compress(range(1, len(col_docs)), map(ge, col_docs, col_docs[1:]))) <= set(col_ptr):
+            fail("term column order")
+        lengths = [0] * n_passages
+        for d, tf in zip(col_docs, col_tf, strict=True):
+            lengths[d] += tf
+        if lengths != doc_len.tolist():
+            fail("passage lengths")
     art_ptr = arrays["art_ptr"]
-    if len(art_ptr) != n_art_entries + 1 or int(art_ptr[0]) != 0 or int(art_ptr[-1]) != n_passages or np.any(np.diff(art_ptr) < 0):
+    if len(art_ptr) != n_art_entries + 1 or art_ptr[0] != 0 or art_ptr[-1] != n_passages or not ascending(art_ptr, False):
         fail("articles")
     for name in ("p_article", "p_section", "p_start", "p_end"):
         if len(table[name]) != n_passages:
             fail(name)
     sent_ptr = table["p_sent_ptr"]
-    if len(sent_ptr) != n_passages + 1 or int(sent_ptr[0]) != 0 or np.any(np.diff(sent_ptr) <= 0):
+    if len(sent_ptr) != n_passages + 1 or sent_ptr[0] != 0 or not ascending(sent_ptr, True):
         fail("sentences")
     if (
-        int(sent_ptr[-1]) != len(table["s_start"])
+        sent_ptr[-1] != len(table["s_start"])
         or len(table["s_end"]) != len(table["s_start"])
         or len(table["s_item"]) != len(table["s_start"])
     ):
         fail("sentence lengths")
-    if n_passages and not (0 <= int(table["p_article"].min()) and int(table["p_article"].max()) < n_articles):
+    if n_passages and not (0 <= low(table["p_article"]) and high(table["p_article"]) < n_articles):
         fail("passage articles")
-    if n_passages and not (0 <= int(table["p_section"].min()) and int(table["p_section"].max()) < n_sections):
+    if n_passages and not (0 <= low(table["p_section"]) and high(table["p_section"]) < n_sections):
         fail("passage sections")
+
+
+def _ascending(a, strictly: bool) -> bool:
+    return all(map(lt if strictly else le, a, a[1:]))
 
 
 class _Mapped:
@@ -299,11 +342,11 @@ class _Mapped:
     passages; reading (and copying) them all was most of loading the cache.
     A member's CRC-32 is checked when it is first used, as reading it would
     (a flipped byte rebuilds the cache; the per-article word counts, 40 MB
-    there, are used only by a rebuild).  Only plain numbers are mapped, so
-    nothing in the file is unpickled.  Arrays stay valid after close.
+    there, are used only by a rebuild).  Only flat arrays of plain numbers
+    are mapped, so nothing in the file is unpickled.  Each is a memoryview
+    (zero-copy, and indexing it gives Python ints without numpy; numpy
+    views it with ``np.asarray``).  Arrays stay valid after close.
     """
-
-    _KINDS = frozenset("biuf")
 
     def __init__(self, path: Path, members: dict[str, NpyMember]) -> None:
         import mmap
@@ -314,7 +357,7 @@ class _Mapped:
         self._checked: set[str] = set()
         self.files = list(members)
 
-    def __getitem__(self, name: str) -> np.ndarray:
+    def __getitem__(self, name: str) -> memoryview:
         m = self._members[name]  # KeyError for a missing member, as np.load's
         if name not in self._checked:
             import zlib
@@ -323,15 +366,36 @@ class _Mapped:
                 if zlib.crc32(view[m.start : m.start + m.size]) != m.crc:
                     raise ValueError(f"{name}: bad CRC-32")
             self._checked.add(name)
-        dtype = np.dtype(m.descr)
-        if dtype.kind not in self._KINDS or dtype.hasobject:
+        order, code = m.descr[:1], _TYPECODES.get(m.descr[1:])
+        if code is None or order not in "<>|" or (order == "|") != (code in "bB?"):
             raise ValueError(f"{name}: not plain numbers")
-        count = int(np.prod(m.shape, dtype=np.int64)) if m.shape else 1
-        flat = np.frombuffer(self._map, dtype=dtype, count=count, offset=m.offset)
-        return flat.reshape(m.shape, order="F" if m.fortran_order else "C")
+        if len(m.shape) != 1:
+            raise ValueError(f"{name}: not a flat array")
+        size = m.shape[0] * int(m.descr[2:])
+        raw = memoryview(self._map)[m.offset : m.offset + size]
+        if len(raw) != size:
+            raise ValueError(f"{name}: truncated")
+        if order == _FOREIGN:  # written on a machine of the other byte order
+            from array import array
+
+            swapped = array(code, raw.tobytes())
+            swapped.byteswap()
+            return memoryview(swapped)
+        return raw.cast(code)
+
+    def length(self, name: str) -> int:
+        """How many items a member declares, without reading it."""
+        shape = self._members[name].shape
+        return shape[0] if len(shape) == 1 else -1
 
     def close(self) -> None:
         self._members = {}  # the map itself closes with the last array that uses it
+
+
+# .npy type (after its byte order) -> struct code of the same size (the cache
+# holds int32, int64, uint8 and bool: floats, strings and objects are refused)
+_TYPECODES = {"i1": "b", "u1": "B", "b1": "?", "i2": "h", "u2": "H", "i4": "i", "u4": "I", "i8": "q", "u8": "Q"}
+_FOREIGN = ">" if sys.byteorder == "little" else "<"
 
 
 def _position(i: int) -> int:
@@ -339,14 +403,16 @@ def _position(i: int) -> int:
 
 
 def _blob(text: str) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
 
 
-def _bytes(blob: np.ndarray) -> bytes:
-    if blob.dtype != np.uint8 or blob.ndim != 1:
+def _bytes(blob: memoryview) -> bytes:
+    if blob.format != "B" or blob.ndim != 1:
         raise ValueError("not a string")
     return blob.tobytes()
 
 
-def _text(blob: np.ndarray) -> str:
+def _text(blob: memoryview) -> str:
     return _bytes(blob).decode("utf-8", "surrogatepass")

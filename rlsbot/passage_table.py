@@ -1,13 +1,19 @@
-"""Passages kept as arrays (the passage table of an index and its cache)."""
+"""Passages kept as arrays (the passage table of an index and its cache).
+
+The arrays are numpy's in a build and memoryviews of the cache file when
+loaded: reading a passage needs no numpy.
+"""
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from rlsbot.passages import Passage, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class PassageTable(Sequence[Passage]):
@@ -21,7 +27,7 @@ class PassageTable(Sequence[Passage]):
         self,
         articles: list[str],
         sections: list[str],
-        arrays: dict[str, np.ndarray],
+        arrays: dict[str, Sequence[int]],  # numpy arrays or memoryviews
         made: list[Passage | None] | None = None,
     ) -> None:
         self.articles = articles
@@ -32,6 +38,8 @@ class PassageTable(Sequence[Passage]):
 
     @classmethod
     def of(cls, passages: Sequence[Passage]) -> PassageTable:
+        import numpy as np  # building only: a cached table holds memoryviews of the file
+
         articles: dict[str, int] = {}
         sections: dict[str, int] = {}
         p_article, p_section, p_start, p_end, p_sent = array("i"), array("i"), array("q"), array("q"), array("q", [0])
@@ -60,7 +68,9 @@ class PassageTable(Sequence[Passage]):
 
     def slice(self, lo: int, hi: int) -> PassageTable:
         """Passages lo..hi, sharing this table's strings."""
-        a = self.arrays
+        import numpy as np
+
+        a = {name: np.asarray(array) for name, array in self.arrays.items()}
         s_lo, s_hi = int(a["p_sent_ptr"][lo]), int(a["p_sent_ptr"][hi])
         arrays = {name: a[name][lo:hi] for name in ("p_article", "p_section", "p_start", "p_end")}
         arrays["p_sent_ptr"] = a["p_sent_ptr"][lo : hi + 1] - s_lo
@@ -70,6 +80,8 @@ class PassageTable(Sequence[Passage]):
     @classmethod
     def concat(cls, tables: Sequence[PassageTable]) -> PassageTable:
         """One table of all passages, in order; its strings are sorted, and only those used are kept."""
+        import numpy as np
+
         names: dict[int, tuple[list[str], list[str]]] = {id(t.articles): (t.articles, t.sections) for t in tables}
         all_articles = sorted({a for articles, _ in names.values() for a in articles})
         all_sections = sorted({s for _, sections in names.values() for s in sections})
@@ -89,11 +101,12 @@ class PassageTable(Sequence[Passage]):
         made: list[Passage | None] = []
         for t in tables:
             article_map, section_map = maps[id(t.articles)]
-            parts["p_article"].append(article_map[t.arrays["p_article"]])
-            parts["p_section"].append(section_map[t.arrays["p_section"]])
+            a = {name: np.asarray(array) for name, array in t.arrays.items()}
+            parts["p_article"].append(article_map[a["p_article"]])
+            parts["p_section"].append(section_map[a["p_section"]])
             for name in ("p_start", "p_end", "s_start", "s_end", "s_item"):
-                parts[name].append(t.arrays[name])
-            sent_counts.append(np.diff(t.arrays["p_sent_ptr"]))
+                parts[name].append(a[name])
+            sent_counts.append(np.diff(a["p_sent_ptr"]))
             made += t._made
         empty = {"p_article": np.int32, "p_section": np.int32, "s_item": np.bool_}
         arrays = {

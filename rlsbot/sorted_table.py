@@ -77,35 +77,45 @@ class JoinedStrings(Sequence[str]):
     splitting them all into a list took ~25 ms of every start at that size
     (so did the terms and the words themselves, which are looked up by
     bisection, a few hundred times an answer).  Iterating splits them all
-    once: that is faster than decoding each.
+    once: that is faster than decoding each.  Up to ``SPLIT_AT_ONCE``
+    strings (the bundled corpus has ~1,000), or with ``split``, they are
+    split at once, which costs less than importing numpy to find the NULs.
     """
 
-    __slots__ = ("_raw", "_starts", "_ends", "_all")
+    __slots__ = ("_raw", "_starts", "_ends", "_all", "_n")
 
-    def __init__(self, raw: bytes, count: int) -> None:
+    SPLIT_AT_ONCE = 20_000
+
+    def __init__(self, raw: bytes, count: int, split: bool = False) -> None:
+        text = raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
+        self._raw = raw
+        self._n = count
+        self._all: list[str] | None = None
+        if split or count <= self.SPLIT_AT_ONCE:
+            self._all = text.split("\0") if count else []
+            if len(self._all) != count:
+                raise ValueError(f"{len(self._all)} strings, expected {count}")
+            return
         import numpy as np
 
-        raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
-        cuts = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0) if count else np.zeros(0, dtype=np.int64)
-        if count and len(cuts) + 1 != count:  # as str.split would count them
+        cuts = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0)
+        if len(cuts) + 1 != count:  # as str.split would count them
             raise ValueError(f"{len(cuts) + 1} strings, expected {count}")
-        starts = np.concatenate(([0], cuts + 1)) if count else cuts
-        ends = np.concatenate((cuts, [len(raw)])) if count else cuts
-        self._raw = raw
         # memoryviews: indexing one gives a Python int at once
-        self._starts = memoryview(starts.astype(np.int64)).cast("B").cast("q")
-        self._ends = memoryview(ends.astype(np.int64)).cast("B").cast("q")
-        self._all: list[str] | None = None
+        self._starts = memoryview(np.concatenate(([0], cuts + 1)).astype(np.int64)).cast("B").cast("q")
+        self._ends = memoryview(np.concatenate((cuts, [len(raw)])).astype(np.int64)).cast("B").cast("q")
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return self._n
 
     def __getitem__(self, i):  # type: ignore[override]
+        if self._all is not None:
+            return self._all[i]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         return self._raw[self._starts[i] : self._ends[i]].decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
         if self._all is None:
-            self._all = self._raw.decode("utf-8", "surrogatepass").split("\0") if len(self) else []
+            self._all = self._raw.decode("utf-8", "surrogatepass").split("\0")
         return iter(self._all)

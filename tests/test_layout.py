@@ -44,6 +44,7 @@ FLOORS = {
     "rlsbot.walk": 4,
     "rlsbot.passage_table": 5,
     "rlsbot.index_meta": 5,
+    "rlsbot.postings": 5,  # BM25 over term columns, plain Python or numpy: below the index
     "rlsbot.analyser": 5.5,  # articles into postings, in worker processes when many: below the index
     "rlsbot.index": 6,
     "rlsbot.article_cache": 6,
