@@ -447,4 +447,10 @@ def asks_of(question: str) -> list[Ask]:
     if any(a.kind == "missed dose" for a in found):
         # "I missed my dose" asks what to do, not how much to take
         found = [a for a in found if a.kind != "dose"]
+    if _HELP_OR_WORSE.search(question):
+        # "does working out help or make it worse?" asks what it does, not what causes RLS
+        found.sort(key=lambda a: a.kind != "effect")
     return found
+
+
+_HELP_OR_WORSE = re.compile(r"\bhelps?\b[^.?!]*\bor\b[^.?!]*\bworse\b", re.IGNORECASE)

@@ -528,3 +528,12 @@ def test_how_common_said_in_words_answers_how_common(multi_bot):
 def test_is_that_normal_and_stuck_with_it_are_ways_of_asking(bot, question, start):
     answer = bot.ask(question)
     assert answer.answered and answer.citations[0].quote.startswith(start)
+
+
+def test_help_or_make_it_worse_asks_what_it_does(bot):
+    from rlsbot.asks import asks_of
+
+    assert asks_of("does working out help rls or make it worse")[0].kind == "effect"
+    answer = bot.ask("does working out help rls or make it worse")
+    assert any("moderate exercise during the day can help" in c.quote for c in answer.citations)
+    assert not any("sexual activity" in c.quote for c in answer.citations)
