@@ -188,7 +188,7 @@ def split_story(question: str) -> tuple[str, str]:
 
 
 # Ways of asking that name nothing: "in plain words", "be honest".
-_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not", "normal")
+_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not", "normal", "just")
 
 
 @cache
@@ -197,7 +197,9 @@ def _filler_phrases() -> re.Pattern[str]:
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
         r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b"
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
-        r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))",
+        r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))"
+        # "...or is it just internet hype?", "...or just wellness-influencer stuff": a dismissal, not a topic
+        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:just|only|all) (?:a |an |some )?(?:[\w-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?)\b",
         re.IGNORECASE,
     )
 

@@ -537,3 +537,17 @@ def test_help_or_make_it_worse_asks_what_it_does(bot):
     answer = bot.ask("does working out help rls or make it worse")
     assert any("moderate exercise during the day can help" in c.quote for c in answer.citations)
     assert not any("sexual activity" in c.quote for c in answer.citations)
+
+
+def test_a_dismissal_tacked_on_is_no_topic(multi_bot):
+    answer = multi_bot.ask("does magnesium actualy work for rls or is it just internet hype")
+    assert answer.answered and "internet" not in answer.missing
+
+
+def test_how_often_it_occurs_is_how_common_not_a_dose(multi_bot):
+    from rlsbot.asks import asks_of
+
+    assert "dose" not in [a.kind for a in asks_of("how often does it occur in children?")]
+    assert asks_of("how often should i take magnesium?")[0].kind == "dose"
+    answer = multi_bot.ask("How common is restless legs syndrome in adults, and how often does it occur in children?")
+    assert "2 to 4 percent of children" in answer.citations[0].quote
