@@ -12,6 +12,8 @@ from rlsbot.asks import pattern
 LEANS_BACK = pattern(
     # "It is not known exactly how gabapentin works": an "it" that stands for nothing before.
     r"^\W*(?!it\s+(?:is|was)\s+(?:not\s+)?(?:known|unknown|unclear|clear|thought|believed|estimated|important|possible|impossible|likely|unlikely|recommended|common|uncommon|rare|best|hard|difficult|easy)\b)"
+    # "There's strong evidence that...", "There is no cure": a "there" that points nowhere.
+    r"(?!there(?:['’]s|\s+(?:is|are|was|were|has|have|had|may|might|can|could|will|would|seems?|appears?|remains?))\b)"
     r"(?:this|these|that|those|it|its|they|their|them|he|she|his|her|however|but|and|or|notably|thus|therefore|hence|"
     r"so|such|then|still|instead|otherwise|nevertheless|nonetheless|as a result|in these cases|in this case|in other cases|"
     r"in such cases|the same|another|other|both|either|neither|here|there|others|rather|yet|for example|for instance|"
