@@ -19,6 +19,8 @@ LEANS_BACK = pattern(
     r"in such cases|the same|another|other|both|either|neither|here|there|others|rather|yet|for example|for instance|"
     r"in addition(?! to)|additionally|also|moreover|furthermore|in contrast|by contrast|similarly|likewise|meanwhile|again|"
     r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively)\b(?!-)"
+    # "Changes in other genes ... probably also contribute": other than the ones said before.
+    r"|^\W*\w+\s+(?:in|of|to|with)\s+other\s+\w+s\b"
     # "If they fall asleep quickly, ...": whom "they" are is said before.
     r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
     # "The goal of this research", "Contact your doctor if you have any of these problems".

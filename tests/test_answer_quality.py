@@ -551,3 +551,8 @@ def test_how_often_it_occurs_is_how_common_not_a_dose(multi_bot):
     assert asks_of("how often should i take magnesium?")[0].kind == "dose"
     answer = multi_bot.ask("How common is restless legs syndrome in adults, and how often does it occur in children?")
     assert "2 to 4 percent of children" in answer.citations[0].quote
+
+
+def test_there_is_and_other_genes_lean_as_they_read():
+    assert not LEANS_BACK.match("There’s strong evidence that magnesium deficiencies can contribute to RLS.")
+    assert LEANS_BACK.match("Changes in other genes, which have not been identified, probably also contribute to this complex disorder.")
