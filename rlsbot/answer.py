@@ -65,6 +65,10 @@ FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), besi
 WHY_WEIGHT = 0.3
 _WHY = re.compile(r"\bwhy\b|\bhow come\b", re.IGNORECASE)
 _EXPLAINS = re.compile(r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|this is why|which is why)\b", re.IGNORECASE)
+# "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ...")
+WHICH_WEIGHT = 0.3
+_WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
+_NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
@@ -188,6 +192,7 @@ def _candidates(
     pairs = set(zip(asked, asked[1:], strict=False))
     known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
     why = bool(_WHY.search(query.question))
+    which = bool(_WHICH.search(query.question))
 
     def terms_of(text: str) -> list[str]:
         found = known.get(text)
@@ -263,6 +268,8 @@ def _candidates(
                 score += FORM_WEIGHT
             if why and _EXPLAINS.search(own):
                 score += WHY_WEIGHT
+            if which and _NAMES_SOME.search(quoted):
+                score += WHICH_WEIGHT
             score += QUESTION_WORDS_WEIGHT * _weights(terms | section_terms, query, index) / total
             if pairs:
                 score += PHRASE_WEIGHT * min(2, len(pairs & set(zip(ordered, ordered[1:], strict=False))))

@@ -558,3 +558,8 @@ def test_how_often_it_occurs_is_how_common_not_a_dose(multi_bot):
 def test_there_is_and_other_genes_lean_as_they_read():
     assert not LEANS_BACK.match("There’s strong evidence that magnesium deficiencies can contribute to RLS.")
     assert LEANS_BACK.match("Changes in other genes, which have not been identified, probably also contribute to this complex disorder.")
+
+
+def test_which_ones_prefers_a_sentence_that_names_some(bot):
+    answer = bot.ask("which other illnesses put you in line for developing this leg condition")
+    assert "several other disorders increase the risk of developing the condition" in answer.citations[0].quote
