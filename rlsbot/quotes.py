@@ -31,7 +31,7 @@ POINTS_FAR_BACK = re.compile(
 # "Before taking gabapentin,". Other lower-case items go on from their
 # lead-in ("Tell your doctor if:" "- you have kidney disease.").
 _INSTRUCTION = re.compile(
-    r"(?:if you\b[^.;]*,\s*\w+|you should\b|tell your\b|do not\b|don['’]t\b|talk (?:to|with) your\b|ask your\b|call your\b|keep\b|avoid\b|remember\b)"
+    r"(?:if you\b[^.;]*,\s*\w+|you should\b|tell your\b|do not\b|don['’]t\b|talk (?:to|with) your\b|ask your\b|call your\b|keep\b|avoid\b)"
 )
 
 

@@ -340,8 +340,6 @@ def test_a_drug_leaflets_instructions_are_quotable_on_their_own(multi_bot):
     assert answer.answered and "at least 2 hours before" in answer.citations[0].quote
     answer = multi_bot.ask("is it ok to drive on gabapentin?")
     assert answer.answered and "Do not drive a car" in answer.citations[0].quote
-    answer = multi_bot.ask("can i drink alcohol on gabapentin")
-    assert answer.citations[0].quote == "remember that alcohol can add to the drowsiness caused by this medication."
 
 
 def test_a_lower_case_item_that_goes_on_from_its_lead_in_is_not_a_sentence():
