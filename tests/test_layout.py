@@ -25,7 +25,8 @@ FLOORS = {
     "rlsbot.text": 0,
     "rlsbot.storage": 0,
     "rlsbot.analysis": 0,
-    "rlsbot.asks": 0,
+    "rlsbot.patterns": 0,
+    "rlsbot.asks": 0.5,  # its question patterns are rlsbot.patterns'
     "rlsbot.leaning": 1,  # a pattern of the asks' kind
     "rlsbot.populations": 1,  # its patterns are the asks' kind
     "rlsbot.english": 0,
