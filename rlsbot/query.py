@@ -367,7 +367,9 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # "...Is it safe?" names nothing and leans on the story as a follow-up on
     # the turn before; "...What causes RLS?", "...Is there a blood test?" or
     # "...What should I expect?" names what it asks about or asks it of the
-    # subject itself, and the story only ranks.
+    # subject itself, and the story only ranks. "...Any tips?" asks for
+    # treatment of the subject, yet for tips on the story ("flying to Sydney
+    # next month, 20+ hrs"): the story leans.
     leans = (
         not own.focus
         and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
@@ -392,7 +394,9 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     return Query(question, own.words + context, asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
 
 
+# Asks a story names with an everyday word ("worse", "helps", "treated"): not what its question asks.
 _EVERYDAY_ASKS = frozenset({"cause", "effect", "treatment"})
+
 # "vitamin D": one letter is no index term, so the name is kept whole (Query.names).
 _LETTER_VITAMIN = re.compile(r"\bvitamins?\s+([a-z])\b(?![-'’]\w)", re.IGNORECASE)
 
