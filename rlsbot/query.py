@@ -367,9 +367,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # "...Is it safe?" names nothing and leans on the story as a follow-up on
     # the turn before; "...What causes RLS?", "...Is there a blood test?" or
     # "...What should I expect?" names what it asks about or asks it of the
-    # subject itself, and the story only ranks. "...Any tips?" asks for
-    # treatment of the subject, yet for tips on the story ("flying to Sydney
-    # next month, 20+ hrs"): the story leans.
+    # subject itself, and the story only ranks. "...Any tips?" asks for tips
+    # on the story ("flying to Sydney next month, 20+ hrs"): the story leans.
     leans = (
         not own.focus
         and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
