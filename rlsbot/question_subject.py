@@ -57,8 +57,9 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
     name = (main.corrected or main.word) if main is not None and rarity(main.corrected or main.word) < FOCUS_ZIPF else None
     if name is not None and name.rstrip("s") in denied:
         return None
-    for hit in hits:
-        article = articles[hit.passage.article]
+    # Each article once, in the order of its best passage: every test below is of the article alone.
+    for name_of_article in dict.fromkeys(hit.passage.article for hit in hits):
+        article = articles[name_of_article]
         if about_subject(article):
             continue
         if name is not None:
