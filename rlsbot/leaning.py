@@ -2,12 +2,12 @@
 
 Passages join a paragraph that leans on the one before it, and a quote brings
 the sentence a leaning one points to (``rlsbot.quotes``).  One pattern,
-compiled on first use like the asks' (``rlsbot.asks.pattern``).
+compiled on first use like the asks' (``rlsbot.patterns.pattern``).
 """
 
 from __future__ import annotations
 
-from rlsbot.asks import pattern
+from rlsbot.patterns import pattern
 
 LEANS_BACK = pattern(
     # "It is not known exactly how gabapentin works": an "it" that stands for nothing before.

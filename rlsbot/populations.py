@@ -4,7 +4,7 @@
 adults does not answer it, and a dose for adults is never a child's dose.
 Each population has the question shapes that name it and the cue of a
 sentence that speaks of it.  Patterns are compiled when first used, like
-the asks' (``rlsbot.asks.pattern``).
+the asks' (``rlsbot.patterns.pattern``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rlsbot.asks import LazyPattern, pattern
+from rlsbot.patterns import LazyPattern, pattern
 
 
 @dataclass(frozen=True)

@@ -409,11 +409,11 @@ def test_a_lead_in_ending_in_a_comma_is_never_a_quote(multi_bot):
         assert not any(c.quote.rstrip().endswith(",") for c in answer.citations), [c.quote for c in answer.citations]
 
 
-def test_the_word_after_an_ask_is_not_the_asks():
+def test_the_word_after_an_ask_is_not_the_asks(multi_bot):
     from rlsbot.query import ASK, parse
 
     # "forgot my " ends in a space: "horizant" stays what the question is about.
-    query = parse("forgot my horizant last night, do i take 2 today?", Bot.load(BLIND / "nih_multi", cache=False).index)
+    query = parse("forgot my horizant last night, do i take 2 today?", multi_bot.index)
     kinds = {qw.word: qw.kind for qw in query.words}
     assert kinds["forgot"] == ASK and kinds["horizant"] != ASK
     assert query.asks == ("missed dose",)
