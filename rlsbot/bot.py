@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from rlsbot.answer import PASSAGES_CONSIDERED, Answer, compose
 from rlsbot.article import Article
 from rlsbot.article_cache import scan
 from rlsbot.bm25 import BM25Params
@@ -13,6 +13,9 @@ from rlsbot.index import Hit, Index
 from rlsbot.index_cache import CachedIndex, save_index
 from rlsbot.index_meta import cache_path, corpus_key_from
 from rlsbot.query import Query, Resolver, parse
+
+if TYPE_CHECKING:
+    from rlsbot.answer import Answer
 
 MAX_QUESTION_CHARS = 2000  # the rest of a longer question is not read
 
@@ -94,6 +97,8 @@ class Bot:
 
     def ask(self, question: str, query: Query | None = None) -> Answer:
         """Answer one question from the articles alone."""
+        from rlsbot.answer import PASSAGES_CONSIDERED, compose  # a search needs none of it (~10 ms of imports)
+
         query = query or self.query(question)
         hits = self.index.search(query.terms, top=PASSAGES_CONSIDERED) if query.covered else []
         return compose(question, query, hits, self.articles, self.index)

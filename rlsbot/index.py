@@ -22,7 +22,7 @@ from rlsbot.bm25 import BM25Params
 from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import Passage
-from rlsbot.postings import NpPostings, PyPostings, is_small
+from rlsbot.postings import NpPostings, PyPostings, postings_for
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,8 +86,7 @@ class Index:
         self.surface_count = surface_count
         self.params = params
         self.n_docs = len(self.passages)
-        kind = PyPostings if is_small(len(col_docs), self.n_docs) else NpPostings
-        self._postings: PyPostings | NpPostings = kind(col_ptr, col_docs, col_tf, doc_len, params)
+        self._postings: PyPostings | NpPostings = postings_for(col_ptr, col_docs, col_tf, doc_len, params)
         p = self._postings
         self.col_ptr, self.col_docs, self.col_tf, self.doc_len, self.avgdl = p.col_ptr, p.col_docs, p.col_tf, p.doc_len, p.avgdl
         # Set by build() and load(): what save() needs to let a later build

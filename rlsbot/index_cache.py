@@ -13,20 +13,20 @@ the changed articles are analysed again.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Mapping
-from itertools import compress
-from operator import ge, le, lt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from rlsbot.analysis import learn_stems
 from rlsbot.bm25 import BM25Params
+from rlsbot.cache_check import check_arrays, check_lengths, is_checked, note_checked
 from rlsbot.index import Index
 from rlsbot.index_meta import CACHE_FORMAT, analyzer_key
 from rlsbot.passage_table import PassageTable
 from rlsbot.postings import is_small
-from rlsbot.sorted_table import JoinedStrings, SortedMap, is_ascending
+from rlsbot.sorted_table import JoinedStrings, SortedMap, is_ascending, string_ends
 from rlsbot.storage import NpyMember, atomic_write, check_npz
 
 if TYPE_CHECKING:
@@ -62,11 +62,19 @@ def save_index(index: Index, path: Path, key: str) -> None:
         raise ValueError("terms and words must be sorted to be looked up by bisection")
     surface_stems = [index.surface[w] for w in index._surface_list]
     art_ptr, art_ids, art_counts = index._art_surface
+    # where each string ends: a large index is read without finding its NULs (JoinedStrings)
+    joined = {
+        "vocab": list(index.vocab),
+        "surface": index._surface_list,
+        "surface_stems": surface_stems,
+        "passage_sections": table.sections,
+    }
     arrays = {
         "meta": _blob(json.dumps(meta, ensure_ascii=False, separators=(",", ":"))),
         "vocab": _blob(_SEP.join(index.vocab)),
         "surface": _blob(_SEP.join(index._surface_list)),
         "surface_stems": _blob(_SEP.join(surface_stems)),
+        **{f"{name}_ends": np.asarray(string_ends(strings), dtype=np.int64) for name, strings in joined.items()},
         "surface_count": np.asarray([index.surface_count[w] for w in index._surface_list], dtype=np.int64),
         "extra_words": _blob(_SEP.join(index._extra_stems)),
         "extra_stems": _blob(_SEP.join(index._extra_stems.values())),
@@ -115,12 +123,18 @@ class CachedIndex:
 
         Raises ValueError when the file is damaged.
         """
-        if not path.exists():
-            return None
         try:
-            z = _Mapped(path, check_npz(path))  # declared sizes and checksums, before anything is used
-        except Exception as exc:  # not a zip, truncated...
-            raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None
+            f = open(path, "rb")
+        except (FileNotFoundError, NotADirectoryError):  # as path.exists() said before
+            return None
+        with f:
+            try:
+                # one open file for all of it: a cache replaced meanwhile is never read half from each
+                info = os.fstat(f.fileno())
+                z = _Mapped(f, check_npz(f), is_checked(path, info))  # declared sizes, before anything is used
+            except Exception as exc:  # not a zip, truncated...
+                raise ValueError(f"the cached index is damaged ({type(exc).__name__})") from None
+        z.path, z.info = path, info
         try:
             meta = json.loads(_text(z["meta"]))
             if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT or meta.get("analyzer") != analyzer_key():
@@ -165,14 +179,22 @@ class CachedIndex:
         # A few hundred of each are read: decoded when asked for, not all split
         # at every start; but split when the index is scored without numpy.
         split = is_small(z.length("col_docs"), n_passages)
-        vocab_list = JoinedStrings(_bytes(z["vocab"]), n_vocab, split)
-        surface_list = JoinedStrings(_bytes(z["surface"]), n_surface, split)
-        surface_stems = JoinedStrings(_bytes(z["surface_stems"]), n_surface, split)
+        check = not z.checked  # a file that passed every check, as it is now, skips them (rlsbot.cache_check)
+
+        def joined(name: str, count: int) -> JoinedStrings:
+            return JoinedStrings(_bytes(z[name]), count, split, None if split else z[f"{name}_ends"], check)
+
+        vocab_list, surface_list, surface_stems = joined("vocab", n_vocab), joined("surface", n_surface), joined("surface_stems", n_surface)
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
         table_arrays = {name: z[name] for name in _TABLE}
-        table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
-        _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
+        table = PassageTable(self.strings("passage_articles", n_articles), joined("passage_sections", n_sections), table_arrays)
+        if check:
+            check_arrays(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
+            z.check_all()  # the members this start does not read too: the note vouches for the whole file
+            note_checked(z.path, z.info)
+        else:
+            check_lengths(arrays, table_arrays, n_vocab, n_surface, n_passages, len(meta["articles"]))
         counts = arrays["surface_count"]
         if split:  # a few thousand: dicts cost less to make than the ~4,000 lookups of an answer save
             vocab: Mapping[str, int] = dict(zip(vocab_list, range(n_vocab), strict=True))
@@ -222,7 +244,7 @@ class CachedIndex:
         learn_stems(surface_list, self.strings("surface_stems", n_surface))  # not stemmed again
         names = ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")
         arrays, table_arrays = {name: z[name] for name in names}, {name: z[name] for name in _TABLE}
-        _check(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
+        check_arrays(arrays, table_arrays, n_vocab, n_surface, n_passages, n_articles, n_sections, len(meta["articles"]))
         table_arrays = {name: np.asarray(a) for name, a in table_arrays.items()}
         table = PassageTable(self.strings("passage_articles", n_articles), self.strings("passage_sections", n_sections), table_arrays)
         col_ptr, col_docs, col_tf, doc_len, art_ptr = (
@@ -259,82 +281,6 @@ class CachedIndex:
 _TABLE = ("p_article", "p_section", "p_start", "p_end", "p_sent_ptr", "s_start", "s_end", "s_item")
 
 
-def _check(arrays, table, n_vocab, n_surface, n_passages, n_articles, n_sections, n_art_entries) -> None:
-    """Shapes and bounds, so that a damaged or doctored file fails here and not mid-query.
-
-    A small index (rlsbot.postings) is checked in plain Python on the
-    file's memoryviews, more closely than a large one with numpy: each
-    column's passages ascend and each passage's length is the sum of its
-    term counts, so that plain Python's arithmetic meets no zero or negative
-    it would raise on where numpy's gives inf or nan.
-    """
-    col_ptr, col_docs, col_tf, doc_len = arrays["col_ptr"], arrays["col_docs"], arrays["col_tf"], arrays["doc_len"]
-
-    def fail(what: str):
-        raise ValueError(what)
-
-    if len(col_ptr) != n_vocab + 1 or len(doc_len) != n_passages:
-        fail("term columns")
-    small = is_small(len(col_docs), n_passages)
-    if small:
-        low, high, ascending = min, max, _ascending
-    else:
-        import numpy as np
-
-        def low(a):
-            return int(np.min(a))
-
-        def high(a):
-            return int(np.max(a))
-
-        def ascending(a, strictly: bool) -> bool:
-            d = np.diff(np.asarray(a))
-            return bool(np.all(d > 0) if strictly else np.all(d >= 0))
-
-    if col_ptr[0] != 0 or not ascending(col_ptr, True):
-        fail("term columns")
-    if col_ptr[-1] != len(col_docs) or len(col_tf) != len(col_docs):
-        fail("term column lengths")
-    if len(col_docs) and not 0 <= low(col_docs) <= high(col_docs) < n_passages:
-        fail("passage ids")
-    if len(col_tf) and low(col_tf) < 1:
-        fail("term counts")
-    if len(arrays["surface_count"]) != n_surface:
-        fail("passage lengths")
-    if small:
-        # where a passage id does not rise, a new column must start
-        if not set(compress(range(1, len(col_docs)), map(ge, col_docs, col_docs[1:]))) <= set(col_ptr):
-            fail("term column order")
-        lengths = [0] * n_passages
-        for d, tf in zip(col_docs, col_tf, strict=True):
-            lengths[d] += tf
-        if lengths != doc_len.tolist():
-            fail("passage lengths")
-    art_ptr = arrays["art_ptr"]
-    if len(art_ptr) != n_art_entries + 1 or art_ptr[0] != 0 or art_ptr[-1] != n_passages or not ascending(art_ptr, False):
-        fail("articles")
-    for name in ("p_article", "p_section", "p_start", "p_end"):
-        if len(table[name]) != n_passages:
-            fail(name)
-    sent_ptr = table["p_sent_ptr"]
-    if len(sent_ptr) != n_passages + 1 or sent_ptr[0] != 0 or not ascending(sent_ptr, True):
-        fail("sentences")
-    if (
-        sent_ptr[-1] != len(table["s_start"])
-        or len(table["s_end"]) != len(table["s_start"])
-        or len(table["s_item"]) != len(table["s_start"])
-    ):
-        fail("sentence lengths")
-    if n_passages and not (0 <= low(table["p_article"]) and high(table["p_article"]) < n_articles):
-        fail("passage articles")
-    if n_passages and not (0 <= low(table["p_section"]) and high(table["p_section"]) < n_sections):
-        fail("passage sections")
-
-
-def _ascending(a, strictly: bool) -> bool:
-    return all(map(lt if strictly else le, a, a[1:]))
-
-
 class _Mapped:
     """The arrays of an uncompressed .npz, mapped from the file rather than read into memory.
 
@@ -342,30 +288,42 @@ class _Mapped:
     passages; reading (and copying) them all was most of loading the cache.
     A member's CRC-32 is checked when it is first used, as reading it would
     (a flipped byte rebuilds the cache; the per-article word counts, 40 MB
-    there, are used only by a rebuild).  Only flat arrays of plain numbers
+    there, are used only by a rebuild); in a file ``checked`` already
+    (rlsbot.cache_check), never.  Only flat arrays of plain numbers
     are mapped, so nothing in the file is unpickled.  Each is a memoryview
     (zero-copy, and indexing it gives Python ints without numpy; numpy
     views it with ``np.asarray``).  Arrays stay valid after close.
     """
 
-    def __init__(self, path: Path, members: dict[str, NpyMember]) -> None:
+    def __init__(self, f: BinaryIO, members: dict[str, NpyMember], checked: bool = False) -> None:
         import mmap
 
-        with open(path, "rb") as f:
-            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         self._members = members
-        self._checked: set[str] = set()
+        self.checked = checked
+        self._checked: set[str] = set(members) if checked else set()
         self.files = list(members)
+        self.path: Path | None = None
+        self.info: os.stat_result | None = None
 
-    def __getitem__(self, name: str) -> memoryview:
-        m = self._members[name]  # KeyError for a missing member, as np.load's
+    def _crc(self, name: str) -> None:
         if name not in self._checked:
             import zlib
 
+            m = self._members[name]
             with memoryview(self._map) as view:
                 if zlib.crc32(view[m.start : m.start + m.size]) != m.crc:
                     raise ValueError(f"{name}: bad CRC-32")
             self._checked.add(name)
+
+    def check_all(self) -> None:
+        """Check every member's CRC-32 now."""
+        for name in self._members:
+            self._crc(name)
+
+    def __getitem__(self, name: str) -> memoryview:
+        m = self._members[name]  # KeyError for a missing member, as np.load's
+        self._crc(name)
         order, code = m.descr[:1], _TYPECODES.get(m.descr[1:])
         if code is None or order not in "<>|" or (order == "|") != (code in "bB?"):
             raise ValueError(f"{name}: not plain numbers")

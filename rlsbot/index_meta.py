@@ -23,7 +23,7 @@ from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
 from rlsbot.storage import check_npz
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ tests/test_index_nonumpy.py checks they agree.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from heapq import nsmallest
 from typing import TYPE_CHECKING
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 # posting against numpy's import; queries after it cost about the same
 # either way there (~1 ms).  Half that, for a margin on a quieter machine.
 SMALL = 100_000
+# Postings one query may touch for a large index (LazyPostings) to be scored
+# in plain Python: ~0.5 us each against numpy's import (~0.1 s), or, once
+# numpy is imported anyway, against ~0.02 us each.
+FEW = 20_000
 _CHUNK = 1 << 20
 
 Terms = Sequence[tuple[int, float]]  # (term id, weight)
@@ -50,6 +55,16 @@ Terms = Sequence[tuple[int, float]]  # (term id, weight)
 def is_small(n_postings: int, n_docs: int) -> bool:
     """Whether an index this size is scored (and its cache checked) in plain Python."""
     return n_postings <= SMALL and n_docs <= SMALL
+
+
+def postings_for(col_ptr, col_docs, col_tf, doc_len, params: BM25Params) -> PyPostings | NpPostings:
+    """Plain Python for a small index; for a large one read from the cache (memoryviews), numpy only for a query
+    touching many postings; numpy for one just built (its arrays are numpy's) or whose IDF needs every term's."""
+    if is_small(len(col_docs), len(doc_len)):
+        return PyPostings(col_ptr, col_docs, col_tf, doc_len, params)
+    if isinstance(col_docs, memoryview) and not needs_mean_idf(params):
+        return LazyPostings(col_ptr, col_docs, col_tf, doc_len, params)
+    return NpPostings(col_ptr, col_docs, col_tf, doc_len, params)
 
 
 class PyPostings:
@@ -133,6 +148,53 @@ class PyPostings:
         if const:
             summed = {d: summed[d] + const for d in candidates}
         return [(d, summed[d]) for d in nsmallest(top, candidates, key=lambda d: (-summed[d], d))]
+
+
+class LazyPostings(PyPostings):
+    """A large cached index: a query touching few postings is scored in plain Python, as a small index is.
+
+    At 100,000 passages a question's terms are mostly in a few hundred to a
+    few thousand passages each, while importing numpy costs a whole process
+    ~0.1 s.  A query touching more than ``FEW`` postings (``SMALL`` while
+    numpy is not imported yet), and whatever needs every term (``df``,
+    ``idf``, ``scores``), goes to ``NpPostings`` over the same memoryviews.
+    The two compute the same floats in the same order (tests/test_index_nonumpy.py).
+    """
+
+    def __init__(self, col_ptr, col_docs, col_tf, doc_len, params: BM25Params) -> None:
+        super().__init__(col_ptr, col_docs, col_tf, doc_len, params)
+        self._np: NpPostings | None = None
+
+    def _numpy(self) -> NpPostings:
+        if self._np is None:
+            self._np = NpPostings(self.col_ptr, self.col_docs, self.col_tf, self.doc_len, self.params)
+        return self._np
+
+    def _few(self, terms: Terms) -> bool:
+        touched = sum(self.df_of(t) for t, _ in terms)
+        return touched <= FEW or (touched <= SMALL and "numpy" not in sys.modules)
+
+    @property
+    def df(self):  # type: ignore[override]
+        return self._numpy().df
+
+    @property
+    def idf(self):  # type: ignore[override]
+        return self._numpy().idf
+
+    @property
+    def term_const(self):  # type: ignore[override]
+        return self._numpy().term_const
+
+    @property
+    def col_score(self):  # type: ignore[override]
+        return self._numpy().col_score
+
+    def scores(self, terms: Terms):  # type: ignore[override]
+        return self._numpy().scores(terms)
+
+    def best(self, terms: Terms, top: int) -> list[tuple[int, float]]:
+        return super().best(terms, top) if self._few(terms) else self._numpy().best(terms, top)
 
 
 class NpPostings:

@@ -80,30 +80,41 @@ class JoinedStrings(Sequence[str]):
     once: that is faster than decoding each.  Up to ``SPLIT_AT_ONCE``
     strings (the bundled corpus has ~1,000), or with ``split``, they are
     split at once, which costs less than importing numpy to find the NULs.
+    Past it, ``ends`` (where each string ends, as the cache stores them)
+    saves finding the NULs at all; ``check`` makes sure they are the NULs
+    and the bytes are UTF-8 (a cache file already checked skips that).
     """
 
-    __slots__ = ("_raw", "_starts", "_ends", "_all", "_n")
+    __slots__ = ("_raw", "_ends", "_all", "_n")
 
     SPLIT_AT_ONCE = 20_000
 
-    def __init__(self, raw: bytes, count: int, split: bool = False) -> None:
-        text = raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
+    def __init__(self, raw: bytes, count: int, split: bool = False, ends: Sequence[int] | None = None, check: bool = True) -> None:
         self._raw = raw
         self._n = count
         self._all: list[str] | None = None
         if split or count <= self.SPLIT_AT_ONCE:
+            text = raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
             self._all = text.split("\0") if count else []
             if len(self._all) != count:
                 raise ValueError(f"{len(self._all)} strings, expected {count}")
             return
+        if ends is not None and not check:
+            if len(ends) != count:
+                raise ValueError(f"{len(ends)} strings, expected {count}")
+            self._ends = ends
+            return
+        raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
         import numpy as np
 
         cuts = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0)
         if len(cuts) + 1 != count:  # as str.split would count them
             raise ValueError(f"{len(cuts) + 1} strings, expected {count}")
-        # memoryviews: indexing one gives a Python int at once
-        self._starts = memoryview(np.concatenate(([0], cuts + 1)).astype(np.int64)).cast("B").cast("q")
-        self._ends = memoryview(np.concatenate((cuts, [len(raw)])).astype(np.int64)).cast("B").cast("q")
+        found = np.concatenate((cuts, [len(raw)])).astype(np.int64)
+        if ends is not None and not np.array_equal(np.asarray(ends), found):
+            raise ValueError("string ends are not where the strings end")
+        # a memoryview: indexing one gives a Python int at once
+        self._ends = ends if ends is not None else memoryview(found).cast("B").cast("q")
 
     def __len__(self) -> int:
         return self._n
@@ -113,9 +124,23 @@ class JoinedStrings(Sequence[str]):
             return self._all[i]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return self._raw[self._starts[i] : self._ends[i]].decode("utf-8", "surrogatepass")
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("string index out of range")
+        ends = self._ends
+        return self._raw[ends[i - 1] + 1 if i else 0 : ends[i]].decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
         if self._all is None:
             self._all = self._raw.decode("utf-8", "surrogatepass").split("\0")
         return iter(self._all)
+
+
+def string_ends(strings: Sequence[str]) -> list[int]:
+    """Where each of ``strings`` ends once they are joined by NULs as UTF-8 (``JoinedStrings``' ``ends``)."""
+    ends, at = [], -1
+    for s in strings:
+        at += 1 + len(s.encode("utf-8", "surrogatepass"))
+        ends.append(at)
+    return ends

@@ -127,8 +127,8 @@ class NpyMember(NamedTuple):
     offset: int  # the array data's first byte in the file
 
 
-def check_npz(path: Path) -> dict[str, NpyMember]:
-    """Raise ValueError unless every array in the .npz at ``path`` holds at least the bytes its header declares.
+def check_npz(path: Path | BinaryIO) -> dict[str, NpyMember]:
+    """Raise ValueError unless every array in the .npz at ``path`` (or open as a binary file) holds at least the bytes its header declares.
 
     numpy allocates an array's declared size before it reads a byte, so a
     small file declaring a huge array (or holding one compressed: 2 GB of
@@ -142,8 +142,12 @@ def check_npz(path: Path) -> dict[str, NpyMember]:
 
     found: dict[str, NpyMember] = {}
     try:
-        size = path.stat().st_size
-        with zipfile.ZipFile(path) as z, open(path, "rb") as raw:
+        if not hasattr(path, "read"):
+            with open(path, "rb") as f:
+                return check_npz(f)
+        raw = path
+        size = os.fstat(raw.fileno()).st_size
+        with zipfile.ZipFile(raw) as z:  # leaves the file it is given open
             members = z.infolist()
             if sum(info.file_size for info in members) > size:
                 raise ValueError("members larger than the file")

@@ -21,7 +21,7 @@ from rlsbot.index import Index
 from rlsbot.index_cache import load_index, save_index
 from rlsbot.index_meta import corpus_key
 from rlsbot.passages import Passage, Sentence
-from rlsbot.postings import NpPostings, PyPostings
+from rlsbot.postings import LazyPostings, NpPostings, PyPostings
 from rlsbot.sorted_table import JoinedStrings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +41,7 @@ def numpy_path(monkeypatch):
 
     def force() -> None:
         monkeypatch.setattr(rlsbot.postings, "SMALL", -1)
+        monkeypatch.setattr(rlsbot.postings, "LazyPostings", NpPostings)  # numpy for every query, not only those touching many postings
 
     return force
 
@@ -55,8 +56,8 @@ def both(make, numpy_path, monkeypatch) -> tuple[Index, Index]:
     return pure, vectorised
 
 
-def assert_same(pure: Index, vectorised: Index, queries: list[list[tuple[str, float]]]) -> None:
-    """Scores to 1e-12, and the same hits in the same order for every cut."""
+def assert_same(pure: Index, vectorised: Index, queries: list[list[tuple[str, float]]], listed: bool = True) -> None:
+    """Scores to 1e-12, and the same hits in the same order for every cut (``listed``: ``scores`` is a list)."""
     assert pure.avgdl == vectorised.avgdl
     for name in ("df", "idf", "term_const", "col_score"):
         np.testing.assert_allclose(getattr(pure, name), getattr(vectorised, name), rtol=1e-12, atol=1e-12, err_msg=name)
@@ -65,7 +66,7 @@ def assert_same(pure: Index, vectorised: Index, queries: list[list[tuple[str, fl
         assert pure.idf_of(term) == pytest.approx(vectorised.idf_of(term), rel=1e-12, abs=1e-12)
     for terms in queries:
         got = pure.scores(terms)
-        assert isinstance(got, list)
+        assert isinstance(got, list) or not listed
         np.testing.assert_allclose(got, vectorised.scores(terms), rtol=1e-12, atol=1e-12)
         for top in (1, 3, 10, 60, 10_000):
             a, b = pure.search(terms, top), vectorised.search(terms, top)
@@ -110,6 +111,36 @@ def test_a_cached_bundled_index_is_queried_the_same_either_way(tmp_path, numpy_p
         pure, vectorised = both(lambda params=params: load_index(path, key, params), numpy_path, monkeypatch)
         assert_same(pure, vectorised, queries)
         assert pure.search(queries[0])  # the bundled articles answer it
+
+
+def test_a_large_cached_index_scores_few_postings_in_plain_python_and_many_with_numpy(tmp_path, numpy_path, monkeypatch):
+    """Past SMALL a cache is read without numpy (LazyPostings): a query touching at most FEW postings is scored
+    in plain Python, a larger one with numpy, each exactly as NpPostings scores it."""
+    articles, _ = load_folder(bundled_corpus())
+    path, key = tmp_path / "index.npz", corpus_key(articles)
+    save_index(Index.build(articles), path, key)
+    queries = [
+        [("magnesium", 1.0), ("pregnanc", 1.0)],
+        [("iron", 1.0), ("ferritin", 0.5), ("iron", 1.0)],
+        [("sleep", 1.0), ("leg", 0.3), ("restless", 0.3), ("dose", 1.0), ("mg", 0.7)],
+        [("nosuchterm", 1.0)],
+    ]
+    for params in VARIANTS:
+        monkeypatch.setattr(rlsbot.postings, "SMALL", -1)  # the bundled corpus, read as a large one
+        lazy = load_index(path, key, params)
+        if params.variant == "okapi":  # its IDF floor is the mean of every term's: numpy at once
+            assert type(lazy._postings) is NpPostings
+            monkeypatch.undo()
+            continue
+        assert type(lazy._postings) is LazyPostings
+        assert lazy.search(queries[0]) and lazy._postings._np is None  # plain Python: numpy not touched
+        numpy_path()
+        vectorised = load_index(path, key, params)
+        assert type(vectorised._postings) is NpPostings
+        for few in (10**9, -1):  # every query in plain Python, then every query with numpy
+            monkeypatch.setattr(rlsbot.postings, "FEW", few)
+            assert_same(lazy, vectorised, queries, listed=False)
+        monkeypatch.undo()
 
 
 def _probe(env: dict[str, str], *args: str) -> tuple[str, list[str]]:

@@ -49,6 +49,7 @@ FLOORS = {
     "rlsbot.analyser": 5.5,  # articles into postings, in worker processes when many: below the index
     "rlsbot.index": 6,
     "rlsbot.article_cache": 6,
+    "rlsbot.cache_check": 6.5,  # the index cache's checks, and the note that a file passed them
     "rlsbot.index_cache": 7,
     # answering
     "rlsbot.query": 7,
