@@ -22,7 +22,7 @@ from rlsbot.index_cache import load_index, save_index
 from rlsbot.index_meta import corpus_key
 from rlsbot.passages import Passage, Sentence
 from rlsbot.postings import LazyPostings, NpPostings, PyPostings
-from rlsbot.sorted_table import JoinedStrings
+from rlsbot.sorted_table import JoinedStrings, string_ends
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,6 +230,15 @@ def test_the_joined_strings_of_a_large_cache_read_as_a_small_one(monkeypatch):
     for count in (len(strings) - 1, len(strings) + 1):
         with pytest.raises(ValueError):
             JoinedStrings(raw, count)
+    ends = string_ends(strings)  # as the cache stores them
+    for check in (True, False):  # checked against the NULs, or trusted (a cache file checked before)
+        stored = JoinedStrings(raw, len(strings), ends=ends, check=check)
+        assert [stored[i] for i in range(len(strings))] == strings and stored[-1] == "z" and list(stored) == strings
+    for wrong in ([e + 1 for e in ends], ends[:-1]):
+        with pytest.raises(ValueError):
+            JoinedStrings(raw, len(strings), ends=wrong)
+    with pytest.raises(IndexError):
+        JoinedStrings(raw, len(strings), ends=ends, check=False)[len(strings)]
 
 
 def test_a_cache_written_big_endian_loads_the_same(tmp_path):
