@@ -172,10 +172,12 @@ def query_rows(corpus: Path, env: dict[str, str], n_queries: int) -> list[tuple[
         index = cached.index(BM25Params())
     vocab = list(index.vocab)
     # every passage's terms, back from the term columns (order does not matter to BM25)
-    term_of_entry = np.repeat(np.arange(len(vocab)), np.diff(index.col_ptr))
-    order = np.argsort(index.col_docs, kind="stable")
-    row_ptr = np.concatenate(([0], np.cumsum(np.bincount(index.col_docs, minlength=index.n_docs))))
-    terms_sorted, tf_sorted = term_of_entry[order], index.col_tf[order]
+    # (memoryviews of the cache file: a large index is queried without numpy until a query touches many postings)
+    col_ptr, col_docs, col_tf = (np.asarray(a) for a in (index.col_ptr, index.col_docs, index.col_tf))
+    term_of_entry = np.repeat(np.arange(len(vocab)), np.diff(col_ptr))
+    order = np.argsort(col_docs, kind="stable")
+    row_ptr = np.concatenate(([0], np.cumsum(np.bincount(col_docs, minlength=index.n_docs))))
+    terms_sorted, tf_sorted = term_of_entry[order], col_tf[order]
     docs = []
     for d in range(index.n_docs):
         lo, hi = row_ptr[d], row_ptr[d + 1]

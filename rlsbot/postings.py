@@ -9,7 +9,10 @@ The bundled corpus has a few hundred passages and ~3,000 postings: there
 numpy buys nothing and its import is most of a cached ``rlsbot ask``
 (~0.1 s), so ``PyPostings`` scores them with dicts and lists over zero-copy
 views of the cache file.  Past ``SMALL`` postings (the 100,000 passages of
-benchmarks/scale.py have 6.6 million) ``NpPostings`` scores with numpy.  Both compute rank_bm25's formulas (rlsbot.bm25) with the same
+benchmarks/scale.py have 7 million) ``NpPostings`` scores with numpy; a
+large index read from its cache is ``LazyPostings``, which scores a query
+touching few postings in plain Python too and imports numpy only for one
+touching many.  All compute rank_bm25's formulas (rlsbot.bm25) with the same
 operations in the same order, rank best first and keep ties in corpus order:
 tests/test_index_nonumpy.py checks they agree.
 """
@@ -44,9 +47,11 @@ if TYPE_CHECKING:
 # either way there (~1 ms).  Half that, for a margin on a quieter machine.
 SMALL = 100_000
 # Postings one query may touch for a large index (LazyPostings) to be scored
-# in plain Python: ~0.5 us each against numpy's import (~0.1 s), or, once
-# numpy is imported anyway, against ~0.02 us each.
-FEW = 20_000
+# in plain Python: ~1 us each against numpy's import (~0.1 s) while numpy
+# is not imported (``UNIMPORTED``), and once it is, against numpy's ~1 ms a
+# query (``FEW``).  Measured at 100,000 passages: benchmarks/README.md.
+FEW = 1_000
+UNIMPORTED = 50_000
 _CHUNK = 1 << 20
 
 Terms = Sequence[tuple[int, float]]  # (term id, weight)
@@ -155,7 +160,7 @@ class LazyPostings(PyPostings):
 
     At 100,000 passages a question's terms are mostly in a few hundred to a
     few thousand passages each, while importing numpy costs a whole process
-    ~0.1 s.  A query touching more than ``FEW`` postings (``SMALL`` while
+    ~0.1 s.  A query touching more than ``FEW`` postings (``UNIMPORTED`` while
     numpy is not imported yet), and whatever needs every term (``df``,
     ``idf``, ``scores``), goes to ``NpPostings`` over the same memoryviews.
     The two compute the same floats in the same order (tests/test_index_nonumpy.py).
@@ -172,7 +177,7 @@ class LazyPostings(PyPostings):
 
     def _few(self, terms: Terms) -> bool:
         touched = sum(self.df_of(t) for t, _ in terms)
-        return touched <= FEW or (touched <= SMALL and "numpy" not in sys.modules)
+        return touched <= FEW or (touched <= UNIMPORTED and "numpy" not in sys.modules)
 
     @property
     def df(self):  # type: ignore[override]
