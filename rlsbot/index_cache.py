@@ -182,7 +182,7 @@ class CachedIndex:
         check = not z.checked  # a file that passed every check, as it is now, skips them (rlsbot.cache_check)
 
         def joined(name: str, count: int) -> JoinedStrings:
-            return JoinedStrings(_bytes(z[name]), count, split, None if split else z[f"{name}_ends"], check)
+            return JoinedStrings(_view(z[name]), count, split, None if split else z[f"{name}_ends"], check)
 
         vocab_list, surface_list, surface_stems = joined("vocab", n_vocab), joined("surface", n_surface), joined("surface_stems", n_surface)
         extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
@@ -366,10 +366,15 @@ def _blob(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
 
 
-def _bytes(blob: memoryview) -> bytes:
+def _view(blob: memoryview) -> memoryview:
+    """A member holding UTF-8 bytes, as it is in the mapped file (a string is decoded when read: nothing copied)."""
     if blob.format != "B" or blob.ndim != 1:
         raise ValueError("not a string")
-    return blob.tobytes()
+    return blob
+
+
+def _bytes(blob: memoryview) -> bytes:
+    return _view(blob).tobytes()
 
 
 def _text(blob: memoryview) -> str:

@@ -89,12 +89,14 @@ class JoinedStrings(Sequence[str]):
 
     SPLIT_AT_ONCE = 20_000
 
-    def __init__(self, raw: bytes, count: int, split: bool = False, ends: Sequence[int] | None = None, check: bool = True) -> None:
+    def __init__(
+        self, raw: bytes | memoryview, count: int, split: bool = False, ends: Sequence[int] | None = None, check: bool = True
+    ) -> None:
         self._raw = raw
         self._n = count
         self._all: list[str] | None = None
         if split or count <= self.SPLIT_AT_ONCE:
-            text = raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
+            text = str(raw, "utf-8", "surrogatepass")  # ValueError now, not at some later lookup
             self._all = text.split("\0") if count else []
             if len(self._all) != count:
                 raise ValueError(f"{len(self._all)} strings, expected {count}")
@@ -104,7 +106,7 @@ class JoinedStrings(Sequence[str]):
                 raise ValueError(f"{len(ends)} strings, expected {count}")
             self._ends = ends
             return
-        raw.decode("utf-8", "surrogatepass")  # ValueError now, not at some later lookup
+        str(raw, "utf-8", "surrogatepass")  # ValueError now, not at some later lookup
         import numpy as np
 
         cuts = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0)
@@ -129,11 +131,11 @@ class JoinedStrings(Sequence[str]):
         if not 0 <= i < self._n:
             raise IndexError("string index out of range")
         ends = self._ends
-        return self._raw[ends[i - 1] + 1 if i else 0 : ends[i]].decode("utf-8", "surrogatepass")
+        return str(self._raw[ends[i - 1] + 1 if i else 0 : ends[i]], "utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
         if self._all is None:
-            self._all = self._raw.decode("utf-8", "surrogatepass").split("\0")
+            self._all = str(self._raw, "utf-8", "surrogatepass").split("\0")
         return iter(self._all)
 
 
