@@ -180,10 +180,19 @@ def _rewritten(data: bytes, arrays: dict[str, np.ndarray]) -> bytes:
     return out.getvalue()
 
 
+def _swapped_in_a_column(a: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Two passages of one column (with their counts) out of order: every length and bound still right."""
+    ptr, docs, tf = a["col_ptr"], a["col_docs"].copy(), a["col_tf"].copy()
+    lo = next(int(ptr[t]) for t in range(len(ptr) - 1) if ptr[t + 1] - ptr[t] >= 2)
+    docs[[lo, lo + 1]], tf[[lo, lo + 1]] = docs[[lo + 1, lo]], tf[[lo + 1, lo]]
+    return {"col_docs": docs, "col_tf": tf}
+
+
 DOCTORED = [  # (id, change, refused on the numpy path too)
-    ("passage-lengths-zero", lambda a: {"doc_len": a["doc_len"] * 0}, False),
-    ("passage-lengths-not-the-term-counts", lambda a: {"doc_len": a["doc_len"] + 1}, False),
-    ("column-passages-descending", lambda a: {"col_docs": a["col_docs"][::-1].copy()}, False),
+    ("passages-swapped-in-a-column", _swapped_in_a_column, True),
+    ("passage-lengths-zero", lambda a: {"doc_len": a["doc_len"] * 0}, True),
+    ("passage-lengths-not-the-term-counts", lambda a: {"doc_len": a["doc_len"] + 1}, True),
+    ("column-passages-descending", lambda a: {"col_docs": a["col_docs"][::-1].copy()}, True),
     ("term-counts-zero", lambda a: {"col_tf": a["col_tf"] * 0}, True),
     ("passage-id-out-of-range", lambda a: {"col_docs": a["col_docs"] + len(a["doc_len"])}, True),
     ("columns-descending", lambda a: {"col_ptr": a["col_ptr"][::-1].copy()}, True),
@@ -202,8 +211,8 @@ DOCTORED = [  # (id, change, refused on the numpy path too)
     ],
 )
 def test_a_doctored_cache_with_good_checksums_is_refused(tmp_path, doctor, path, numpy_path):
-    """Either path checks shapes and bounds; plain Python checks more (numpy's arithmetic gives inf or nan where
-    plain Python's would raise), so it never divides by zero or takes the log of a negative."""
+    """Either path checks shapes, bounds, column order and passage lengths (plain Python scores a query touching
+    few postings of a large index too, and would raise where numpy's arithmetic gives inf or nan)."""
     articles, _ = load_folder(bundled_corpus())
     cache, key = tmp_path / "index.npz", corpus_key(articles)
     save_index(Index.build(articles), cache, key)
