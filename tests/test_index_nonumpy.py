@@ -143,10 +143,10 @@ def test_a_large_cached_index_scores_few_postings_in_plain_python_and_many_with_
         monkeypatch.undo()
 
 
-def _probe(env: dict[str, str], *args: str) -> tuple[str, list[str]]:
-    """A whole CLI run in a fresh process: its stdout, and which of numpy and nltk it imported."""
+def _probe(env: dict[str, str], *args: str, before: str = "") -> tuple[str, list[str]]:
+    """A whole CLI run in a fresh process (after the code ``before``): its stdout, and which of numpy and nltk it imported."""
     script = (
-        "import sys\nfrom rlsbot.cli import main\n"
+        f"{before}\nimport sys\nfrom rlsbot.cli import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print('IMPORTED', sorted(m for m in ('numpy', 'nltk') if m in sys.modules), file=sys.stderr)\n"
     )
@@ -164,6 +164,20 @@ def test_a_cached_ask_and_search_on_the_bundled_corpus_import_no_numpy():
     assert imported == [] and warm == cold and "magnesium" in warm
     found, imported = _probe(env, "search", "--json", "iron ferritin")
     assert imported == [] and json.loads(found)
+
+
+def test_a_large_cached_index_once_checked_answers_a_search_without_numpy(corpus):
+    """Past SMALL (here lowered to the small test corpus) the first start checks the cache with numpy and notes it;
+    the next ones read the noted file as it is and score a query touching few postings in plain Python."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    large = "import rlsbot.postings, rlsbot.cache_check; rlsbot.postings.SMALL = 1; rlsbot.cache_check.RACY_NS = 0"
+    args = ("search", "--json", "--corpus", str(corpus), "magnesium dose")
+    built, imported = _probe(env, *args, before=large)  # builds the index
+    assert "numpy" in imported
+    checked, imported = _probe(env, *args, before=large)  # checks the file, notes it
+    assert "numpy" in imported and checked == built
+    found, imported = _probe(env, *args, before=large)
+    assert imported == [] and found == built and json.loads(found)
 
 
 def _rewritten(data: bytes, arrays: dict[str, np.ndarray]) -> bytes:
