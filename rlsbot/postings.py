@@ -47,9 +47,10 @@ if TYPE_CHECKING:
 # either way there (~1 ms).  Half that, for a margin on a quieter machine.
 SMALL = 100_000
 # Postings one query may touch for a large index (LazyPostings) to be scored
-# in plain Python: ~1 us each against numpy's import (~0.1 s) while numpy
-# is not imported (``UNIMPORTED``), and once it is, against numpy's ~1 ms a
-# query (``FEW``).  Measured at 100,000 passages: benchmarks/README.md.
+# in plain Python: ~2 us each on first touch against numpy's import (~0.1 s)
+# while numpy is not imported (``UNIMPORTED``), and once it is, against
+# numpy's ~1 ms a query (``FEW``).  Measured at 100,000 passages:
+# benchmarks/README.md ("A cached search at 100,000 passages without numpy").
 FEW = 1_000
 UNIMPORTED = 50_000
 _CHUNK = 1 << 20
