@@ -36,6 +36,9 @@ _INSTRUCTION = re.compile(
 )
 
 
+_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b")
+
+
 def whole_sentence(text: str) -> bool:
     """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
     body = text.lstrip("\u2022-*\u00b7 ").strip()
@@ -61,6 +64,21 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     else:
         if text[start:end].rstrip().endswith(","):
             return None  # "Before taking gabapentin," says nothing without the list it leads into
+        acronym = _ACRONYM_FIRST.match(text[start:end])
+        if acronym and i > 0 and f"({acronym.group(1)})" in text[sentences[i - 1].start : sentences[i - 1].end]:
+            # "PLMS causes your legs ... to jerk": quoted with the sentence that says what PLMS is.
+            first = i - 1
+            start = sentences[first].start
+        elif (
+            i > 0
+            and "\n" in text[sentences[i - 1].end : start]
+            and text[sentences[i - 1].start : sentences[i - 1].end].rstrip().endswith(":")
+        ):
+            # A list whose markers were lost: "This can happen if you:" then "Follow a diet that excludes meat ...".
+            first = i - 1
+            start = sentences[first].start
+        elif i == 0 and text[:start].rstrip().endswith(":"):
+            return None  # the same, its lead-in in the passage before
         lead_in = i
         if not text[start:end].rstrip().endswith(":") and i + 1 < len(sentences) and "\n" not in text[end : sentences[i + 1].start]:
             # "The most common side effect is stomach upset. Other common

@@ -629,3 +629,22 @@ def test_where_a_family_comes_from_is_its_descent(multi_bot):
     answer = multi_bot.ask("my family is swedish and lots of us have rls. is that a thing?")
     assert answer.answered
     assert "Northern European descent" in answer.citations[0].quote
+
+
+def test_a_sentence_that_opens_with_an_acronym_is_quoted_with_the_sentence_that_says_it(bot):
+    answer = bot.ask("my legs jerk in my sleep every half minute, is that part of rls?")
+    assert answer.citations[0].quote.startswith(
+        "Many people who have RLS also have a condition called periodic limb movement in sleep (PLMS). PLMS causes your legs or arms to twitch or jerk"
+    )
+
+
+def test_an_it_said_before_leans_back():
+    assert LEANS_BACK.match("Some people describe it as a creeping, crawling, tingling, or burning sensation.")
+    assert not LEANS_BACK.match("Some people describe RLS as a creeping sensation.")
+
+
+def test_a_list_item_whose_marker_was_lost_is_quoted_with_its_lead_in(multi_bot):
+    # The anemia page: "This can happen if you:" and then, as a paragraph of its own, "Follow a diet that excludes meat ...".
+    for question in ("where do i get iron if i dont eat meat", "can a vegetarian diet without meat and fish cause iron-deficiency anemia?"):
+        for c in multi_bot.ask(question).citations:
+            assert not c.quote.startswith("Follow a diet")
