@@ -156,7 +156,8 @@ def is_contraction(word: str) -> bool:
 # A sentence ends at . ? or ! before a space, but not after a lone letter
 # ("e.g.", "J. Smith"): a question's story needs no Punkt, and a split too
 # many only moves a few words into the story around the question.
-_SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
+# A colon ends a sentence too: "I don't trust the internet, so I'll ask straight: can it be cured?"
+_SENTENCE_END = re.compile(r"(?<=[?!:])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
 
 
 @cache
@@ -187,8 +188,21 @@ def split_story(question: str) -> tuple[str, str]:
     return " ".join(p for p in parts if p not in asking), " ".join(asking)
 
 
+# An asking sentence that points at the story before it: "...Is that connected to restless legs?", "...when do I take it?"
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|these|those|both|the two|the 2|they)\b(?:\s+\w+){0,3}?\s+(?:linked|connected|related|causing|behind|to blame|the cause|the reason)\b"
+    r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b",
+    re.IGNORECASE,
+)
+
+
+def points_back(asking: str) -> bool:
+    """Does an asking sentence point at the story told before it ("Is that ...?", "... take it?")?"""
+    return _POINTS_BACK.search(asking) is not None
+
+
 # Ways of asking that name nothing: "in plain words", "be honest".
-_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not", "normal", "just")
+_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not", "normal", "just", "two")
 
 
 @cache
@@ -196,6 +210,8 @@ def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
         r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b"
+        # "could the two be linked?": the story's two things, no number to look for
+        r"|\bthe two\b(?= (?:be|are|is|of them)\b)"
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
         r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))"
         # "...or is it just internet hype?", "...or just wellness-influencer stuff": a dismissal, not a topic
@@ -205,13 +221,18 @@ def _filler_phrases() -> re.Pattern[str]:
 
 
 # Two words that say one thing the articles say in one: "working out" is exercise.
-_PHRASES = (("working out", "workout"), ("hay fever", "hayfever"), ("the runs", "diarrhea"))
+# "working out if it's rls" is finding out, not exercise.
+_PHRASES = (
+    (r"working out(?!\s+(?:if|whether|what|how|why|who|which|when|where)\b)", "workout"),
+    ("hay fever", "hayfever"),
+    ("the runs", "diarrhea"),
+)
 
 
 def without_filler_phrases(question: str) -> str:
     """A question less the ways of asking that name nothing ("in plain words", "or nah"), two-word names joined."""
     lowered = question.lower()
     for phrase, word in _PHRASES:
-        if phrase in lowered:
+        if phrase[:7] in lowered:
             question = re.sub(rf"\b{phrase}\b", word, question, flags=re.IGNORECASE)
     return _filler_phrases().sub(" ", question) if any(w in lowered for w in _FILLER_WORDS) else question

@@ -34,8 +34,8 @@ from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
 from rlsbot.question_subject import corpus_terms, names_other, other_subject
-from rlsbot.quotes import NOT_AN_ANSWER, quotable_span
-from rlsbot.subject import SUBJECT_RE, about_subject
+from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, concludes, goes_on, quotable_span
+from rlsbot.subject import SUBJECT_RE, about_subject, brands_of
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -219,8 +219,14 @@ def _candidates(
             span = quotable_span(text, hit.passage.sentences, i)
             if span is None:
                 continue
-            quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             own = text[sentence.start : sentence.end]
+            if main is not None and main.kind == "difference" and needs.focus and CONTRASTS.search(own):
+                # "how do I tell it from night cramps?": the contrast, with what its paragraph says of the cramps.
+                span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: _has(set(terms_of(s)), needs.focus[0])))
+            elif main is not None and span[1] == sentence.end and not main.cue.search(own):
+                # The sentence after it concludes what was asked: "..., your doctor can confirm that you have RLS."
+                span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))
+            quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             if NOT_AN_ANSWER.match(own):
                 continue
             ordered = terms_of(own)
@@ -286,8 +292,9 @@ def _candidates(
 
 
 def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> _Needs:
-    focus = query.focus
     wanted = (query.asks or query.carried_asks)[:1]
+    # "... in the evenings ... or ordinary cramps in the calf?": what is told apart is the focus, the rest its setting.
+    focus = query.focus[:1] if wanted == ("difference",) else query.focus
     populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
     # Only the main ask can be strict. Whether something is safe for someone
     # (while breastfeeding, for a child) wants a verdict: "tell your doctor
@@ -303,6 +310,14 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
         # carries it, and one on its extended-release tablets most of all (what
         # to do about a missed dose differs between the forms).
         terms[0] |= frozenset(corpus_terms(other.form_of, index))
+    elif focus:
+        # Asked about gabapentin, a sentence on its brand ("The extended-release tablet (Horizant) is taken ...") carries it.
+        named = {
+            b
+            for a in dict.fromkeys(h.passage.article for h in hits[:PASSAGES_CONSIDERED])
+            for b in brands_of(articles[a], focus[0].corrected or focus[0].word)
+        }
+        terms[0] |= frozenset(t for b in named for t in corpus_terms(b, index))
     form = frozenset(corpus_terms(other.form, index)) - frozenset(corpus_terms(" ".join(_GENERIC_FORMS), index)) if other else frozenset()
     return _Needs(
         form=form,

@@ -185,7 +185,7 @@ ASKS: tuple[Ask, ...] = (
         "difference",
         pattern(
             r"\bdifference between\b|\bdiffer(?:ent|s)? from\b|\btell (?:\w+ )?apart\b|\bvs\.?(?= )|\bversus\b"
-            r"|\b(?:tell|know|sure)\b(?=[^.?!]*\b(?:or (?:is it |it['’]?s |its )?(?:just|only|normal|ordinary)|rather than|and not)\b)"
+            r"|\b(?:tell|know|sure)\b(?=[^.?!]*\b(?:or (?:is it |it['’]?s |its )?(?:just|only|normal|ordinary)|rather than|and not|(?:just|only) [^.?!]*\bor)\b)"
         ),
         pattern(
             r"\bnot the same\b|\baren['’]t the same\b|\bunlike\b|\bdiffer|\brather than\b|\bwhereas\b|\blimited to\b|\bmore severe\b|\binstead\b|\bthan\b"
@@ -199,11 +199,13 @@ ASKS: tuple[Ask, ...] = (
         "diagnosis",
         pattern(
             r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
+            r"|\bto see if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
         ),
-        pattern(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bdoctor\b"),
+        pattern(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bconfirm"),
         False,
         "how it is diagnosed",
-        ("diagnosis", "exams and tests"),
+        ("diagnosis", "exams and tests", "drug therapy trial"),
         search=("diagnose",),
         of_subject=True,
     ),
@@ -329,6 +331,22 @@ ASKS: tuple[Ask, ...] = (
         True,
         "which foods",
         search=("foods",),
+    ),
+    Ask(
+        # "what can I do at home tonight?", "any non drug things to try?": what people do themselves.
+        "self-care",
+        pattern(
+            r"\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
+            r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
+        ),
+        pattern(
+            r"\b(?:hot|warm) bath|\bmassag|\bheating pad|\bice pack|\bstretch|\bwalk|\bexercise|\blifestyle|\brelaxation|\bdistract|\bcrossword|\bsleep habits\b|\bavoid(?:ing)? caffeine\b|\bvibrat"
+        ),
+        False,
+        "what you can do yourself",
+        ("lifestyle changes", "treatment"),
+        search=("lifestyle", "bath", "massaging"),
+        of_subject=True,
     ),
     Ask(
         "treatment",

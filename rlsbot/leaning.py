@@ -21,6 +21,8 @@ LEANS_BACK = pattern(
     r"strikingly|interestingly|surprisingly|consequently|accordingly|conversely|alternatively)\b(?!-)"
     # "Changes in other genes ... probably also contribute": other than the ones said before.
     r"|^\W*\w+\s+(?:in|of|to|with)\s+other\s+\w+s\b"
+    # "Some people describe it as a creeping ... sensation": what "it" is was said before.
+    r"|^\W*(?:\w+\s+){1,3}(?:describe|describes|described|call|calls|called|feel|feels|experience|experiences|notice|notices)\s+(?:it|them)\b"
     # "If they fall asleep quickly, ...": whom "they" are is said before.
     r"|^\W*(?:if|when|while|although|though|because|since|once|unless|until|as|even if)\s+(?:they|it|this|these|those|he|she)\b"
     # "The goal of this research", "Contact your doctor if you have any of these problems".

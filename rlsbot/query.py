@@ -27,6 +27,7 @@ from rlsbot.analysis import (
     lay_words,
     normalize,
     people_words,
+    points_back,
     split_story,
     stem,
     subject_words,
@@ -369,13 +370,11 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # "...What should I expect?" names what it asks about or asks it of the
     # subject itself, and the story only ranks. "...Any tips?" asks for tips
     # on the story ("flying to Sydney next month, 20+ hrs"): the story leans.
-    leans = (
-        not own.focus
-        and not any(qw.kind == SUBJECT and qw.found for qw in own.words)
-        and not any(ask(k).of_subject for k in own.asks if k != "treatment")
-    )
+    # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
+    of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
+    leans = not own.focus and (points_back(asking) or not of_subject)
     context = tuple(
-        replace(qw.scaled(STORY_WEIGHT), story=True, carried=leans)
+        replace(qw.scaled(1.0 if leans else STORY_WEIGHT), story=True, carried=leans)
         for qw in around.words
         if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
     )

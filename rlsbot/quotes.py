@@ -8,6 +8,7 @@ lead-in with its list; what cannot be made to stand alone is not quoted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rlsbot.article import looks_like_item
 from rlsbot.leaning import LEANS_BACK
@@ -35,6 +36,9 @@ _INSTRUCTION = re.compile(
 )
 
 
+_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b")
+
+
 def whole_sentence(text: str) -> bool:
     """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
     body = text.lstrip("\u2022-*\u00b7 ").strip()
@@ -60,6 +64,21 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     else:
         if text[start:end].rstrip().endswith(","):
             return None  # "Before taking gabapentin," says nothing without the list it leads into
+        acronym = _ACRONYM_FIRST.match(text[start:end])
+        if acronym and i > 0 and f"({acronym.group(1)})" in text[sentences[i - 1].start : sentences[i - 1].end]:
+            # "PLMS causes your legs ... to jerk": quoted with the sentence that says what PLMS is.
+            first = i - 1
+            start = sentences[first].start
+        elif (
+            i > 0
+            and "\n" in text[sentences[i - 1].end : start]
+            and text[sentences[i - 1].start : sentences[i - 1].end].rstrip().endswith(":")
+        ):
+            # A list whose markers were lost: "This can happen if you:" then "Follow a diet that excludes meat ...".
+            first = i - 1
+            start = sentences[first].start
+        elif i == 0 and text[:start].rstrip().endswith(":"):
+            return None  # the same, its lead-in in the passage before
         lead_in = i
         if not text[start:end].rstrip().endswith(":") and i + 1 < len(sentences) and "\n" not in text[end : sentences[i + 1].start]:
             # "The most common side effect is stomach upset. Other common
@@ -98,3 +117,37 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     if text[sentences[i].start : sentences[i].end].rstrip().endswith("?") or POINTS_FAR_BACK.search(text[start:end]):
         return None
     return start, end
+
+
+MAX_GOES_ON = 2  # sentences quoted after a contrast that the paragraph goes on to explain
+
+
+# A sentence that sets two things apart, rather than one that only compares them ("than").
+CONTRASTS = re.compile(r"\bnot the same\b|\baren['’]t the same\b|\bunlike\b|\bdiffer|\bwhereas\b|\brather than\b", re.IGNORECASE)
+
+
+def goes_on(text: str, sentences: tuple[Sentence, ...], i: int, end: int, carries: Callable[[str], bool], most: int = MAX_GOES_ON) -> int:
+    """The end of a contrast quoted with the sentences of its paragraph that spell it out.
+
+    "The unpleasant feelings from RLS aren't the same as the leg cramps many
+    people get at night." says they differ; the two sentences after it, each
+    on leg cramps, say how. Only sentences of the same paragraph that name
+    what was contrasted (``carries``) are taken.
+    """
+    j = i
+    while j + 1 < len(sentences) and j - i < most:
+        nxt = sentences[j + 1]
+        if nxt.kind != "sentence" or "\n" in text[sentences[j].end : nxt.start] or not carries(text[nxt.start : nxt.end]):
+            break
+        j += 1
+        end = nxt.end
+    return end
+
+
+# "If the medicines relieve your symptoms, your doctor can confirm that you have RLS.": it goes on from the sentence before.
+_GOES_ON_FROM = re.compile(r"^\W*(?:if|when|once|unless)\s+(?:the|these|this|those|they|it)\b", re.IGNORECASE)
+
+
+def concludes(sentence: str) -> bool:
+    """Does a sentence draw its point from the one before ("If the medicines relieve ..., your doctor can confirm ...")?"""
+    return _GOES_ON_FROM.match(sentence) is not None or LEANS_BACK.match(sentence) is not None

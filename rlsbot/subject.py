@@ -49,3 +49,9 @@ def form_of(article: Article, name: str) -> tuple[str, str] | None:
         if m:
             return word, m.group(1).strip()
     return None
+
+
+def brands_of(article: Article, word: str) -> set[str]:
+    """The brands an article names as forms of ``word``: {"Horizant"} for "Gabapentin extended-release tablets (Horizant)"."""
+    pattern = rf"\b{re.escape(word)}\b[^.()\n]{{0,60}}\(\s*((?-i:[A-Z][a-z][\w-]+))\s*[),;]"
+    return set(re.findall(pattern, article.text, re.IGNORECASE))
