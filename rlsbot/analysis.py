@@ -191,7 +191,7 @@ def split_story(question: str) -> tuple[str, str]:
 # An asking sentence that points at the story before it: "...Is that connected to restless legs?", "...when do I take it?"
 _POINTS_BACK = re.compile(
     r"\b(?:that|this|these|those|both|the two|the 2|they)\b(?:\s+\w+){0,3}?\s+(?:linked|connected|related|causing|behind|to blame|the cause|the reason)\b"
-    r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b",
+    r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b|\b(?:be |been )?doing (?:this|that)\b",
     re.IGNORECASE,
 )
 
@@ -226,6 +226,7 @@ _PHRASES = (
     (r"working out(?!\s+(?:if|whether|what|how|why|who|which|when|where)\b)", "workout"),
     ("hay fever", "hayfever"),
     ("the runs", "diarrhea"),
+    ("cold turkey", "suddenly"),
 )
 
 

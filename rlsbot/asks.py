@@ -163,7 +163,7 @@ ASKS: tuple[Ask, ...] = (
         "avoid",
         pattern(
             r"\bwho (?:should(?:n['’]t| not)|must(?:n['’]t| not)|can(?:['’]t|not)|should avoid)\b|\bshould(?:n['’]t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
-            r"|\badvised against\b|\bsteer clear\b|\bbe wary\b|\bcontraindicat"
+            r"|\badvised against\b|\bsteer clear\b|\bbe wary\b|\bcontraindicat|\bwho (?:should|must|needs to) (?:stay|keep) away\b"
         ),
         pattern(
             r"\bshould(?:n['’]t| not)\b|\bnot (?:be )?(?:safe|used|take)|\bavoid\b|\btalk (?:to|with) your doctor\b|\bkidney\b|\bcaution\b"
@@ -184,7 +184,7 @@ ASKS: tuple[Ask, ...] = (
         # "how do i tell if its rls or just night cramps?": what sets the two apart.
         "difference",
         pattern(
-            r"\bdifference between\b|\bdiffer(?:ent|s)? from\b|\btell (?:\w+ )?apart\b|\bvs\.?(?= )|\bversus\b"
+            r"\bdifference between\b|\bdiffer(?:ent|s)? from\b|\btell (?:\w+ )?apart\b|\btell\b(?=[^.?!]{1,40}\bfrom\b)|\bvs\.?(?= )|\bversus\b"
             r"|\b(?:tell|know|sure)\b(?=[^.?!]*\b(?:or (?:is it |it['’]?s |its )?(?:just|only|normal|ordinary)|rather than|and not|(?:just|only) [^.?!]*\bor)\b)"
         ),
         pattern(
@@ -281,6 +281,21 @@ ASKS: tuple[Ask, ...] = (
         "how it will go",
         ("outlook",),
         search=("outlook",),
+        of_subject=True,
+    ),
+    Ask(
+        # "what's going wrong inside the head that makes the legs do this?": what happens in the body.
+        "mechanism",
+        pattern(
+            r"\bgoing (?:wrong|on)\b(?=[^.?!]*\b(?:inside|in) (?:the |my |your |his |her |their )?(?:head|brain|body|nerves)\b)"
+            r"|\bmakes? (?:the |my |your |his |her |their |someone['’]?s |someones )?legs (?:do|act|jump|twitch)\b"
+        ),
+        # what goes wrong, not what the brain does when all is well ("The brain uses iron to make ... dopamine")
+        pattern(r"\bfaulty\b|\black of\b|\bshortage\b|\bdeficien|\bmalfunction|\bimbalance|\bdamage\b|\bcaus"),
+        False,
+        "how it comes about",
+        ("causes",),
+        search=("brain", "dopamine"),
         of_subject=True,
     ),
     Ask(

@@ -126,15 +126,16 @@ class Query:
     def focus(self) -> list[QueryWord]:
         """What the question is about, found in the articles: its own words before carried ones, rarest first.
 
-        Everyday words ("done", "problem") are searched, but are the focus
-        only of a question that names nothing rarer (``FOCUS_ZIPF``).
+        Everyday words ("done", "problem") are the focus only of a question that names nothing rarer (``FOCUS_ZIPF``).
         """
         found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC and not any(ch.isdigit() for ch in qw.word)]
         found = [qw for qw in found if qw.carried or not qw.story]  # a story the question leans on is carried
-        core = [qw for qw in found if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
-        core = core or [qw for qw in found if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
+        # A story's word read as a misspelling ("dreading" as "drawing") is a guess about a setting: last, and never alone.
+        sure = [qw for qw in found if not (qw.story and qw.corrected)]
+        core = [qw for qw in sure if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
+        core = core or [qw for qw in sure if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
+        core += [qw for qw in found if qw not in sure and rarity(qw.corrected) < FOCUS_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
-        # A story's word read as a misspelling ("dreading" as "drawing") is a guess about a setting: last.
         return sorted(core, key=lambda qw: (qw.carried, is_generic(qw), qw.story and bool(qw.corrected), rarity(qw.corrected or qw.word)))
 
     @property
@@ -372,7 +373,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # on the story ("flying to Sydney next month, 20+ hrs"): the story leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
     of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
-    leans = not own.focus and (points_back(asking) or not of_subject)
+    leans = (not own.focus or points_back(asking)) and all(is_generic(qw) for qw in own.focus) and (points_back(asking) or not of_subject)
     context = tuple(
         replace(qw.scaled(1.0 if leans else STORY_WEIGHT), story=True, carried=leans)
         for qw in around.words

@@ -648,3 +648,52 @@ def test_a_list_item_whose_marker_was_lost_is_quoted_with_its_lead_in(multi_bot)
     for question in ("where do i get iron if i dont eat meat", "can a vegetarian diet without meat and fish cause iron-deficiency anemia?"):
         for c in multi_bot.ask(question).citations:
             assert not c.quote.startswith("Follow a diet")
+
+
+def test_what_goes_on_inside_asks_how_it_comes_about(multi_bot):
+    from rlsbot.asks import asks_of
+
+    assert asks_of("what is going on inside the brain that makes my legs do this")[0].kind == "mechanism"
+    answer = multi_bot.ask("what is going on inside the brain that makes my legs do this")
+    assert (
+        answer.citations[0].quote
+        == "The brain uses iron to make the chemical dopamine (DO-pah-meen) and to control other brain activities."
+    )
+
+
+def test_who_should_stay_away_asks_who_should_avoid_it(multi_bot):
+    answer = multi_bot.ask("who should stay away from magnesium?")
+    assert answer.citations[0].quote == "You also shouldn’t take magnesium if you have any kidney disorders, including kidney failure."
+
+
+def test_telling_one_from_the_other_is_a_difference(bot):
+    from rlsbot.asks import asks_of
+
+    kinds = [a.kind for a in asks_of("how do you tell night cramps from restless legs")]
+    assert kinds[0] == "difference"
+    answer = bot.ask("how do you tell night cramps from restless legs")
+    assert answer.citations[0].quote.startswith("The unpleasant feelings from RLS aren't the same as the leg cramps")
+    assert "Leg cramps cause more severe pain" in answer.citations[0].quote
+
+
+def test_cold_turkey_is_stopping_suddenly():
+    from rlsbot.analysis import without_filler_phrases
+
+    assert "suddenly" in without_filler_phrases("can i stop the gabapentin cold turkey")
+
+
+def test_a_story_misread_as_a_misspelling_is_never_the_whole_focus(bot):
+    # "dreading" is read as "drawing"; the flight and the seat are what the story is about.
+    answer = bot.ask("Long flight next week, 14 hours, and I'm dreading being stuck in my seat. Any tips?")
+    assert answer.answered
+    assert "aisle seat" in answer.citations[0].quote
+
+
+def test_could_the_tablets_be_doing_this_asks_about_the_story(multi_bot):
+    answer = multi_bot.ask(
+        "Dad started a new tablet for his restless legs and now he keeps betting on the horses. Could the tablets be doing this?"
+    )
+    assert (
+        answer.citations[0].quote
+        == "In some cases, RLS medicines may worsen problems with excessive gambling, shopping, or sexual activity."
+    )
