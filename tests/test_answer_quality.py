@@ -655,9 +655,9 @@ def test_what_goes_on_inside_asks_how_it_comes_about(multi_bot):
 
     assert asks_of("what is going on inside the brain that makes my legs do this")[0].kind == "mechanism"
     answer = multi_bot.ask("what is going on inside the brain that makes my legs do this")
-    assert (
-        answer.citations[0].quote
-        == "The brain uses iron to make the chemical dopamine (DO-pah-meen) and to control other brain activities."
+    # What goes wrong, not what the brain does when all is well ("The brain uses iron to make the chemical dopamine").
+    assert answer.citations[0].quote == (
+        "Research suggests that the main cause of restless legs syndrome (RLS) is a faulty use of iron or a lack of iron in the brain."
     )
 
 
