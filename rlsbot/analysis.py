@@ -215,7 +215,7 @@ def _filler_phrases() -> re.Pattern[str]:
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
         r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))"
         # "...or is it just internet hype?", "...or just wellness-influencer stuff": a dismissal, not a topic
-        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:just|only|all) (?:a |an |some )?(?:[\w-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?)\b",
+        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?)\b",
         re.IGNORECASE,
     )
 
