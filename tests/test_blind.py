@@ -13,22 +13,38 @@ from tests.blind import evaluate as blind
 
 # set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
 FLOORS = {
-    "A1": (0.93, 0.93, 0.79, 0.87, 0.03, 60),
-    "B1": (0.84, 0.91, 0.71, 0.93, 0.00, 60),
-    "A3": (0.67, 0.78, 0.60, 1.00, 0.05, 60),
-    "B3": (0.76, 0.76, 0.65, 1.00, 0.05, 60),
-    "A5": (0.67, 0.73, 0.59, 0.87, 0.07, 60),  # tuned on after its first judged run
-    "B5": (0.69, 0.73, 0.54, 0.87, 0.05, 60),  # tuned on after its first judged run
-    "A7": (0.65, 0.71, 0.47, 0.81, 0.07, 60),  # tuned on after its first judged run
-    "B7": (0.72, 0.74, 0.73, 0.93, 0.13, 60),  # tuned on after its first judged run
-    "A2": (0.73, 0.78, 0.72, 0.87, 0.14, 60),  # frozen: never tuned on
-    "B2": (0.64, 0.66, 0.53, 0.88, 0.14, 60),  # frozen: never tuned on
-    "A4": (0.56, 0.60, 0.55, 0.75, 0.18, 60),  # frozen from the start: never tuned on
-    "B4": (0.51, 0.59, 0.46, 0.80, 0.15, 60),  # frozen from the start: never tuned on
-    "A6": (0.47, 0.58, 0.52, 0.81, 0.22, 60),  # frozen from the start: written late, never tuned on
-    "B6": (0.56, 0.60, 0.47, 0.93, 0.16, 60),  # frozen from the start: written late, never tuned on
-    "A8": (0.67, 0.71, 0.60, 0.87, 0.16, 60),  # frozen from the start: written at the end of a round, never tuned on
-    "B8": (0.52, 0.60, 0.46, 0.87, 0.20, 60),  # frozen from the start: written at the end of a round, never tuned on
+    "A1": (0.95, 0.95, 0.80, 0.87, 0.00, 60),
+    "B1": (0.89, 0.93, 0.74, 0.93, 0.00, 60),
+    "A3": (0.69, 0.82, 0.63, 1.00, 0.03, 60),
+    "B3": (0.87, 0.87, 0.72, 1.00, 0.03, 60),
+    "A5": (0.71, 0.73, 0.61, 0.87, 0.07, 60),  # tuned on after its first judged run
+    "B5": (0.80, 0.80, 0.60, 0.87, 0.05, 60),  # tuned on after its first judged run
+    "A7": (0.69, 0.76, 0.49, 0.81, 0.05, 60),  # tuned on after its first judged run
+    "B7": (0.74, 0.76, 0.71, 0.93, 0.11, 60),  # tuned on after its first judged run
+    "A9": (
+        0.78,
+        0.80,
+        0.69,
+        0.93,
+        0.07,
+        60,
+    ),  # tuned on: written in the 2026-11-26 round by helpers who saw only the articles and the users
+    "B9": (
+        0.71,
+        0.76,
+        0.59,
+        0.87,
+        0.09,
+        60,
+    ),  # tuned on: written in the 2026-11-26 round by helpers who saw only the articles and the users
+    "A2": (0.71, 0.76, 0.70, 0.87, 0.14, 60),  # frozen: never tuned on
+    "B2": (0.66, 0.68, 0.54, 0.88, 0.12, 60),  # frozen: never tuned on
+    "A4": (0.63, 0.67, 0.57, 0.75, 0.16, 60),  # frozen from the start: never tuned on
+    "B4": (0.57, 0.61, 0.49, 0.80, 0.15, 60),  # frozen from the start: never tuned on
+    "A6": (0.56, 0.65, 0.58, 0.81, 0.20, 60),  # frozen from the start: written late, never tuned on
+    "B6": (0.60, 0.63, 0.47, 0.93, 0.14, 60),  # frozen from the start: written late, never tuned on
+    "A8": (0.71, 0.73, 0.64, 0.87, 0.16, 60),  # frozen from the start: written at the end of a round, never tuned on
+    "B8": (0.58, 0.65, 0.51, 0.87, 0.18, 60),  # frozen from the start: written at the end of a round, never tuned on
 }
 
 
