@@ -264,7 +264,7 @@ class Resolver:
         self.index = index
         self.use_synonyms = synonyms  # switches for measuring each aid on the gold set
         self.use_typos = typos
-        self._buckets: typos.Dictionary | None = None
+        self._buckets: dict[str, typos.Dictionary] = {}  # by first letter, each built when first asked for
 
     def term_for(self, word: str) -> str | None:
         """The index term for a word, if the corpus has it in any inflection."""
@@ -296,15 +296,18 @@ class Resolver:
             return None
         if not self._candidates(word):  # also builds the dictionary on first use
             return None
-        return self._buckets.correct(word, self.index.surface_count, fillers().__contains__)
+        return self._buckets[word[0]].correct(word, self.index.surface_count, fillers().__contains__)
 
     def _candidates(self, word: str) -> list[str]:
-        """Dictionary words that could be within the edit limit (rlsbot.typos.Dictionary, built on first use)."""
-        if self._buckets is None:
-            dictionary = {w for w in self.index.surface if w.isalpha() and len(w) >= 4 and not is_stopword(w)}
-            dictionary |= {w for w in synonym_groups() if w.isalpha() and len(w) >= 4}
-            self._buckets = typos.Dictionary(dictionary)
-        return self._buckets.candidates(word)
+        """Dictionary words within the edit limit: a misspelling keeps its first letter, so only that letter's are read."""
+        letter = word[0]  # of 200,000 words in a large index, one range of its sorted table
+        if letter not in self._buckets:
+            surface = self.index.surface
+            words = surface.starting_with(letter) if hasattr(surface, "starting_with") else [w for w in surface if w[:1] == letter]
+            dictionary = {w for w in words if w.isalpha() and len(w) >= 4 and not is_stopword(w)}
+            dictionary |= {w for w in synonym_groups() if w[:1] == letter and w.isalpha() and len(w) >= 4}
+            self._buckets[letter] = typos.Dictionary(dictionary)
+        return self._buckets[letter].candidates(word)
 
     def _expand(self, word: str, weight: float) -> list[tuple[str, float]]:
         """The word's own index term at ``weight``, its lay meanings, then its domain words at their share of it."""
@@ -443,8 +446,3 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
                 out.append(QueryWord(word, INTENT, tuple((t, WEIGHTS[INTENT] * w) for t, w in qw.terms)))
     names = tuple(dict.fromkeys(f"vitamin {m.group(1).upper()}" for m in _LETTER_VITAMIN.finditer(question)))
     return Query(question, tuple(out), tuple(a.kind for a in asks), tuple(p.kind for p in populations), (), names)
-
-
-def _osa_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (edits and adjacent swaps), capped."""
-    return typos.osa_distance(a, b, limit)

@@ -61,6 +61,12 @@ class SortedMap(Mapping[str, V]):
     def __len__(self) -> int:
         return len(self._keys)
 
+    def starting_with(self, prefix: str) -> Sequence[str]:
+        """The keys that begin with ``prefix``, in order: one range of the sorted keys."""
+        keys = self._keys
+        lo = bisect_left(keys, prefix)
+        return [keys[i] for i in range(lo, bisect_left(keys, prefix + "\U0010ffff", lo))]
+
 
 _UNSEEN, _ABSENT = object(), object()
 

@@ -68,6 +68,9 @@ def test_a_sorted_map_answers_as_a_dict(keys, probes):
         assert table.get(probe, -1) == as_dict.get(probe, -1)
     assert 3 not in table and table.get(None) is None  # type: ignore[arg-type]
     assert is_ascending(ordered) and (len(ordered) < 2 or not is_ascending(ordered[::-1]))
+    # The typo dictionary reads one first letter's words: one range of the sorted keys.
+    for prefix in {k[:1] for k in ordered} | {k[:2] for k in ordered} | {"", "\uffff"}:
+        assert list(table.starting_with(prefix)) == [k for k in ordered if k.startswith(prefix)]
 
 
 def test_saving_refuses_an_index_whose_terms_are_not_sorted(tmp_path):
