@@ -376,7 +376,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # on the story ("flying to Sydney next month, 20+ hrs"): the story leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
     of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
-    leans = (not own.focus or points_back(asking)) and all(is_generic(qw) for qw in own.focus) and (points_back(asking) or not of_subject)
+    leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or (not own.focus and not of_subject)
     context = tuple(
         replace(qw.scaled(1.0 if leans else STORY_WEIGHT), story=True, carried=leans)
         for qw in around.words

@@ -119,7 +119,7 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     return start, end
 
 
-MAX_GOES_ON = 2  # sentences quoted after a contrast that the paragraph goes on to explain
+MAX_GOES_ON = 2  # sentences a quote is taken on through, after the one it is for
 
 
 # A sentence that sets two things apart, rather than one that only compares them ("than").
@@ -127,17 +127,17 @@ CONTRASTS = re.compile(r"\bnot the same\b|\baren['’]t the same\b|\bunlike\b|\b
 
 
 def goes_on(text: str, sentences: tuple[Sentence, ...], i: int, end: int, carries: Callable[[str], bool], most: int = MAX_GOES_ON) -> int:
-    """The end of a contrast quoted with the sentences of its paragraph that spell it out.
+    """The end of a quote taken on through the next sentences of its paragraph that ``carries`` accepts (at most ``most``).
 
     "The unpleasant feelings from RLS aren't the same as the leg cramps many
     people get at night." says they differ; the two sentences after it, each
-    on leg cramps, say how. Only sentences of the same paragraph that name
-    what was contrasted (``carries``) are taken.
+    on leg cramps, say how. A question the article asks itself ends it.
     """
     j = i
     while j + 1 < len(sentences) and j - i < most:
         nxt = sentences[j + 1]
-        if nxt.kind != "sentence" or "\n" in text[sentences[j].end : nxt.start] or not carries(text[nxt.start : nxt.end]):
+        said = text[nxt.start : nxt.end]
+        if nxt.kind != "sentence" or "\n" in text[sentences[j].end : nxt.start] or said.rstrip().endswith("?") or not carries(said):
             break
         j += 1
         end = nxt.end
