@@ -221,19 +221,19 @@ def _filler_phrases() -> re.Pattern[str]:
 
 
 # Two words that say one thing the articles say in one: "working out" is exercise.
-# Each: the words, the pattern they are read by, the one word for them. "working out if it's rls" is finding out, not exercise.
+# Each: the words, the one word for them, and what must not follow ("working out if it's rls" is finding out, not exercise).
 _PHRASES = (
-    ("working out", r"\bworking out\b(?!\s+(?:if|whether|what|how|why|who|which|when|where)\b)", "workout"),
-    ("hay fever", r"\bhay fever\b", "hayfever"),
-    ("the runs", r"\bthe runs\b", "diarrhea"),
-    ("cold turkey", r"\bcold turkey\b", "suddenly"),
+    ("working out", "workout", r"(?!\s+(?:if|whether|what|how|why|who|which|when|where)\b)"),
+    ("hay fever", "hayfever", ""),
+    ("the runs", "diarrhea", ""),
+    ("cold turkey", "suddenly", ""),
 )
 
 
 def without_filler_phrases(question: str) -> str:
     """A question less the ways of asking that name nothing ("in plain words", "or nah"), two-word names joined."""
     lowered = question.lower()
-    for phrase, read_as, word in _PHRASES:
+    for phrase, word, unless in _PHRASES:
         if phrase in lowered:
-            question = re.sub(read_as, word, question, flags=re.IGNORECASE)
+            question = re.sub(rf"\b{phrase}\b{unless}", word, question, flags=re.IGNORECASE)
     return _filler_phrases().sub(" ", question) if any(w in lowered for w in _FILLER_WORDS) else question

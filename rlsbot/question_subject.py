@@ -14,6 +14,7 @@ from rlsbot.analysis import content_words
 from rlsbot.article import Article
 from rlsbot.index import Hit, Index
 from rlsbot.query import FOCUS_ZIPF, SUBJECT, Query, rarity
+from rlsbot.quotes import ACRONYM_FIRST
 from rlsbot.subject import SUBJECT_RE, about_subject, form_of, is_about
 
 # Words of a title that name no condition of their own.
@@ -22,7 +23,6 @@ _GENERIC_TITLE = {"diseas", "disord", "syndrom", "condit", "inform", "page", "he
 _DENIED = re.compile(
     r"\b(?:do|does|did)(?:n['’]?t| not) (?:even |actually |really )?(?:have|has|got)(?: got)? (?:any )?([^\W_]+)", re.IGNORECASE
 )
-_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
 
 def names_other(sentence: str, query: Query) -> bool:
     """Does the sentence begin with another condition's acronym ("PLMS", "PLMD") the question does not name?"""
-    m = _ACRONYM_FIRST.match(sentence)
+    m = ACRONYM_FIRST.match(sentence)
     return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
 
 

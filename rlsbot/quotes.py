@@ -36,7 +36,8 @@ _INSTRUCTION = re.compile(
 )
 
 
-_ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b")
+# A sentence that opens with an acronym ("PLMS causes ..."), not a label ("PLMS: ...").
+ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
 
 
 def whole_sentence(text: str) -> bool:
@@ -64,7 +65,7 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     else:
         if text[start:end].rstrip().endswith(","):
             return None  # "Before taking gabapentin," says nothing without the list it leads into
-        acronym = _ACRONYM_FIRST.match(text[start:end])
+        acronym = ACRONYM_FIRST.match(text[start:end])
         if acronym and i > 0 and f"({acronym.group(1)})" in text[sentences[i - 1].start : sentences[i - 1].end]:
             # "PLMS causes your legs ... to jerk": quoted with the sentence that says what PLMS is.
             first = i - 1
@@ -145,7 +146,8 @@ def goes_on(text: str, sentences: tuple[Sentence, ...], i: int, end: int, carrie
 
 
 # "If the medicines relieve your symptoms, your doctor can confirm that you have RLS.": it goes on from the sentence before.
-_GOES_ON_FROM = re.compile(r"^\W*(?:if|when|once|unless)\s+(?:the|these|this|those|they|it)\b", re.IGNORECASE)
+# LEANS_BACK reads "If they/it/this/these ..."; "If the medicines ..." points back as well.
+_GOES_ON_FROM = re.compile(r"^\W*(?:if|when|once|unless)\s+the\b", re.IGNORECASE)
 
 
 def concludes(sentence: str) -> bool:

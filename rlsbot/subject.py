@@ -45,7 +45,7 @@ def form_of(article: Article, name: str) -> tuple[str, str] | None:
     and most of all about its extended-release tablets.
     """
     for word in re.findall(r"[^\W_]{4,}", article.title):
-        m = re.search(rf"\b{re.escape(word)}\b([^.()\n]{{0,60}})\(\s*{re.escape(name)}\s*[),;]", article.text, re.IGNORECASE)
+        m = re.search(_named_as(word, re.escape(name)), article.text, re.IGNORECASE)
         if m:
             return word, m.group(1).strip()
     return None
@@ -53,5 +53,9 @@ def form_of(article: Article, name: str) -> tuple[str, str] | None:
 
 def brands_of(article: Article, word: str) -> set[str]:
     """The brands an article names as forms of ``word``: {"Horizant"} for "Gabapentin extended-release tablets (Horizant)"."""
-    pattern = rf"\b{re.escape(word)}\b[^.()\n]{{0,60}}\(\s*((?-i:[A-Z][a-z][\w-]+))\s*[),;]"
-    return set(re.findall(pattern, article.text, re.IGNORECASE))
+    return {brand for _, brand in re.findall(_named_as(word, r"((?-i:[A-Z][a-z][\w-]+))"), article.text, re.IGNORECASE)}
+
+
+def _named_as(word: str, name: str) -> str:
+    """A pattern for "<word> <its form> (<name>)": group 1 the form, ``name`` a pattern of its own."""
+    return rf"\b{re.escape(word)}\b([^.()\n]{{0,60}})\(\s*{name}\s*[),;]"

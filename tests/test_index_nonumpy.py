@@ -97,16 +97,26 @@ def test_the_plain_python_path_scores_and_ranks_as_numpy(params, seed, numpy_pat
     assert_same(pure, vectorised, queries)
 
 
-def test_a_cached_bundled_index_is_queried_the_same_either_way(tmp_path, numpy_path, monkeypatch):
+# Terms of the bundled articles, repeated and weighted as questions give them, and one they lack.
+BUNDLED_QUERIES = [
+    [("magnesium", 1.0), ("pregnanc", 1.0)],
+    [("iron", 1.0), ("ferritin", 0.5), ("iron", 1.0)],
+    [("sleep", 1.0), ("leg", 0.3), ("restless", 0.3), ("dose", 1.0), ("mg", 0.7)],
+    [("nosuchterm", 1.0)],
+]
+
+
+def _cached_bundled(tmp_path):
+    """The bundled articles' index saved as a cache: its path and corpus key."""
     articles, _ = load_folder(bundled_corpus())
     path, key = tmp_path / "index.npz", corpus_key(articles)
     save_index(Index.build(articles), path, key)
-    queries = [
-        [("magnesium", 1.0), ("pregnanc", 1.0)],
-        [("iron", 1.0), ("ferritin", 0.5), ("iron", 1.0)],
-        [("sleep", 1.0), ("leg", 0.3), ("restless", 0.3), ("dose", 1.0), ("mg", 0.7)],
-        [("nosuchterm", 1.0)],
-    ]
+    return path, key
+
+
+def test_a_cached_bundled_index_is_queried_the_same_either_way(tmp_path, numpy_path, monkeypatch):
+    path, key = _cached_bundled(tmp_path)
+    queries = BUNDLED_QUERIES
     for params in VARIANTS:
         pure, vectorised = both(lambda params=params: load_index(path, key, params), numpy_path, monkeypatch)
         assert_same(pure, vectorised, queries)
@@ -116,15 +126,8 @@ def test_a_cached_bundled_index_is_queried_the_same_either_way(tmp_path, numpy_p
 def test_a_large_cached_index_scores_few_postings_in_plain_python_and_many_with_numpy(tmp_path, numpy_path, monkeypatch):
     """Past SMALL a cache is read without numpy (LazyPostings): a query touching at most FEW postings is scored
     in plain Python, a larger one with numpy, each exactly as NpPostings scores it."""
-    articles, _ = load_folder(bundled_corpus())
-    path, key = tmp_path / "index.npz", corpus_key(articles)
-    save_index(Index.build(articles), path, key)
-    queries = [
-        [("magnesium", 1.0), ("pregnanc", 1.0)],
-        [("iron", 1.0), ("ferritin", 0.5), ("iron", 1.0)],
-        [("sleep", 1.0), ("leg", 0.3), ("restless", 0.3), ("dose", 1.0), ("mg", 0.7)],
-        [("nosuchterm", 1.0)],
-    ]
+    path, key = _cached_bundled(tmp_path)
+    queries = BUNDLED_QUERIES
     for params in VARIANTS:
         monkeypatch.setattr(rlsbot.postings, "SMALL", -1)  # the bundled corpus, read as a large one
         lazy = load_index(path, key, params)
