@@ -56,13 +56,11 @@ STRONG_FOCUS = 2.0  # focus weight (6 - Zipf) at which the focus counts in full
 SOFT_FOCUS_ZIPF = 4.0  # a focus word rarer than this ("zinc", "ropinirole") is required even of an ask of the subject
 CUE_WEIGHT = 0.1  # per further cue of the main ask (a side effect named, then another)
 PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
-# Long sentences that mention the question's words in passing lose a little
-# to short ones that are about them: score / (1 + LENGTH_PENALTY * extra/12)
-# for every 12 index terms beyond the first 12.
+# Long sentences that mention the question's words in passing lose a little to short ones that are about
+# them: score / (1 + LENGTH_PENALTY * extra/12) for every 12 index terms beyond the first 12.
 LENGTH_PENALTY = 0.35
 FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), beside the drug's name
-# "why is it worse in the evening?": a sentence that gives a reason ("Thus, they tend to be worse...")
-WHY_WEIGHT = 0.3
+WHY_WEIGHT = 0.3  # "why is it worse in the evening?": a sentence that gives a reason ("Thus, they tend to be worse...")
 _WHY = re.compile(r"\bwhy\b|\bhow come\b", re.IGNORECASE)
 _EXPLAINS = re.compile(r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|this is why|which is why)\b", re.IGNORECASE)
 # "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ...").
@@ -134,6 +132,7 @@ class _Needs:
     populations: tuple = ()
     subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
     form: frozenset[str] = frozenset()  # a brand's own form ("extended-release"): preferred, never required
+    forms: tuple[int, ...] = ()  # the focus words that are forms of treatment ("tablets"): never make a focus too thin
 
 
 def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
@@ -244,13 +243,15 @@ def _candidates(
                     w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if not _has(terms, f) and _has(context, f)
                 )
                 share /= focus_total
+                lacked = sum(needs.focus_weights[k] for k in needs.forms if not _has(context, needs.focus[k]))
+                thin = share * focus_total / ((focus_total - lacked) or 1.0)  # a form ("as a supplement") lacked is no thin focus
                 # The main focus, unless most of a many-sided focus is there.
                 if not _has(context, needs.focus[0]) and (len(needs.core) < 3 or share < MOST_OF_FOCUS):
                     continue
                 # One or two things asked about ("iron deficiency"): the quote has them all.
                 if len(needs.core) <= 2 and not needs.lay and not all(_has(context, needs.focus[k]) for k in needs.core):
                     continue
-                if share < MIN_FOCUS_SHARE:
+                if thin < MIN_FOCUS_SHARE:
                     continue
             elif needs.focus:
                 share = sum(w for f, w in zip(needs.focus, needs.focus_weights, strict=True) if _has(context, f)) / focus_total
@@ -330,6 +331,7 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
             for k, qw in enumerate(focus)
             if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF and (k == 0 or not qw.story)
         ),
+        forms=tuple(k for k, qw in enumerate(focus) if is_generic(qw)),
         lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),
         soft=_soft_focus(query),
         strict=strict,

@@ -137,7 +137,8 @@ ASKS: tuple[Ask, ...] = (
         # what long use of a medicine does, which a list of side effects does not say.
         "wearing off",
         pattern(
-            r"\b(?:helped|helping|worked|working)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:a while|months|years|ages))\b"
+            r"\b(?:helped|helping|worked|working)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:a while|months|years|ages"
+            r"|(?:about |around |over |almost |nearly )?(?:a|one|two|three|a few|several|\d+) (?:years?|months?)))\b"
             r"|\bstopped (?:working|helping)\b|\b(?:not|isn['’]t|doesn['’]t|don['’]t) (?:working|work|help) (?:any ?more|now)\b|\blike taking nothing\b"
             r"|\baugmentation\b|\btolerance\b|\blong[- ]term (?:use|therapy|treatment)\b"
         ),
@@ -174,7 +175,7 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "safety",
-        pattern(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverdose|\btoo much\b"),
+        pattern(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverd(?:o|id)|\btoo much\b"),
         pattern(r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b"),
         False,
         "whether it is safe",
@@ -354,6 +355,8 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
             r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
+            # "i dont want to take pills", "instead of taking drugs": the pills are what they do not want
+            r"|\b(?:don['’]?t|do not|rather not) (?:want to |have to )?take (?:another |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),
         pattern(
             r"\b(?:hot|warm) bath|\bmassag|\bheating pad|\bice pack|\bstretch|\bwalk|\bexercise|\blifestyle|\brelaxation|\bdistract|\bcrossword|\bsleep habits\b|\bavoid(?:ing)? caffeine\b|\bvibrat"
@@ -368,7 +371,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bsettle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

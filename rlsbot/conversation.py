@@ -25,13 +25,14 @@ from dataclasses import dataclass
 
 from rlsbot.analysis import words
 from rlsbot.answer import Answer, Citation
-from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord
+from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord, is_generic
 
 CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
 SHORT_QUESTION = 3  # content words; a question this short leans on context
 
 _FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
+_INSTEAD = re.compile(r"^\s*(?:and\s+)?(?:what|how) about\b", re.I)
 # Words that point back to something said before ("is it safe?"): a turn using one leans on the turns before it.
 POINTING_WORDS = frozenset(
     {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
@@ -82,7 +83,9 @@ class Conversation:
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
         points_back = any(t in POINTING_WORDS for t in words(question))
-        replaces = bool(own.focus) and not points_back
+        # A form alone ("... to take as a supplement?") is a form of what was asked about, unless
+        # it is what the turn asks about instead ("what about medicines?").
+        replaces = not points_back and (any(not is_generic(qw) for qw in own.focus) or bool(own.focus and _INSTEAD.match(question)))
         carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.

@@ -32,4 +32,6 @@ LEANS_BACK = pattern(
     # sentence, point back (unless the sentence named them itself: "since these medications").
     r"|^[^\n;.!?]*?(?<!\bsince )(?<!\bbecause )\b(?:these|those)\s+(?!who\b|whose\b|with\b|that\b|which\b|of\b|in\b|on\b|at\b|for\b|taking\b"
     r"|is\b|are\b|was\b|were\b|as\b|people\b|patients\b|persons\b|individuals\b)[a-z]\w*"
+    # "You can develop a resistance to others, like ...": others of what the sentence before named.
+    r"|^[^\n;.!?]*?\b(?:to|of|for|with|and)\s+others\s*,"
 )

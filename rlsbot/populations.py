@@ -28,7 +28,11 @@ _AGED = (
     r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|grandkid|child|kid|brother|sister|nephew|niece|he|she)"
     r"(?:\s+is|['\u2019]?s|\s+just\s+turned|\s+turned)|aged?)\s+"
 )
-_CHILD_AGE = r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|yrs?|years?)(?:[- ]old)?\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
+# "6yo", "6 years old" are ages; "for 2 yrs now", "the past 3 years" say how long.
+_CHILD_AGE = (
+    r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|(?:yrs?|years?)[- ]old)\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
+    r"|(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bsince )\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:yrs?|years?)\b"
+)
 # Read only when the question holds a digit: the pattern is long to compile.
 _CHILD_AGE_SAID = pattern(
     _AGED + r"(?:[1-9]|1[0-2])\b(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|%|percent|weeks|months|days|feet|foot|ft|stone|kg|lbs?|pounds)\b)"
@@ -46,7 +50,10 @@ POPULATIONS: tuple[Population, ...] = (
     ),
     Population(
         "teen",
-        pattern(r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|yrs?|years?)(?:[- ]old)?\b"),
+        pattern(
+            r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|(?:yrs?|years?)[- ]old)\b"
+            r"|(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bsince )\b1[3-9][- ]?(?:yrs?|years?)\b"
+        ),
         pattern(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
         "teenagers",
     ),

@@ -136,7 +136,7 @@ class Query:
         core = core or [qw for qw in sure if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
         core += [qw for qw in found if qw not in sure and rarity(qw.corrected) < FOCUS_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
-        return sorted(core, key=lambda qw: (qw.carried, is_generic(qw), qw.story and bool(qw.corrected), rarity(qw.corrected or qw.word)))
+        return sorted(core, key=lambda qw: (is_generic(qw), qw.carried, qw.story and bool(qw.corrected), rarity(qw.corrected or qw.word)))
 
     @property
     def covered(self) -> bool:
@@ -314,7 +314,8 @@ class Resolver:
         direct = self.term_for(word)
         terms = [(direct, weight)] if direct else []
         if self.use_synonyms:
-            for meaning in lay_words().get(word, ()):
+            lay = lay_words()  # of base forms: "overdoes" is read as "overdo"
+            for meaning in lay.get(word) or next((lay[b] for b in base_forms(word) if b in lay), ()):
                 term = self.term_for(meaning)
                 if term and all(term != t for t, _ in terms):
                     terms.append((term, weight * LAY_WEIGHT))

@@ -697,3 +697,43 @@ def test_could_the_tablets_be_doing_this_asks_about_the_story(multi_bot):
         answer.citations[0].quote
         == "In some cases, RLS medicines may worsen problems with excessive gambling, shopping, or sexual activity."
     )
+
+
+def test_how_long_is_not_how_old(bot):
+    """ "for 2 yrs now" says how long; "my 6 yo" how old."""
+    answer = bot.ask("been on dialysis for 2 yrs now, does the dialysis itself fix the restless legs")
+    assert answer.answered, answer.gaps
+    assert "Kidney transplants (but not dialysis) relieve RLS" in answer.citations[0].quote
+    assert not bot.ask("how much magnesium for my 6 yo").answered
+
+
+def test_pills_the_asker_does_not_want_are_not_what_they_ask_about(bot):
+    answer = bot.ask("what can i do at home tonight to calm my legs down, i dont want to take pills")
+    assert answer.citations[0].quote.startswith("Taking a hot bath, massaging the legs")
+    answer = bot.ask("is there a gadget that vibrates against your leg in bed instead of taking drugs? does that exist?")
+    assert answer.answered, answer.gaps
+    assert answer.citations[0].quote.startswith("The Relaxis pad")
+
+
+def test_a_form_asked_of_does_not_sink_a_dose_question(bot):
+    """ "as a supplement" is a form of magnesium; the dose sentence need not say "supplement"."""
+    quote = "For adolescent and adult men and women, daily doses of 270-350 mg are considered safe."
+    assert bot.ask("how much magnesium a day is ok to take as a supplement").citations[0].quote == quote
+    conversation = Conversation(bot)
+    conversation.ask("what foods have magnesium in them")
+    assert conversation.ask("and how much a day is ok to take as a supplement").citations[0].quote == quote
+
+
+def test_inflections_and_short_forms_of_everyday_words_are_read(bot):
+    answer = bot.ask("what happens if someone overdoes the magnesium pills")
+    assert answer.citations[0].quote.startswith("High doses of magnesium are not safe")
+    answer = bot.ask("what is PLMS, my sleep report mentions it")
+    assert answer.answered and "PLMS" in answer.citations[0].quote
+    answer = bot.ask("vit b6 for rls any good")
+    assert answer.answered and "vitamin B6" in answer.citations[0].quote
+
+
+def test_a_medicine_that_worked_for_a_year_and_now_makes_it_worse(multi_bot):
+    answer = multi_bot.ask("the mirapex worked great for a year and now my legs are worse than before i started. why")
+    assert answer.answered
+    assert "continued use of RLS medicines may make your RLS symptoms worse" in answer.citations[0].quote
