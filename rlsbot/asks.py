@@ -356,7 +356,7 @@ ASKS: tuple[Ask, ...] = (
             r"\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
             r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
             # "i dont want to take pills", "instead of taking drugs": the pills are what they do not want
-            r"|\b(?:don['’]?t|do not|rather not) (?:want to |have to )?take (?:another |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
+            r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),
         pattern(
             r"\b(?:hot|warm) bath|\bmassag|\bheating pad|\bice pack|\bstretch|\bwalk|\bexercise|\blifestyle|\brelaxation|\bdistract|\bcrossword|\bsleep habits\b|\bavoid(?:ing)? caffeine\b|\bvibrat"
@@ -371,7 +371,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bsettle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

@@ -57,6 +57,7 @@ TECHNICAL_ZIPF = 3.2
 # Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
 # focus only of a question that names nothing rarer.
 FOCUS_ZIPF = 4.8
+_VERB_ENDINGS = (("es", ""), ("ed", ""), ("ing", ""))  # a lay word the articles lack, as a verb: "overdoes" is "overdo"
 TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
 STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
 LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics
@@ -314,8 +315,8 @@ class Resolver:
         direct = self.term_for(word)
         terms = [(direct, weight)] if direct else []
         if self.use_synonyms:
-            lay = lay_words()  # of base forms: "overdoes" is read as "overdo"
-            for meaning in lay.get(word) or next((lay[b] for b in base_forms(word) if b in lay), ()):
+            lay = lay_words()
+            for meaning in lay.get(word) or (() if direct else next((lay[b] for b in base_forms(word, _VERB_ENDINGS) if b in lay), ())):
                 term = self.term_for(meaning)
                 if term and all(term != t for t, _ in terms):
                     terms.append((term, weight * LAY_WEIGHT))

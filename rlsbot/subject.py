@@ -44,11 +44,20 @@ def form_of(article: Article, name: str) -> tuple[str, str] | None:
     tablets (Horizant)": a question about Horizant is about gabapentin there,
     and most of all about its extended-release tablets.
     """
-    for word in re.findall(r"[^\W_]{4,}", article.title):
+    title = re.findall(r"[^\W_]{4,}", article.title)
+    for word in title:
         m = re.search(_named_as(word, re.escape(name)), article.text, re.IGNORECASE)
         if m:
             return word, m.group(1).strip()
+    # A leaflet's list of "Brand names" ("- Neurontin") names the drug it is titled after.
+    for section in article.sections:
+        if title and _BRAND_NAMES.match(section.heading):
+            if re.search(rf"^\W*{re.escape(name)}\b", article.text[section.start : section.end], re.IGNORECASE | re.MULTILINE):
+                return title[0], ""
     return None
+
+
+_BRAND_NAMES = re.compile(r"\s*brand names?\b", re.IGNORECASE)
 
 
 def brands_of(article: Article, word: str) -> set[str]:
