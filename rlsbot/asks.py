@@ -125,7 +125,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "interactions",
         pattern(
-            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bwith (?:my|his|her|other|their) (?:meds|medic|pills|drugs|tablets|prescriptions?)"
+            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b"
         ),
         pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
         True,
@@ -202,7 +202,7 @@ ASKS: tuple[Ask, ...] = (
             r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
             r"|\btold (?:i|it|you|he|she|they|someone|somebody)(?:['’]s| is| has| have| had)\b"  # "before someone is told it's RLS"
             # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
-            r"|\bto see if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
+            r"|\bto see if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
         ),
         pattern(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bconfirm"),
         False,
