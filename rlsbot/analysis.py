@@ -202,7 +202,25 @@ def points_back(asking: str) -> bool:
 
 
 # Ways of asking that name nothing: "in plain words", "be honest".
-_FILLER_WORDS = ("words", "terms", "english", "language", "honest", "real", "good", "what", "nah", "not", "normal", "just", "two")
+_FILLER_WORDS = (
+    "words",
+    "terms",
+    "english",
+    "language",
+    "honest",
+    "real",
+    "good",
+    "what",
+    "nah",
+    "not",
+    "normal",
+    "just",
+    "two",
+    "nuts",
+    "crazy",
+    "mad",
+    "haywire",
+)
 
 
 @cache
@@ -210,6 +228,8 @@ def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
         r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b"
+        # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
+        r"|\b(?:go|goes|going|gone|went|drive me|driving me|drives me) (?:nuts|crazy|mad|haywire|bananas|wild)\b"
         # "could the two be linked?": the story's two things, no number to look for
         r"|\bthe two\b(?= (?:be|are|is|of them)\b)"
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming

@@ -371,7 +371,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|do) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,
@@ -383,7 +383,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "effect",
         pattern(
-            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort out\b|\bfix\b"
+            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort (?:(?:it|them|this|that) )?out\b|\bsort (?:it|them|this|that)\b|\bfix\b"
         ),
         pattern(r"\bhelp|\bimprov|\brelie|\bease|\beffective|\bevidence\b|\breduc|\balleviat|\bbenefi|\bcontrol\b|\bgo away\b"),
         False,
@@ -426,4 +426,4 @@ def asks_of(question: str) -> list[Ask]:
     return found
 
 
-_HELP_OR_WORSE = re.compile(r"\bhelps?\b[^.?!]*\bor\b[^.?!]*\bworse\b", re.IGNORECASE)
+_HELP_OR_WORSE = re.compile(r"\b(?:helps?|sort (?:it|them|this|that))\b[^.?!]*\bor\b[^.?!]*\bworse\b", re.IGNORECASE)
