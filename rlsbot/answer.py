@@ -43,9 +43,7 @@ PASSAGES_CONSIDERED = 60
 MAX_QUOTES = 3
 MIN_FOCUS_SHARE = 0.45  # of the focus's weight, in the quote (its heading counts half)
 MOST_OF_FOCUS = 0.6  # of a focus of three or more words, enough to do without the main one
-# A further quote must score at least this share of quote [1]: an answer
-# stops when the next sentence adds less than the asker asked for.
-KEEP_RATIO = 0.85
+KEEP_RATIO = 0.85  # a further quote scores at least this share of quote [1]: an answer stops when the next adds less
 PASSAGE_RANK_WEIGHT = 0.25
 ASK_WEIGHT = 0.8  # a sentence that gives the main ask ("5 to 10 percent" for "how common")
 OTHER_ASK_WEIGHT = 0.15
@@ -113,6 +111,7 @@ class _Candidate:
     score: float
     order: tuple[int, int]  # passage rank, sentence index: ties go to the better passage
     own_focus: bool  # the sentence itself names the question's main focus
+    on_subject: bool  # its article is about the question's subject (RLS): a further quote must be
     gives_ask: bool  # it says what the question asks for (or the question asks nothing in particular)
     read: str  # the quote as selection reads it: every list marker "\u2022 " (article.with_bullets)
 
@@ -288,7 +287,8 @@ def _candidates(
             score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
             own_focus = not needs.focus or _has(terms, needs.focus[0])
             gives_ask = main is None or bool(main.cue.search(quoted))
-            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask, quoted))
+            on_subject = needs.subject is not SUBJECT_RE or on_topic_article
+            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, on_subject, gives_ask, quoted))
     return out
 
 
@@ -411,7 +411,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     for c in found:
         if len(chosen) == MAX_QUOTES:
             break
-        if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask):
+        if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask or not c.on_subject):
             continue
         if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
             continue
