@@ -230,10 +230,10 @@ def _candidates(
             ordered = terms_of(own)
             terms = set(ordered)
             context = set(terms_of(quoted)) | section_terms
-            # The subject: this sentence, its section or its article is about it. In
-            # an article on RLS, "PLMS usually affects the legs" is about PLMS.
+            # The subject: this sentence, its section or its article is about it (in an article on RLS, "PLMS usually affects ..." is not).
             if "subject" not in relax and needs.subject is not None and (not on_topic_article or names_other(own, query)):
-                if not (needs.subject.search(quoted) or needs.subject.search(section)):
+                lead = text[text.rfind("\n", 0, span[0]) + 1 : span[0]]  # or its paragraph so far ("RLS ... Drugs ... help as well")
+                if not (needs.subject.search(quoted) or needs.subject.search(section) or needs.subject.search(lead)):
                     continue
             # The focus: the main one in the quote or its heading, and most of the rest.
             if needs.focus and not needs.soft:
