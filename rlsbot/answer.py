@@ -62,9 +62,8 @@ WHY_WEIGHT = 0.3  # "why is it worse in the evening?": a sentence that gives a r
 _WHY = re.compile(r"\bwhy\b|\bhow come\b", re.IGNORECASE)
 _EXPLAINS = re.compile(r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|this is why|which is why)\b", re.IGNORECASE)
 # "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ...").
-# It also fires on "what does / what happens" (an s-word after "what"): measured, that helps too
-# ("what does it feel like?" wants "creeping, crawling, tingling, or burning"); leaving them out cost
-# a quote-[1] answer on both groups of blind sets.
+# It also fires on "what does / what happens" (an s-word after "what"): "what does it feel like?" wants
+# "creeping, crawling, tingling, or burning"; leaving them out cost a quote [1] on both groups of blind sets.
 WHICH_WEIGHT = 0.3
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
 _NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
@@ -111,7 +110,6 @@ class _Candidate:
     score: float
     order: tuple[int, int]  # passage rank, sentence index: ties go to the better passage
     own_focus: bool  # the sentence itself names the question's main focus
-    on_subject: bool  # its article is about the question's subject (RLS): a further quote must be
     gives_ask: bool  # it says what the question asks for (or the question asks nothing in particular)
     read: str  # the quote as selection reads it: every list marker "\u2022 " (article.with_bullets)
 
@@ -230,10 +228,12 @@ def _candidates(
             ordered = terms_of(own)
             terms = set(ordered)
             context = set(terms_of(quoted)) | section_terms
-            # The subject: this sentence, its section or its article is about it (in an article on RLS, "PLMS usually affects ..." is not).
+            # The subject: this sentence, its section, its article (in one on RLS, "PLMS usually affects ..." is not) or the
+            # paragraph it goes on with, three sentences back at most ("People with RLS should ... Drugs ... help as well").
             if "subject" not in relax and needs.subject is not None and (not on_topic_article or names_other(own, query)):
-                lead = text[text.rfind("\n", 0, span[0]) + 1 : span[0]]  # or its paragraph so far ("RLS ... Drugs ... help as well")
-                if not (needs.subject.search(quoted) or needs.subject.search(section) or needs.subject.search(lead)):
+                lead = text[max(text.rfind("\n", 0, span[0]) + 1, hit.passage.sentences[max(0, i - 3)].start) : span[0]]
+                continues = needs.subject.search(lead) and not names_other(own, query)
+                if not (needs.subject.search(quoted) or needs.subject.search(section) or continues):
                     continue
             # The focus: the main one in the quote or its heading, and most of the rest.
             if needs.focus and not needs.soft:
@@ -287,8 +287,7 @@ def _candidates(
             score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
             own_focus = not needs.focus or _has(terms, needs.focus[0])
             gives_ask = main is None or bool(main.cue.search(quoted))
-            on_subject = needs.subject is not SUBJECT_RE or on_topic_article
-            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, on_subject, gives_ask, quoted))
+            out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask, quoted))
     return out
 
 
@@ -298,8 +297,7 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
     focus = query.focus[:1] if wanted == ("difference",) else query.focus
     populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
     # Only the main ask can be strict. Whether something is safe for someone
-    # (while breastfeeding, for a child) wants a verdict: "tell your doctor
-    # if you are breast-feeding" is none.
+    # (while breastfeeding, for a child) wants a verdict: "tell your doctor if you are breast-feeding" is none.
     strict = next((ask(k) for k in wanted if ask(k).strict or (k == "safety" and populations)), None)
     other = other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
     terms = [frozenset(t for t, _ in qw.terms) for qw in focus]
@@ -411,7 +409,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     for c in found:
         if len(chosen) == MAX_QUOTES:
             break
-        if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask or not c.on_subject):
+        if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask):
             continue
         if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
             continue

@@ -737,3 +737,24 @@ def test_a_medicine_that_worked_for_a_year_and_now_makes_it_worse(multi_bot):
     answer = multi_bot.ask("the mirapex worked great for a year and now my legs are worse than before i started. why")
     assert answer.answered
     assert "continued use of RLS medicines may make your RLS symptoms worse" in answer.citations[0].quote
+
+
+def test_a_brand_listed_under_brand_names_is_its_leaflets_drug(multi_bot):
+    """The gabapentin leaflet names Neurontin only in its list of brand names."""
+    answer = multi_bot.ask("can i just quit my neurontin? it makes me feel kinda spaced out")
+    assert answer.answered, answer.gaps
+    assert any(c.quote.startswith("Do not stop taking gabapentin without talking to your doctor") for c in answer.citations)
+
+
+def test_a_sentence_goes_on_about_what_its_paragraph_named(multi_bot):
+    """A hemodialysis page: "People with restless leg syndrome should ... A newer ... therapy is levodopa (Sinemet) ..."."""
+    answer = multi_bot.ask("what meds can mum have for her legs on dialysis? the nurse said somthing about a parkinsons drug??")
+    assert answer.citations[0].quote.startswith("A newer and sometimes more effective therapy is levodopa (Sinemet)")
+    # A list item is its own paragraph: the item before it naming RLS does not make it about RLS.
+    answer = multi_bot.ask("Would cognitive behavioural therapy help with restless legs?")
+    assert not any("kidney failure and depression" in c.quote for c in answer.citations)
+
+
+def test_a_buzzing_gadget_is_the_vibrating_pad(bot):
+    answer = bot.ask("is there like a gadget that buzzes on ur leg in bed so u dont have to take pills")
+    assert answer.citations[0].quote.startswith("The Relaxis pad")
