@@ -13,38 +13,30 @@ from tests.blind import evaluate as blind
 
 # set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
 FLOORS = {
+    # tuned on from the start
     "A1": (0.95, 0.95, 0.80, 0.87, 0.00, 60),
     "B1": (0.89, 0.93, 0.74, 0.93, 0.00, 60),
-    "A3": (0.69, 0.82, 0.63, 1.00, 0.03, 60),
+    "A3": (0.71, 0.84, 0.64, 1.00, 0.03, 60),
     "B3": (0.87, 0.87, 0.72, 1.00, 0.03, 60),
-    "A5": (0.71, 0.73, 0.61, 0.87, 0.07, 60),  # tuned on after its first judged run
-    "B5": (0.80, 0.80, 0.60, 0.87, 0.05, 60),  # tuned on after its first judged run
-    "A7": (0.69, 0.76, 0.49, 0.81, 0.05, 60),  # tuned on after its first judged run
-    "B7": (0.74, 0.76, 0.71, 0.93, 0.11, 60),  # tuned on after its first judged run
-    "A9": (
-        0.78,
-        0.80,
-        0.69,
-        0.93,
-        0.07,
-        60,
-    ),  # tuned on: written in the 2026-11-26 round by helpers who saw only the articles and the users
-    "B9": (
-        0.71,
-        0.76,
-        0.59,
-        0.87,
-        0.09,
-        60,
-    ),  # tuned on: written in the 2026-11-26 round by helpers who saw only the articles and the users
-    "A2": (0.71, 0.76, 0.70, 0.87, 0.14, 60),  # frozen: never tuned on
-    "B2": (0.66, 0.68, 0.54, 0.88, 0.12, 60),  # frozen: never tuned on
-    "A4": (0.63, 0.67, 0.57, 0.75, 0.16, 60),  # frozen from the start: never tuned on
-    "B4": (0.57, 0.61, 0.49, 0.80, 0.15, 60),  # frozen from the start: never tuned on
-    "A6": (0.56, 0.65, 0.58, 0.81, 0.20, 60),  # frozen from the start: written late, never tuned on
-    "B6": (0.60, 0.63, 0.47, 0.93, 0.14, 60),  # frozen from the start: written late, never tuned on
-    "A8": (0.71, 0.73, 0.64, 0.87, 0.16, 60),  # frozen from the start: written at the end of a round, never tuned on
-    "B8": (0.58, 0.65, 0.51, 0.87, 0.18, 60),  # frozen from the start: written at the end of a round, never tuned on
+    # tuned on after their first judged run
+    "A5": (0.73, 0.73, 0.61, 0.87, 0.07, 60),
+    "B5": (0.80, 0.80, 0.60, 0.87, 0.05, 60),
+    "A7": (0.69, 0.76, 0.49, 0.81, 0.05, 60),
+    "B7": (0.76, 0.78, 0.74, 0.93, 0.11, 60),
+    # tuned on: written at the start of a round by helpers who saw only the articles and the users
+    "A9": (0.80, 0.82, 0.69, 0.93, 0.05, 60),
+    "B9": (0.71, 0.76, 0.58, 0.87, 0.09, 60),
+    "A10": (0.80, 0.84, 0.63, 0.87, 0.05, 60),
+    "B10": (0.71, 0.76, 0.64, 0.93, 0.09, 60),
+    # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
+    "A2": (0.71, 0.76, 0.70, 0.87, 0.14, 60),
+    "B2": (0.68, 0.71, 0.55, 0.88, 0.09, 60),
+    "A4": (0.65, 0.67, 0.57, 0.75, 0.16, 60),
+    "B4": (0.63, 0.68, 0.50, 0.80, 0.11, 60),
+    "A6": (0.56, 0.65, 0.58, 0.81, 0.20, 60),
+    "B6": (0.60, 0.63, 0.47, 0.93, 0.14, 60),
+    "A8": (0.71, 0.73, 0.64, 0.87, 0.16, 60),
+    "B8": (0.63, 0.69, 0.53, 0.87, 0.16, 60),
 }
 
 
