@@ -126,14 +126,6 @@ def stem(word: str) -> str:
     return found
 
 
-def known_stem(word: str) -> str | None:
-    """The word's stem when it takes no stemmer: stemmed before in this process, an exception, a number or a short word."""
-    found = _STEMS.get(word)
-    if found is None and (word in _STEM_EXCEPTIONS or not word.isalpha() or len(word) <= 2):
-        found = stem(word)
-    return found
-
-
 def learn_stems(words: list[str], stems: list[str]) -> None:
     """Remember stems computed earlier (by the same analyzer version)."""
     _STEMS.update(zip(words, stems, strict=True))

@@ -290,7 +290,7 @@ def _question_stems(sections: Iterable[str], titles: Iterable[str], surface: Map
         w
         for w in common_words(0.0)
         if (w[:3] in short or w[:4] in heads or w[-1:] == "y")
-        and w.isalpha()  # the others take no stemmer (rlsbot.analysis.known_stem)
+        and w.isalpha()  # the others take no stemmer (rlsbot.analysis.stem)
         and w not in surface
         and has_prefix_term(w, vocab)
         and could_stem_to_any(w, vocab)

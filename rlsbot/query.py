@@ -24,7 +24,6 @@ from rlsbot.analysis import (
     fillers,
     is_contraction,
     is_stopword,
-    known_stem,
     lay_words,
     normalize,
     people_words,
@@ -276,7 +275,7 @@ class Resolver:
             # Stemming imports nltk (0.7 s): not when the stem can be no index term (rlsbot.stem_bound).
             if not (has_prefix_term(word, vocab) and could_stem_to_any(word, vocab)):
                 return None
-            term = known_stem(word) or self.index.stem_of(word) or stem(word)
+            term = self.index.stem_of(word) or stem(word)
         return term if term in self.index.vocab else None
 
     def synonyms(self, word: str) -> list[tuple[str, float]]:
