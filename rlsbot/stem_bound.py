@@ -60,14 +60,19 @@ _STEP0, _STEP1A, _STEP1B, _STEP1C, _STEP2, _STEP3, _STEP4, _STEP5 = map(
 )
 
 
-def _step(forms: set[str], rules: dict[str, tuple[tuple[str, str], ...]]) -> set[str]:
-    """The forms, and each rewritten by every rule whose ending it has."""
-    out = set(forms)
+def _rewrites(forms: set[str], rules: dict[str, tuple[tuple[str, str], ...]]) -> set[str]:
+    """Each form rewritten by every rule whose ending it has."""
+    out = set()
     for form in forms:
         for suffix, replacement in rules.get(form[-1:], ()):
             if form.endswith(suffix):
                 out.add(form[: len(form) - len(suffix)] + replacement)
     return out
+
+
+def _step(forms: set[str], rules: dict[str, tuple[tuple[str, str], ...]]) -> set[str]:
+    """The forms, and each rewritten by every rule whose ending it has: a rule may or may not apply."""
+    return forms | _rewrites(forms, rules)
 
 
 def stem_forms(word: str) -> set[str]:
@@ -76,9 +81,8 @@ def stem_forms(word: str) -> set[str]:
     if word.startswith("'"):
         word = word[1:]
     forms = _step(_step({word}, _STEP0), _STEP1A)
-    cut = _step(forms, _STEP1B)
-    removed = cut - forms  # an ending 1b took off may be followed by an added "e" or an undone double letter
-    forms = cut | {f + "e" for f in removed} | {f[:-1] for f in removed if f.endswith(_DOUBLES)}
+    cut = _rewrites(forms, _STEP1B)  # an ending 1b takes off may be followed by an added "e" or an undone double letter
+    forms |= cut | {f + "e" for f in cut} | {f[:-1] for f in cut if f.endswith(_DOUBLES)}
     for rules in (_STEP1C, _STEP2, _STEP3, _STEP4, _STEP5):
         forms = _step(forms, rules)
     return forms
