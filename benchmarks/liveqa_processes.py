@@ -53,7 +53,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess
     """Wall and CPU seconds (children's user + system) of one command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, proc
@@ -63,7 +63,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True, type=Path)
     ap.add_argument("--tree", action="append", required=True, help="NAME=CHECKOUT:CACHE_ROOT")
-    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=1, help="0: only count the processes importing nltk")
     ap.add_argument("--build", action="store_true")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
@@ -79,7 +79,7 @@ def main() -> None:
             w, c, _ = timed([exe, "index", "--corpus", str(args.corpus)], env)
             print(f"build {name}: {w:.1f} s, CPU {c:.1f} s, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
     for env in trees.values():  # the first search after a build checks the whole cache file once
-        subprocess.run([exe, "search", "--corpus", str(args.corpus), "warm up"], env=env, capture_output=True)
+        subprocess.run([exe, "search", "--corpus", str(args.corpus), "warm up"], env=env, cwd=env["PYTHONPATH"], capture_output=True)
     wall: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
     cpu: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
     printed: dict[str, dict[str, str]] = {name: {} for name in trees}
@@ -98,15 +98,18 @@ def main() -> None:
     for name, env in trees.items():  # untimed: which processes import nltk
         for q in questions:
             cmd = [sys.executable, "-c", PROBE, "search", "--json", "--top", "200", "--corpus", str(args.corpus), run.query_text(q)]
-            nltk[name] += "PROBE nltk True" in subprocess.run(cmd, env=env, capture_output=True, text=True).stderr
-    report = {"questions": len(questions), "rounds": args.rounds, "load": [min(loads), max(loads)]}
+            # run in the checkout: ``python -c`` puts the working folder before PYTHONPATH
+            nltk[name] += "PROBE nltk True" in subprocess.run(cmd, env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True).stderr
+    report: dict = {"questions": len(questions), "rounds": args.rounds, "load": [min(loads, default=0), max(loads, default=0)]}
     for name in trees:
+        report[name] = {"import nltk": nltk[name]}
+        if not args.rounds:
+            continue
         walls = [statistics.median(v) for v in wall[name].values()]
-        report[name] = {
+        report[name] |= {
             "wall median s": round(statistics.median(walls), 3),
             "cpu median s": round(statistics.median(statistics.median(v) for v in cpu[name].values()), 3),
             "over 1 s": sum(w > 1.0 for w in walls),
-            "import nltk": nltk[name],
             "same output as " + names[0]: sum(printed[name][q] == printed[names[0]][q] for q in printed[name]),
         }
     print(json.dumps(report, indent=1))
