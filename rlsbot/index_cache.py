@@ -58,7 +58,8 @@ def save_index(index: Index, path: Path, key: str) -> None:
             len(index._extra_stems),
         ],
     }
-    if not (is_ascending(list(index.vocab)) and is_ascending(index._surface_list)):
+    extra_words = list(index._extra_stems)
+    if not (is_ascending(list(index.vocab)) and is_ascending(index._surface_list) and is_ascending(extra_words)):
         raise ValueError("terms and words must be sorted to be looked up by bisection")
     surface_stems = [index.surface[w] for w in index._surface_list]
     art_ptr, art_ids, art_counts = index._art_surface
@@ -68,6 +69,8 @@ def save_index(index: Index, path: Path, key: str) -> None:
         "surface": index._surface_list,
         "surface_stems": surface_stems,
         "passage_sections": table.sections,
+        "extra_words": extra_words,
+        "extra_stems": list(index._extra_stems.values()),
     }
     arrays = {
         "meta": _blob(json.dumps(meta, ensure_ascii=False, separators=(",", ":"))),
@@ -76,7 +79,7 @@ def save_index(index: Index, path: Path, key: str) -> None:
         "surface_stems": _blob(_SEP.join(surface_stems)),
         **{f"{name}_ends": np.asarray(string_ends(strings), dtype=np.int64) for name, strings in joined.items()},
         "surface_count": np.asarray([index.surface_count[w] for w in index._surface_list], dtype=np.int64),
-        "extra_words": _blob(_SEP.join(index._extra_stems)),
+        "extra_words": _blob(_SEP.join(extra_words)),
         "extra_stems": _blob(_SEP.join(index._extra_stems.values())),
         "passage_articles": _blob(_SEP.join(table.articles)),
         "passage_sections": _blob(_SEP.join(table.sections)),
@@ -185,7 +188,8 @@ class CachedIndex:
             return JoinedStrings(_view(z[name]), count, split, None if split else z[f"{name}_ends"], check)
 
         vocab_list, surface_list, surface_stems = joined("vocab", n_vocab), joined("surface", n_surface), joined("surface_stems", n_surface)
-        extra = dict(zip(self.strings("extra_words", n_extra), self.strings("extra_stems", n_extra), strict=True))
+        # thousands of common words' stems, of which a question reads a few: looked up by bisection
+        extra = SortedMap(joined("extra_words", n_extra), joined("extra_stems", n_extra).__getitem__)
         arrays = {name: z[name] for name in ("doc_len", "col_ptr", "col_docs", "col_tf", "art_ptr", "surface_count")}
         table_arrays = {name: z[name] for name in _TABLE}
         table = PassageTable(self.strings("passage_articles", n_articles), joined("passage_sections", n_sections), table_arrays)
@@ -212,10 +216,7 @@ class CachedIndex:
         index._articles = [(str(name), str(k)) for name, k in meta["articles"]]
         index._art_ptr = arrays["art_ptr"]
         index._surface_list = surface_list
-        index._extra_stems = extra
-        # Only the extra words: a question word the corpus has is found in
-        # ``surface`` before it is ever stemmed (a rebuild learns the rest).
-        learn_stems(list(extra), list(extra.values()))
+        index._extra_stems = extra  # read by Index.stem_of; a rebuild stems them again
         return index
 
     def article_slots(self) -> dict[tuple[str, str], int]:

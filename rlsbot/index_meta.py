@@ -23,7 +23,7 @@ from rlsbot.passages import splitter_key
 from rlsbot.paths import cache_dir
 from rlsbot.storage import check_npz
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7  # 7: the extra stems (common words too) stored sorted with their ends, read by bisection
 
 
 @dataclass(frozen=True)

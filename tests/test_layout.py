@@ -33,6 +33,7 @@ FLOORS = {
     "rlsbot.bm25": 0,
     "rlsbot.typos": 0,
     "rlsbot.sorted_table": 0,
+    "rlsbot.stem_bound": 0,
     "rlsbot.parallel": 0,
     # articles
     "rlsbot.article": 1,
