@@ -87,7 +87,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b)"
             r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
-            r"|\bdaily amount\b|\bper day\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
+            r"|\bdaily amount\b|\bper day\b|\b(?:safe|right|recommended|usual|max(?:imum)?) amount\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
         ),
         pattern(_AMOUNT),
         True,
@@ -139,13 +139,13 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\b(?:helped|helping|worked|working)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:a while|months|years|ages"
             r"|(?:about |around |over |almost |nearly )?(?:a|one|two|three|a few|several|\d+) (?:years?|months?)))\b"
-            r"|\bstopped (?:working|helping)\b|\b(?:not|isn['’]t|doesn['’]t|don['’]t) (?:working|work|help) (?:any ?more|now)\b|\blike taking nothing\b"
+            r"|\bstop(?:s|ped)? (?:working|helping)\b|\b(?:not|isn['’]t|doesn['’]t|don['’]t) (?:working|work|help) (?:any ?more|now)\b|\blike taking nothing\b"
             r"|\baugmentation\b|\btolerance\b|\blong[- ]term (?:use|therapy|treatment)\b"
         ),
         pattern(
             r"\bcontinued use\b|\bover time\b|\blong[- ]term\b|\baugmentation\b|\btolerance\b|\bresistance\b|\bstop(?:s|ped)? working\b|\bno longer\b|\bless effective\b"
         ),
-        False,
+        True,
         "what long use of it does",
         search=("continued",),
     ),
@@ -356,7 +356,7 @@ ASKS: tuple[Ask, ...] = (
             r"\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
             r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
             # "i dont want to take pills", "instead of taking drugs": the pills are what they do not want
-            r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
+            r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |any ?more |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),
         pattern(
             r"\b(?:hot|warm) bath|\bmassag|\bheating pad|\bice pack|\bstretch|\bwalk|\bexercise|\blifestyle|\brelaxation|\bdistract|\bcrossword|\bsleep habits\b|\bavoid(?:ing)? caffeine\b|\bvibrat"

@@ -163,7 +163,7 @@ class Query:
         # question made mostly of them ("how do I reset my wifi router?") is
         # not one the articles speak to because one word matched.
         everyday = sum(1 for qw in own if qw.kind == ORDINARY and not qw.found and not any(ch.isdigit() for ch in qw.word))
-        if everyday and not subject and len(found) + len(forms) <= everyday / 2:
+        if everyday and not subject and not carried and len(found) + len(forms) <= everyday / 2:
             return False
         if not missing:
             # An ask alone ("is it good for people?") names nothing to look for,

@@ -758,3 +758,15 @@ def test_a_sentence_goes_on_about_what_its_paragraph_named(multi_bot):
 def test_a_buzzing_gadget_is_the_vibrating_pad(bot):
     answer = bot.ask("is there like a gadget that buzzes on ur leg in bed so u dont have to take pills")
     assert answer.citations[0].quote.startswith("The Relaxis pad")
+
+
+def test_a_medicine_that_may_stop_working_is_refused_when_only_other_medicines_are_said_to(bot):
+    """The articles say "a medicine will work for a while and then stop working", never of ropinirole."""
+    answer = bot.ask("been taking ropinirole for 3 yrs now, does it stop working after a while?")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss ropinirole, but do not say what long use of it does.",)
+
+
+def test_a_safe_amount_a_day_asks_for_a_dose(bot):
+    answer = bot.ask("whats a safe amount of magnesium a day as a supplement")
+    assert "daily doses of 270-350 mg are considered safe" in answer.citations[0].quote
