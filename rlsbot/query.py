@@ -159,11 +159,12 @@ class Query:
         ]
         carried = any(qw.carried and qw.found for qw in self.words)
         subject = any(qw.found and qw.kind == SUBJECT for qw in own)
-        # Everyday words the articles lack never sink a question alone, but a
-        # question made mostly of them ("how do I reset my wifi router?") is
-        # not one the articles speak to because one word matched.
+        # Everyday words the articles lack never sink a question alone, but a question made mostly of them ("how do I
+        # reset my wifi router?") is not one the articles speak to because one word matched; one that asks of a topic
+        # carried in ("a safe amount for my little brother?"), or of its own story, is.
         everyday = sum(1 for qw in own if qw.kind == ORDINARY and not qw.found and not any(ch.isdigit() for ch in qw.word))
-        if everyday and not subject and not carried and len(found) + len(forms) <= everyday / 2:
+        told = carried and (bool(self.asks) or any(qw.carried and qw.story for qw in self.words))
+        if everyday and not subject and not told and len(found) + len(forms) <= everyday / 2:
             return False
         if not missing:
             # An ask alone ("is it good for people?") names nothing to look for,

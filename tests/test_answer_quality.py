@@ -770,3 +770,12 @@ def test_a_medicine_that_may_stop_working_is_refused_when_only_other_medicines_a
 def test_a_safe_amount_a_day_asks_for_a_dose(bot):
     answer = bot.ask("whats a safe amount of magnesium a day as a supplement")
     assert "daily doses of 270-350 mg are considered safe" in answer.citations[0].quote
+
+
+def test_a_question_of_everyday_words_about_its_own_story_is_covered(multi_bot):
+    answer = multi_bot.ask("saw an ad for a vibrating pad u put on ur legs in bed for rls. is that legit or a scam")
+    assert answer.answered and answer.citations[0].quote.startswith("The Relaxis pad")
+    # A new topic the articles lack, in everyday words, borrows nothing from the turn before.
+    conversation = Conversation(multi_bot)
+    conversation.ask("does alcohol make rls worse")
+    assert not conversation.ask("what about cannabis?").answered
