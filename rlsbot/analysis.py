@@ -202,25 +202,7 @@ def points_back(asking: str) -> bool:
 
 
 # Ways of asking that name nothing: "in plain words", "be honest".
-_FILLER_WORDS = (
-    "words",
-    "terms",
-    "english",
-    "language",
-    "honest",
-    "real",
-    "good",
-    "what",
-    "nah",
-    "not",
-    "normal",
-    "just",
-    "two",
-    "nuts",
-    "crazy",
-    "mad",
-    "haywire",
-)
+_FILLER_WORDS = tuple("words terms english language honest real good what nah not normal just two nuts crazy mad haywire".split())
 
 
 @cache

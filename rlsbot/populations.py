@@ -29,9 +29,10 @@ _AGED = (
     r"(?:\s+is|['\u2019]?s|\s+just\s+turned|\s+turned)|aged?)\s+"
 )
 # "6yo", "6 years old" are ages; "for 2 yrs now", "the past 3 years" say how long.
+_NOT_HOW_LONG = r"(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bsince )"
 _CHILD_AGE = (
     r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|(?:yrs?|years?)[- ]old)\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
-    r"|(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bsince )\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:yrs?|years?)\b"
+    rf"|{_NOT_HOW_LONG}\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:yrs?|years?)\b"
 )
 # Read only when the question holds a digit: the pattern is long to compile.
 _CHILD_AGE_SAID = pattern(
@@ -52,7 +53,7 @@ POPULATIONS: tuple[Population, ...] = (
         "teen",
         pattern(
             r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|(?:yrs?|years?)[- ]old)\b"
-            r"|(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bsince )\b1[3-9][- ]?(?:yrs?|years?)\b"
+            rf"|{_NOT_HOW_LONG}\b1[3-9][- ]?(?:yrs?|years?)\b"
         ),
         pattern(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
         "teenagers",
