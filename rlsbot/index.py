@@ -24,7 +24,7 @@ from rlsbot.index_meta import FIELDS, Fields
 from rlsbot.passage_table import PassageTable
 from rlsbot.passages import Passage
 from rlsbot.postings import NpPostings, PyPostings, postings_for
-from rlsbot.stem_bound import could_stem_to_any, has_prefix_term
+from rlsbot.stem_bound import may_stem_to_any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -292,8 +292,7 @@ def _question_stems(sections: Iterable[str], titles: Iterable[str], surface: Map
         if (w[:3] in short or w[:4] in heads or w[-1:] == "y")
         and w.isalpha()  # the others take no stemmer (rlsbot.analysis.stem)
         and w not in surface
-        and has_prefix_term(w, vocab)
-        and could_stem_to_any(w, vocab)
+        and may_stem_to_any(w, vocab)
     }
     return {w: stem(w) for w in sorted(extra) if w not in surface}
 

@@ -39,7 +39,7 @@ from rlsbot.asks import ask, asks_of
 from rlsbot.english import base_forms, common_words, in_health_writing, zipf
 from rlsbot.index import Index
 from rlsbot.populations import populations_of
-from rlsbot.stem_bound import could_stem_to_any, has_prefix_term
+from rlsbot.stem_bound import may_stem_to_any
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
 SPECIFIC, SUBJECT, FILLER, INTENT = "specific", "subject", "filler", "intent"
@@ -275,7 +275,7 @@ class Resolver:
         if term is None:
             vocab = self.index.vocab
             # Stemming imports nltk (0.7 s): not when the stem can be no index term (rlsbot.stem_bound).
-            if not (has_prefix_term(word, vocab) and could_stem_to_any(word, vocab)):
+            if not may_stem_to_any(word, vocab):
                 return None
             term = self.index.stem_of(word) or stem(word)
         return term if term in self.index.vocab else None

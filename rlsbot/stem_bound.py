@@ -101,3 +101,13 @@ def has_prefix_term(word: str, terms: Container[str]) -> bool:
     misses a stem with an added "e" ("hoping" -> "hope").
     """
     return any(word[:k] in terms for k in range(min(3, len(word)), len(word) + 1)) or (word[-1:] == "y" and word[:-1] + "i" in terms)
+
+
+def may_stem_to_any(word: str, terms: Container[str]) -> bool:
+    """Could stemming the word find an index term? The old prefix test, then the Snowball bound.
+
+    One test for both sides: rlsbot.query stems a question word the corpus
+    text lacks only when it passes, and rlsbot.index stems in advance the
+    common words that pass, so that a cached index answers without nltk.
+    """
+    return has_prefix_term(word, terms) and could_stem_to_any(word, terms)
