@@ -355,7 +355,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
             r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
-            # "i dont want to take pills", "instead of taking drugs": the pills are what they do not want
+            # "i dont want to take pills", "I don't really want to take another pill": the pills are what they do not want
             r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |any ?more |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),
         pattern(
