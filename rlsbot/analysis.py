@@ -148,9 +148,9 @@ def index_terms(text: str) -> list[str]:
 
 
 def is_contraction(word: str) -> bool:
-    """A stopword run into another ("that'll", "should've", "wasn't"): says nothing."""
+    """A stopword run into another ("that'll", "should've", "wasn't", "hasnt"): says nothing."""
     head, _, tail = word.partition("'")
-    return bool(tail) and head in stopwords()
+    return bool(tail) and head in stopwords() or word.endswith("nt") and word[:-2] + "n't" in stopwords()
 
 
 # A sentence ends at . ? or ! before a space, but not after a lone letter
@@ -191,7 +191,10 @@ def split_story(question: str) -> tuple[str, str]:
 # An asking sentence that points at the story before it: "...Is that connected to restless legs?", "...when do I take it?"
 _POINTS_BACK = re.compile(
     r"\b(?:that|this|these|those|both|the two|the 2|they)\b(?:\s+\w+){0,3}?\s+(?:linked|connected|related|causing|behind|to blame|the cause|the reason)\b"
-    r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b|\b(?:be |been )?doing (?:this|that)\b",
+    r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b|\b(?:be |been )?doing (?:this|that)\b"
+    # "...Could the medicine be behind it?", "could it be that pill doing it": what the story tells is "it"
+    r"|\b(?:could|can|might|would) (?:the|that|this|his|her|my|these|those) (?:\w+ )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?) be\s+(?:behind|causing|doing|to blame for)\s+(?:it|this|that|these)\b"
+    r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these) (?:really |actually )?(?:work|help)\b",
     re.IGNORECASE,
 )
 
@@ -202,14 +205,16 @@ def points_back(asking: str) -> bool:
 
 
 # Ways of asking that name nothing: "in plain words", "be honest".
-_FILLER_WORDS = tuple("words terms english language honest real good what nah not normal just two nuts crazy mad haywire".split())
+_FILLER_WORDS = tuple(
+    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth".split()
+)
 
 
 @cache
 def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
-        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b"
+        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|\b(?:straight|right) away\b"
         # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
         r"|\b(?:go|goes|going|gone|went|drive me|driving me|drives me) (?:nuts|crazy|mad|haywire|bananas|wild)\b"
         # "could the two be linked?": the story's two things, no number to look for
@@ -228,7 +233,9 @@ _PHRASES = (
     ("working out", "workout", r"(?!\s+(?:if|whether|what|how|why|who|which|when|where)\b)"),
     ("hay fever", "hayfever", ""),
     ("the runs", "diarrhea", ""),
-    ("cold turkey", "suddenly", ""),
+    ("cold turkey", "", ""),  # how to stop: the stopping ask
+    ("charley horses", "cramps", ""),
+    ("charley horse", "cramp", ""),
 )
 
 

@@ -33,9 +33,9 @@ from rlsbot.asks import ASKS, ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, names_other, other_subject
+from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_subject
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, concludes, goes_on, quotable_span
-from rlsbot.subject import SUBJECT_RE, about_subject, brands_of
+from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -191,6 +191,7 @@ def _candidates(
     pairs = set(zip(asked, asked[1:], strict=False))
     known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
     why = bool(_WHY.search(query.question))
+    drug = query.focus[0].corrected or query.focus[0].word if query.focus and main is not None and main.kind in ANY_USE else ""
     which = bool(_WHICH.search(query.question))
 
     def terms_of(text: str) -> list[str]:
@@ -205,10 +206,9 @@ def _candidates(
         text = article.text
         section = hit.passage.section
         section_terms = set(terms_of(section)) | set(terms_of(article.title))
-        # An article is about the subject when it is about RLS, or, for another
-        # subject the question names, when its title names that subject.
+        # About the subject: an article on RLS or the asked drug's leaflet that lists it; for another subject, its title names it.
         if needs.subject is SUBJECT_RE:
-            on_topic_article = about_subject(article)
+            on_topic_article = about_subject(article) or lists_subject(article, drug)
         else:
             on_topic_article = needs.subject is not None and bool(needs.subject.search(article.title))
         for i, sentence in enumerate(hit.passage.sentences):
@@ -223,7 +223,7 @@ def _candidates(
                 # The sentence after it concludes what was asked: "..., your doctor can confirm that you have RLS."
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))
             quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
-            if NOT_AN_ANSWER.match(own):
+            if NOT_AN_ANSWER.match(own) or "subject" not in relax and for_other_use(own, query):
                 continue
             ordered = terms_of(own)
             terms = set(ordered)
@@ -295,7 +295,9 @@ def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: I
     wanted = (query.asks or query.carried_asks)[:1]
     # "... in the evenings ... or ordinary cramps in the calf?": what is told apart is the focus, the rest its setting.
     focus = query.focus[:1] if wanted == ("difference",) else query.focus
-    populations = tuple(p for p in _POPULATIONS if p.kind in query.populations)
+    # A teenager's exercise or hot bath is anyone's ("my 16 yo trains daily: does exercise help?"); a medicine is not.
+    everyday = bool(focus) and all(ask("self-care").cue.search(qw.corrected or qw.word) for qw in focus if not is_generic(qw))
+    populations = tuple(p for p in _POPULATIONS if p.kind in query.populations and not (p.kind == "teen" and everyday))
     # Only the main ask can be strict. Whether something is safe for someone
     # (while breastfeeding, for a child) wants a verdict: "tell your doctor if you are breast-feeding" is none.
     strict = next((ask(k) for k in wanted if ask(k).strict or (k == "safety" and populations)), None)
@@ -394,7 +396,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     needs = _needs(query, hits, articles, index)
     found = _candidates(query, hits, articles, index, needs)
     unnamed: tuple[str, ...] = ()
-    if not found and query.names and any(not (qw.corrected or qw.word).startswith("vitamin") for qw in query.focus):
+    if not found and query.names and any(not (qw.corrected or qw.word).startswith("vitamin") and not is_generic(qw) for qw in query.focus):
         # "iron tablets and vitamin D?": the covered part is answered, the other named.
         found = _candidates(query, hits, articles, index, needs, frozenset({"names"}))
         unnamed = query.names if found else ()

@@ -125,7 +125,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "interactions",
         pattern(
-            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b"
+            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b"
         ),
         pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
         True,
@@ -137,9 +137,9 @@ ASKS: tuple[Ask, ...] = (
         # what long use of a medicine does, which a list of side effects does not say.
         "wearing off",
         pattern(
-            r"\b(?:helped|helping|worked|working)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:a while|months|years|ages"
+            r"\b(?:helped|helping|worked|wrked|working|brilliant|great|amazing)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:the first (?:year|month|few months|while)|a while|months|years|ages"
             r"|(?:about |around |over |almost |nearly )?(?:a|one|two|three|a few|several|\d+) (?:years?|months?)))\b"
-            r"|\bstop(?:s|ped)? (?:working|helping)\b|\b(?:not|isn['’]t|doesn['’]t|don['’]t) (?:working|work|help) (?:any ?more|now)\b|\blike taking nothing\b"
+            r"|\bstop(?:s|ped)? (?:working|helping)\b|\bworse than (?:before|when) i (?:\w+ )?start|\b(?:not|isn['’]t|doesn['’]t|don['’]t) (?:working|work|help) (?:any ?more|now)\b|\blike taking nothing\b"
             r"|\baugmentation\b|\btolerance\b|\blong[- ]term (?:use|therapy|treatment)\b"
         ),
         pattern(
@@ -148,6 +148,17 @@ ASKS: tuple[Ask, ...] = (
         True,
         "what long use of it does",
         search=("continued",),
+    ),
+    Ask(
+        # "can i just quit my neurontin?", "can I stop it straight away?": how to come off it, which ranks, not gates.
+        "stopping",
+        pattern(
+            r"\b(?:can|should|could|do) i (?:just )?(?:stop|quit|come off)\b|\bstop(?:ping)? taking\b|\bcome off\b|\bwean(?:ing)? off\b|\bcold turkey\b"
+        ),
+        pattern(r"\bstop(?:s|ped|ping)? taking\b|\bsuddenly stop|\bgradually\b|\bwithdraw"),
+        False,
+        "how to stop taking it",
+        search=("stop",),
     ),
     Ask(
         "side effects",
@@ -176,7 +187,9 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "safety",
         pattern(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverd(?:o|id)|\btoo much\b"),
-        pattern(r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b"),
+        pattern(
+            r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b|\bshould(?:n['’]t| not) (?:take|use)\b"
+        ),
         False,
         "whether it is safe",
         search=("safe",),
@@ -216,6 +229,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
             r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
+            r"|\b(?:am i|will i|are we|will we|are my kids|will my kids) (?:going to |gonna )?(?:end up with|get|develop) (?:it|this|rls) too\b"
         ),
         pattern(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,
@@ -303,7 +317,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "cause",
         pattern(
-            r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\bmore likely\b"
+            r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b"
         ),
         pattern(
             r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
@@ -371,7 +385,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|do) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|do) (?:i|we|she|he|they) (?:do|take|try)\b|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

@@ -28,11 +28,12 @@ _AGED = (
     r"\b(?:(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|grandkid|child|kid|brother|sister|nephew|niece|he|she)"
     r"(?:\s+is|['\u2019]?s|\s+just\s+turned|\s+turned)|aged?)\s+"
 )
-# "6yo", "6 years old" are ages; "for 2 yrs now", "the past 3 years" say how long.
-_NOT_HOW_LONG = r"(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bsince )"
+# "6yo", "6 years old" are ages; so is "my 6 yrs son". "for 2 yrs now", "on dialysis 2 years" say how long.
+_OF_SOMEONE = r"(?:(?<=\bmy )|(?<=\bour )|(?<=\bhis )|(?<=\bher )|(?<=\ba )|(?<=\ban ))"
+_SOMEONE = r"(?=\s+(?:son|daughter|boy|girl|kid|child|grandson|granddaughter|nephew|niece)\b)"
 _CHILD_AGE = (
     r"\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:y/?o|(?:yrs?|years?)[- ]old)\b|\b(?:[1-9]|1[0-2])[- ]year[- ]old\b"
-    rf"|{_NOT_HOW_LONG}\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:yrs?|years?)\b"
+    rf"|{_OF_SOMEONE}(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:yrs?|years?)\b|\b(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:yrs?|years?){_SOMEONE}"
 )
 # Read only when the question holds a digit: the pattern is long to compile.
 _CHILD_AGE_SAID = pattern(
@@ -53,7 +54,7 @@ POPULATIONS: tuple[Population, ...] = (
         "teen",
         pattern(
             r"\bteens?\b|\bteenagers?\b|\badolescents?\b|\b1[3-9][- ]?(?:y/?o|(?:yrs?|years?)[- ]old)\b"
-            rf"|{_NOT_HOW_LONG}\b1[3-9][- ]?(?:yrs?|years?)\b"
+            rf"|{_OF_SOMEONE}1[3-9][- ]?(?:yrs?|years?)\b|\b1[3-9][- ]?(?:yrs?|years?){_SOMEONE}"
         ),
         pattern(r"\bteens?\b|\bteenagers?\b|\badolescen|\bchild(?:ren|hood)?\b"),
         "teenagers",

@@ -135,7 +135,7 @@ class Query:
         # A story's word read as a misspelling ("dreading" as "drawing") is a guess about a setting: last, and never alone.
         sure = [qw for qw in found if not (qw.story and qw.corrected)]
         core = [qw for qw in sure if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
-        core = core or [qw for qw in sure if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF]
+        core = core or [qw for qw in sure if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF or qw.word in _KINDS_OF_PEOPLE]
         core += [qw for qw in found if qw not in sure and rarity(qw.corrected) < FOCUS_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
         return sorted(core, key=lambda qw: (is_generic(qw), qw.carried, qw.story and bool(qw.corrected), rarity(qw.corrected or qw.word)))
@@ -176,7 +176,7 @@ class Query:
         # about: "melatonin", "quinine", "ADHD". A long question tells its
         # story in words the articles never use ("my recliner", "the VA"):
         # what it names that they have decides, sentence by sentence.
-        topics = sum(1 for qw in missing if self._is_topic(qw))
+        topics = sum(1 for qw in missing if self.is_topic(qw))
         if len(found) + len(missing) > LONG_QUESTION:
             return bool(found or carried) and topics * 3 < len(found) + len(missing)
         if topics:
@@ -189,26 +189,25 @@ class Query:
             return True
         return len(found) + len(forms) > len(missing)
 
-    def _is_topic(self, qw: QueryWord) -> bool:
-        """Is a missing word surely a topic: rare in English, or a name typed as one ("ADHD", "Sinemet")?"""
+    def is_topic(self, qw: QueryWord) -> bool:
+        """Is a missing word surely a topic: rare in English ("swears" as "swear"), or a name typed as one ("ADHD", "Sinemet")?"""
         word = qw.corrected or qw.word
         if any(ch.isdigit() for ch in word):
             return False
-        if rarity(word) < TECHNICAL_ZIPF:
-            return True
-        return bool(
-            re.search(rf"(?<![.?!]\s)(?<!^)\b(?:{re.escape(qw.word.upper())}|{re.escape(qw.word.capitalize())})\b", self.question.strip())
-        )
+        name = rf"(?<![.?!]\s)(?<!^)\b(?:{re.escape(qw.word.upper())}|{re.escape(qw.word.capitalize())})\b"
+        return max(rarity(w) for w in (word, *base_forms(word))) < TECHNICAL_ZIPF or bool(re.search(name, self.question.strip()))
 
     def coordinated(self, word: str) -> bool:
         """Is the word the other half of something the articles have ("coffee or chocolate")?"""
         found = {qw.word for qw in self.words if qw.found and qw.kind == SPECIFIC}
         w = re.escape(word)
-        # "coffee or chocolate", "coffee and dark chocolate", "chocolate or coffee"
+        # "coffee or chocolate", "coffee and dark chocolate", "chocolate or coffee", "antibiotics like doxycycline or cipro"
         for m in re.finditer(
-            rf"(\w+)\s+(?:or|and|&|/)\s+(?:\w+\s+)?{w}\b|\b{w}\s+(?:or|and|&|/)\s+(?:\w+\s+)?(\w+)", normalize(self.question)
+            rf"(\w+)\s+(?:or|and|&|/)\s+(?:\w+\s+)?{w}\b|\b{w}\s+(?:or|and|&|/)\s+(?:\w+\s+)?(\w+)"
+            rf"|(\w+),?\s+(?:like|such as|e\.?g\.?|including)\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){{0,3}}{w}\b",
+            normalize(self.question),
         ):
-            if (m.group(1) or m.group(2)) in found:
+            if (m.group(1) or m.group(2) or m.group(3)) in found:
                 return True
         return False
 
@@ -227,6 +226,7 @@ def rarity(word: str) -> float:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())  # "is it mostly women?"
 # Forms of treatment: "iron tablets" is about iron.
 _GENERIC = frozenset(
     "tablet tablets pill pills capsule capsules meds med medication medications medicine medicines drug drugs "
@@ -371,11 +371,9 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     own = _parse(asking, index, resolver)
     around = _parse(story, index, resolver)
     have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
-    # "...Is it safe?" names nothing and leans on the story as a follow-up on
-    # the turn before; "...What causes RLS?", "...Is there a blood test?" or
-    # "...What should I expect?" names what it asks about or asks it of the
-    # subject itself, and the story only ranks. "...Any tips?" asks for tips
-    # on the story ("flying to Sydney next month, 20+ hrs"): the story leans.
+    # "...Is it safe?" names nothing and leans on the story as a follow-up on the turn before; "...What causes RLS?",
+    # "...Is there a blood test?" or "...What should I expect?" names what it asks about or asks it of the subject
+    # itself, and the story only ranks. "...Any tips?" asks for tips on the story ("flying to Sydney"): it leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
     of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
     leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or (not own.focus and not of_subject)
@@ -384,6 +382,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         for qw in around.words
         if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
     )
+    if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
+        context += tuple(replace(qw, story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
     populations = tuple(dict.fromkeys(own.populations + around.populations))
     asks = own.asks
     # "My tablets helped at first but now my legs are worse. Does that happen?":

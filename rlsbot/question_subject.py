@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rlsbot.analysis import content_words
+from rlsbot.analysis import content_words, words
 from rlsbot.article import Article
 from rlsbot.index import Hit, Index
 from rlsbot.query import FOCUS_ZIPF, SUBJECT, Query, rarity
@@ -75,6 +75,16 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
             if names:
                 return _named(*names)
     return None
+
+
+# A leaflet's advice for another use of the drug: "If you are taking gabapentin to treat seizures and you suddenly stop ..."
+_OTHER_USE = re.compile(r"^\W*if you (?:are|were) (?:taking|using) [\w-]+ to (?:treat|control|prevent|relieve) ([^,.;]+)", re.IGNORECASE)
+
+
+def for_other_use(sentence: str, query: Query) -> bool:
+    """Is the sentence a leaflet's advice for a use of the drug other than the subject, one the question does not name?"""
+    use = _OTHER_USE.match(sentence)
+    return use is not None and not SUBJECT_RE.search(use.group(1)) and not {qw.word for qw in query.focus} & set(words(use.group(1)))
 
 
 def names_other(sentence: str, query: Query) -> bool:

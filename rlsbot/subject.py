@@ -32,6 +32,15 @@ def about_subject(article: Article) -> bool:
     return found
 
 
+# How to take, stop or drive on a drug holds for every use its leaflet lists: RLS among them.
+ANY_USE = frozenset({"driving", "stopping", "missed dose", "interactions"})
+
+
+def lists_subject(article: Article, drug: str) -> bool:
+    """Is the article the leaflet of the drug (its title names it) that lists RLS among its uses?"""
+    return len(drug) > 3 and bool(re.search(rf"\b{re.escape(drug)}\b", article.title, re.IGNORECASE) and SUBJECT_RE.search(article.text))
+
+
 def is_about(article: Article, word: str) -> bool:
     """Does the word run through the article, as its subject's name does?"""
     return named_throughout(article, re.compile(rf"\b{re.escape(word)}", re.IGNORECASE))
