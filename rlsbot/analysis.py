@@ -206,7 +206,7 @@ def points_back(asking: str) -> bool:
 
 # Ways of asking that name nothing: "in plain words", "be honest".
 _FILLER_WORDS = tuple(
-    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth".split()
+    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth couple carry carries carrying ignored overlooked shelf".split()
 )
 
 
@@ -214,7 +214,9 @@ _FILLER_WORDS = tuple(
 def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
-        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|\b(?:straight|right) away\b"
+        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|\b(?:straight|right) away\b|\b(?:a )?couple of\b|\bjust a couple\b"
+        # "legs carry on like this": how they behave, nothing to look for
+        r"|\bcarr(?:y|ies|ying) on\b|\boff the (?:\w+ )?shelf\b"
         # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
         r"|\b(?:go|goes|going|gone|went|drive me|driving me|drives me) (?:nuts|crazy|mad|haywire|bananas|wild)\b"
         # "could the two be linked?": the story's two things, no number to look for
@@ -222,7 +224,7 @@ def _filler_phrases() -> re.Pattern[str]:
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
         r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))"
         # "...or is it just internet hype?", "...or just wellness-influencer stuff": a dismissal, not a topic
-        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?)\b",
+        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?|ignored|overlooked)\b",
         re.IGNORECASE,
     )
 
@@ -236,6 +238,12 @@ _PHRASES = (
     ("cold turkey", "", ""),  # how to stop: the stopping ask
     ("charley horses", "cramps", ""),
     ("charley horse", "cramp", ""),
+    ("leg troubles", "legs", ""),
+    ("leg trouble", "legs", ""),
+    ("water tablets", "diuretics", ""),
+    ("water tablet", "diuretic", ""),
+    ("water pills", "diuretics", ""),
+    ("water pill", "diuretic", ""),
 )
 
 

@@ -86,7 +86,7 @@ ASKS: tuple[Ask, ...] = (
         "dose",
         pattern(
             r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b)"
-            r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
+            r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|(?<!\bself-)(?<!\bself )\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\b(?:safe|right|recommended|usual|max(?:imum)?) amount\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
         ),
         pattern(_AMOUNT),
@@ -125,7 +125,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "interactions",
         pattern(
-            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b"
+            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b"
         ),
         pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
         True,
@@ -198,7 +198,7 @@ ASKS: tuple[Ask, ...] = (
         # "how do i tell if its rls or just night cramps?": what sets the two apart.
         "difference",
         pattern(
-            r"\bdifference between\b|\bdiffer(?:ent|s)? from\b|\btell (?:\w+ )?apart\b|\btell\b(?=[^.?!]{1,40}\bfrom\b)|\bvs\.?(?= )|\bversus\b"
+            r"\bdifference between\b|\bdiffer(?:ent|s)? from\b|\bdistinguish(?:es)?\b|\btell (?:\w+ )?apart\b|\btell\b(?=[^.?!]{1,40}\bfrom\b)|\bvs\.?(?= )|\bversus\b"
             r"|\b(?:tell|know|sure)\b(?=[^.?!]*\b(?:or (?:is it |it['’]?s |its )?(?:just|only|normal|ordinary)|rather than|and not|(?:just|only) [^.?!]*\bor)\b)"
         ),
         pattern(
@@ -215,7 +215,7 @@ ASKS: tuple[Ask, ...] = (
             r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
             r"|\btold (?:i|it|you|he|she|they|someone|somebody)(?:['’]s| is| has| have| had)\b"  # "before someone is told it's RLS"
             # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
-            r"|\bto see if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
+            r"|\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
         ),
         pattern(r"\bdiagnos|\btests?\b|\bexam\b|\bspecialist\b|\bneurologist\b|\bsleep study\b|\bconfirm"),
         False,
@@ -258,7 +258,7 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "research",
-        pattern(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
+        pattern(r"\bresearch|\bstud(?:y|ies)\b|(?<!\bas a )\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
         pattern(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bmeta-analysis\b|\bevidence\b|\bresearchers\b"),
         False,
         "what research says",
@@ -397,7 +397,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "effect",
         pattern(
-            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort (?:(?:it|them|this|that) )?out\b|\bsort (?:it|them|this|that)\b|\bfix\b"
+            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort (?:(?:it|them|this|that|(?:my|his|her|the) \w+) )?out\b|\bsort (?:it|them|this|that)\b|\bfix\b"
         ),
         pattern(r"\bhelp|\bimprov|\brelie|\bease|\beffective|\bevidence\b|\breduc|\balleviat|\bbenefi|\bcontrol\b|\bgo away\b"),
         False,

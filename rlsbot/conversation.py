@@ -76,8 +76,8 @@ class Conversation:
         own = self.bot.query(question)
         if not self.resolve or not self._context or not is_follow_up(question, own):
             return own
-        if not own.focus and any(own.is_topic(qw) for qw in own.words if qw.word in own.missing_topics):
-            return own  # a new topic the articles lack ("the capital of Peru?") borrows nothing; "straight away" is none
+        if own.missing_topics and not own.focus:
+            return own  # a new topic the articles lack ("the capital of Peru?") borrows nothing
         have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks

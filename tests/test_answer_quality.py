@@ -779,3 +779,55 @@ def test_a_question_of_everyday_words_about_its_own_story_is_covered(multi_bot):
     conversation = Conversation(multi_bot)
     conversation.ask("does alcohol make rls worse")
     assert not conversation.ask("what about cannabis?").answered
+
+
+def test_could_the_medicine_be_behind_it_asks_about_what_the_story_tells(bot):
+    """The asking sentence points at the story: the betting is what the tablets are asked about."""
+    answer = bot.ask("Mum has been on her restless legs pills since spring and now she shops online all night. Could the pills be causing this?")
+    assert answer.citations[0].quote.startswith("In some cases, RLS medicines may worsen problems with excessive gambling, shopping")
+
+
+def test_worse_than_before_i_started_asks_what_long_use_does(bot):
+    answer = bot.ask("my meds were great for the first year, now my legs are worse than before i started them. why?")
+    assert answer.citations[0].quote == "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
+
+
+def test_how_to_stop_a_drug_comes_from_its_leaflet_and_never_from_another_use(multi_bot):
+    conversation = Conversation(multi_bot)
+    conversation.ask("my doctor wants to start me on gabapentin for rls")
+    answer = conversation.ask("can i just stop it straight away if i dont like it?")
+    assert answer.citations[0].quote.startswith("Do not stop taking gabapentin without talking to your doctor")
+    assert not any(c.quote.startswith("If you are taking gabapentin to treat seizures") for c in answer.citations)
+    answer = multi_bot.ask("is it safe to drive on gabapentin for my restless legs?")
+    assert answer.answered and "Do not drive a car or operate machinery" in answer.citations[0].quote
+
+
+def test_everyday_names_for_cramps_and_kicking_in_sleep(bot):
+    answer = bot.ask("is it rls or just a charley horse? it hits my calf at night")
+    assert answer.citations[0].quote.startswith("The unpleasant feelings from RLS aren't the same as the leg cramps")
+    answer = bot.ask("my husband kicks me in his sleep every few seconds. is that part of restless legs?")
+    assert "periodic limb movement" in answer.citations[0].quote
+
+
+def test_a_condition_told_before_a_safety_question_is_what_the_verdict_is_about(bot):
+    answer = bot.ask("I've got a bleeding disorder. Can I take magnesium for restless legs?")
+    assert answer.citations[0].quote.startswith("If you have any bleeding disorders, you should not take magnesium")
+
+
+def test_how_long_on_dialysis_is_no_age_and_a_teenagers_exercise_is_anyones(bot):
+    answer = bot.ask("on dialysis 3 years now. would a kidney transplant fix my restless legs?")
+    assert answer.citations[0].quote.startswith("Kidney transplants (but not dialysis) relieve RLS")
+    answer = bot.ask("my 15 yr old plays football every day. does exercise help restless legs or make it worse?")
+    assert answer.answered and "exercise" in answer.citations[0].quote
+
+
+def test_a_missing_thing_named_as_an_example_of_one_the_articles_have_does_not_sink_it(bot):
+    answer = bot.ask("does magnesium clash with antibiotics like doxycycline?")
+    assert answer.answered and answer.citations[0].quote.startswith("Magnesium may interact with certain medications")
+
+
+def test_a_remedy_the_story_offers_is_refused_when_the_articles_lack_it(multi_bot):
+    answer = multi_bot.ask("My gran swore tonic water with quinine fixed her legs. Does that work for restless legs?")
+    assert not answer.answered and "quinine" in answer.missing
+    answer = multi_bot.ask("would vitamin d supplements help restless legs")
+    assert not answer.answered and answer.gaps == ("The articles do not mention vitamin D.",)
