@@ -54,16 +54,16 @@ STRONG_FOCUS = 2.0  # focus weight (6 - Zipf) at which the focus counts in full
 SOFT_FOCUS_ZIPF = 4.0  # a focus word rarer than this ("zinc", "ropinirole") is required even of an ask of the subject
 CUE_WEIGHT = 0.1  # per further cue of the main ask (a side effect named, then another)
 PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
-# Long sentences that mention the question's words in passing lose a little to short ones that are about
-# them: score / (1 + LENGTH_PENALTY * extra/12) for every 12 index terms beyond the first 12.
-LENGTH_PENALTY = 0.35
+LENGTH_PENALTY = 0.35  # a long sentence loses a little to short ones: score / (1 + 0.35 * extra/12) per 12 terms beyond 12
 FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), beside the drug's name
-WHY_WEIGHT = 0.3  # "why is it worse in the evening?": a sentence that gives a reason ("Thus, they tend to be worse...")
-_WHY = re.compile(r"\bwhy\b|\bhow come\b", re.IGNORECASE)
-_EXPLAINS = re.compile(r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|this is why|which is why)\b", re.IGNORECASE)
-# "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ...").
-# It also fires on "what does / what happens" (an s-word after "what"): "what does it feel like?" wants
-# "creeping, crawling, tingling, or burning"; leaving them out cost a quote [1] on both groups of blind sets.
+# "why is it worse in the evening?", "what happens if I stop?": a sentence that gives a reason ("Thus, ...") or what follows
+WHY_WEIGHT = 0.3
+_WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:happens|will happen|would happen) if\b", re.IGNORECASE)
+_EXPLAINS = re.compile(
+    r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|(?:this|which) is why|may experience|leads? to)\b", re.I
+)
+# "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ..."). Also "what does it
+# feel like?" (an s-word after "what"), which wants "creeping, crawling, tingling, or burning": a quote [1] on both groups.
 WHICH_WEIGHT = 0.3
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
 _NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)

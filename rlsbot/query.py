@@ -128,14 +128,14 @@ class Query:
     def focus(self) -> list[QueryWord]:
         """What the question is about, found in the articles: its own words before carried ones, rarest first.
 
-        Everyday words ("done", "problem") are the focus only of a question that names nothing rarer (``FOCUS_ZIPF``).
-        """
+        Everyday words ("done", "problem") are the focus only of a question that names nothing rarer (``FOCUS_ZIPF``)."""
         found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC and not any(ch.isdigit() for ch in qw.word)]
         found = [qw for qw in found if qw.carried or not qw.story]  # a story the question leans on is carried
         # A story's word read as a misspelling ("dreading" as "drawing") is a guess about a setting: last, and never alone.
         sure = [qw for qw in found if not (qw.story and qw.corrected)]
         core = [qw for qw in sure if rarity(qw.corrected or qw.word) < FOCUS_ZIPF]
-        core = core or [qw for qw in sure if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF or qw.word in _KINDS_OF_PEOPLE]
+        people = () if self.populations else _KINDS_OF_PEOPLE  # "is it mostly women?"; "and for pregnant women?" asks of pregnancy
+        core = core or [qw for qw in sure if rarity(qw.corrected or qw.word) < ORDINARY_ZIPF or qw.word in people]
         core += [qw for qw in found if qw not in sure and rarity(qw.corrected) < FOCUS_ZIPF]
         # "iron tablets" are about iron: a form of treatment is the focus only after what it is of.
         return sorted(core, key=lambda qw: (is_generic(qw), qw.carried, qw.story and bool(qw.corrected), rarity(qw.corrected or qw.word)))
@@ -226,7 +226,7 @@ def rarity(word: str) -> float:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())  # "is it mostly women?"
+_KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())
 # Forms of treatment: "iron tablets" is about iron.
 _GENERIC = frozenset(
     "tablet tablets pill pills capsule capsules meds med medication medications medicine medicines drug drugs "

@@ -676,10 +676,10 @@ def test_telling_one_from_the_other_is_a_difference(bot):
     assert "Leg cramps cause more severe pain" in answer.citations[0].quote
 
 
-def test_cold_turkey_is_stopping_suddenly():
-    from rlsbot.analysis import without_filler_phrases
-
-    assert "suddenly" in without_filler_phrases("can i stop the gabapentin cold turkey")
+def test_cold_turkey_asks_how_to_stop_and_names_nothing(multi_bot):
+    answer = multi_bot.ask("can i stop the gabapentin cold turkey")
+    assert answer.missing == () and "turkey" not in answer.query
+    assert answer.citations[0].quote.startswith("Do not stop taking gabapentin without talking to your doctor")
 
 
 def test_a_story_misread_as_a_misspelling_is_never_the_whole_focus(bot):
@@ -783,7 +783,9 @@ def test_a_question_of_everyday_words_about_its_own_story_is_covered(multi_bot):
 
 def test_could_the_medicine_be_behind_it_asks_about_what_the_story_tells(bot):
     """The asking sentence points at the story: the betting is what the tablets are asked about."""
-    answer = bot.ask("Mum has been on her restless legs pills since spring and now she shops online all night. Could the pills be causing this?")
+    answer = bot.ask(
+        "Mum has been on her restless legs pills since spring and now she shops online all night. Could the pills be causing this?"
+    )
     assert answer.citations[0].quote.startswith("In some cases, RLS medicines may worsen problems with excessive gambling, shopping")
 
 
