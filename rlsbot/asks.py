@@ -373,7 +373,7 @@ ASKS: tuple[Ask, ...] = (
             r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |any ?more |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),
         pattern(
-            r"\b(?:hot|warm) bath|\bmassag|\bheating pad|\bice pack|\bstretch|\bwalk|\bexercise|\blifestyle|\brelaxation|\bdistract|\bcrossword|\bsleep habits\b|\bavoid(?:ing)? caffeine\b|\bvibrat"
+            r"\b(?:hot|warm) bath|\bmassag|\bheating pad|\bice pack|\bstretch|\bwalk|\bexercise|\blifestyle(?! factors)|\brelaxation|\bdistract|\bcrossword|\bsleep habits\b|\bavoid(?:ing)? caffeine\b|\bvibrat"
         ),
         False,
         "what you can do yourself",
