@@ -214,7 +214,7 @@ _FILLER_WORDS = tuple(
 def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
-        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|\b(?:straight|right) away\b|\b(?:a )?couple of\b|\bjust a couple\b"
+        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|(?:(?<=\bit )|(?<=\bthem ))(?:straight|right) away\b|\b(?:a )?couple of\b|\bjust a couple\b"
         # "legs carry on like this": how they behave, nothing to look for
         r"|\bcarr(?:y|ies|ying) on\b|\boff the (?:\w+ )?shelf\b"
         # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
