@@ -22,8 +22,8 @@ unjudged ones for the judge.
     python tests/blind/evaluate.py                 # every set, the report
     python tests/blind/evaluate.py --worklist w.json
 
-Sets ``*1``, ``*3``, ``*5``, ``*7`` and ``*9`` are tuned on; sets ``*2``, ``*4``, ``*6`` and ``*8`` are
-frozen: never look at their failures to change rlsbot, and report them apart.
+Sets ``*1``, ``*3``, ``*5``, ``*7``, ``*9``, A10/B10 and A11/B11 are tuned on; sets ``*2``, ``*4``, ``*6``, ``*8``
+and A12/B12 are frozen: never look at their failures to change rlsbot, and report them apart.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
-# Never tuned on. A1 and B1 onwards, every odd-numbered set and A10/B10 are tuned on.
-FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8"}
+# Never tuned on. A1 and B1 onwards, every odd-numbered set and A10/B10 are tuned on; A12/B12 are frozen.
+FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8", "A12", "B12"}
 
 
 def sets_dir() -> Path:
