@@ -186,7 +186,9 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "safety",
-        pattern(r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\btoxic|\boverd(?:o|id)|\btoo much\b"),
+        pattern(
+            r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\bcan (?:i|we) give\b|\btoxic|\boverd(?:o|id)|\btoo much\b"
+        ),
         pattern(
             r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b|\bshould(?:n['’]t| not) (?:take|use)\b"
         ),

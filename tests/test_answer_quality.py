@@ -833,3 +833,10 @@ def test_a_remedy_the_story_offers_is_refused_when_the_articles_lack_it(multi_bo
     assert not answer.answered and "quinine" in answer.missing
     answer = multi_bot.ask("would vitamin d supplements help restless legs")
     assert not answer.answered and answer.gaps == ("The articles do not mention vitamin D.",)
+
+
+def test_can_i_give_my_child_asks_whether_it_is_safe_for_a_child(bot):
+    """The quote "It may even start in childhood" names children but says nothing of giving a child iron."""
+    answer = bot.ask("can i give my 6 year old iron for his legs?")
+    assert not answer.answered
+    assert "The articles discuss iron, but not for children." in answer.gaps
