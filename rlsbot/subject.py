@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rlsbot.article import Article
 
@@ -12,7 +13,16 @@ SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re
 SUBJECT_SHARE = 0.5
 MIN_SUBJECT_PARAGRAPHS = 3
 
-_about_cache: dict[tuple[str, int], bool] = {}
+_cache: dict[tuple[str, int, str], bool] = {}  # (article, its length, what was asked of it)
+
+
+def _cached(article: Article, what: str, compute: Callable[[], object]) -> bool:
+    """An answer about an article, worked out once a process: every passage of it asks again."""
+    key = (article.name, len(article.text), what)
+    found = _cache.get(key)
+    if found is None:
+        found = _cache[key] = bool(compute())
+    return found
 
 
 def named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
@@ -24,12 +34,7 @@ def named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
 
 def about_subject(article: Article) -> bool:
     """Is the article about restless legs syndrome (its title, or enough of its paragraphs)?"""
-    key = (article.name, len(article.text))
-    found = _about_cache.get(key)
-    if found is None:
-        found = bool(SUBJECT_RE.search(article.title)) or named_throughout(article, SUBJECT_RE)
-        _about_cache[key] = found
-    return found
+    return _cached(article, "about", lambda: SUBJECT_RE.search(article.title) or named_throughout(article, SUBJECT_RE))
 
 
 # How to take, stop or drive on a drug holds for every use its leaflet lists: RLS among them.
@@ -38,7 +43,8 @@ ANY_USE = frozenset({"driving", "stopping", "missed dose", "interactions"})
 
 def lists_subject(article: Article, drug: str) -> bool:
     """Is the article the leaflet of the drug (its title names it) that lists RLS among its uses?"""
-    return len(drug) > 3 and bool(re.search(rf"\b{re.escape(drug)}\b", article.title, re.IGNORECASE) and SUBJECT_RE.search(article.text))
+    named = len(drug) > 3 and re.search(rf"\b{re.escape(drug)}\b", article.title, re.IGNORECASE)
+    return bool(named) and _cached(article, "names", lambda: SUBJECT_RE.search(article.text))
 
 
 def is_about(article: Article, word: str) -> bool:
