@@ -840,3 +840,21 @@ def test_can_i_give_my_child_asks_whether_it_is_safe_for_a_child(bot):
     answer = bot.ask("can i give my 6 year old iron for his legs?")
     assert not answer.answered
     assert "The articles discuss iron, but not for children." in answer.gaps
+
+
+@pytest.mark.parametrize(
+    "question, gone",
+    [
+        ("is there proof magnesium works or is it mostly internet hype", "hype"),
+        ("do i need all the symptoms or just a couple of them", "couple"),
+        ("why do my legs carry on like this at night", "carry"),
+        ("are iron tablets off the supermarket shelf any good", "shelf"),
+        ("can i stop it straight away", "away"),
+        ("is anyone researching rls or is it just ignored", "ignored"),
+    ],
+)
+def test_ways_of_asking_that_name_nothing_are_not_searched(question, gone):
+    """Each phrase is removed only when one of its trigger words (analysis._FILLER_WORDS) is in the question."""
+    from rlsbot.analysis import without_filler_phrases
+
+    assert gone not in without_filler_phrases(question)
