@@ -22,9 +22,14 @@ MAX_TOKEN_CHARS = 40
 DATA = Path(__file__).parent / "data"
 
 
-def _data_words(name: str) -> frozenset[str]:
+def _data_lines(name: str) -> list[str]:
+    """A data file's lines in file order, blank lines and comments left out."""
     text = (DATA / name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _data_words(name: str) -> frozenset[str]:
+    return frozenset(_data_lines(name))
 
 
 @cache
@@ -51,7 +56,12 @@ def people_words() -> frozenset[str]:
 @cache
 def lay_words() -> dict[str, tuple[str, ...]]:
     """Everyday word -> the article words it stands for ("meds" -> medicines, medications)."""
-    return {line.split()[0]: tuple(line.split()[1:]) for line in _data_words("lay.txt")}
+    # Read in file order: a set's order changes with each process's string hashing.
+    lay: dict[str, tuple[str, ...]] = {}
+    for line in _data_lines("lay.txt"):
+        word, *meanings = line.split()
+        lay[word] = tuple(dict.fromkeys((*lay.get(word, ()), *meanings)))  # a word listed twice keeps both lines' meanings
+    return lay
 
 
 FORM_WEIGHT = 0.95  # another form of the same word ("pregnant" for "pregnancy")

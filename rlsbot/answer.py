@@ -25,7 +25,7 @@ a refusal that says which part of the question the articles lack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
@@ -34,7 +34,7 @@ from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
 from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_subject
-from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, concludes, goes_on, quotable_span
+from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, concludes, goes_on, quotable_span
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
@@ -70,8 +70,7 @@ _NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """One verbatim quote and where it comes from."""
 
     n: int
@@ -82,11 +81,10 @@ class Citation:
     end: int
     quote: str  # exactly article.text[start:end]
     score: float
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    meta: dict  # the article's byline (BYLINE_KEYS)
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """What rlsbot says to one question."""
 
     question: str
@@ -101,8 +99,7 @@ class Answer:
     gaps: tuple[str, ...] = ()
 
 
-@dataclass
-class _Candidate:
+class _Candidate(NamedTuple):
     article: str
     section: str
     start: int  # the quote's span, lead-in or leaned-on sentence included
@@ -114,8 +111,7 @@ class _Candidate:
     read: str  # the quote as selection reads it: every list marker "\u2022 " (article.with_bullets)
 
 
-@dataclass(frozen=True)
-class _Needs:
+class _Needs(NamedTuple):
     """What a sentence must have to be quoted for one question."""
 
     focus: tuple[frozenset[str], ...]  # each focus word's index terms, the main one first
@@ -205,6 +201,8 @@ def _candidates(
         article = articles[hit.passage.article]
         text = article.text
         section = hit.passage.section
+        if about_the_author(section, article.author):
+            continue
         section_terms = set(terms_of(section)) | set(terms_of(article.title))
         # About the subject: an article on RLS or the asked drug's leaflet that lists it; for another subject, its title names it.
         if needs.subject is SUBJECT_RE:

@@ -12,7 +12,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # The marker of a list item whose source has none of its own (an HTML <li>).
 BULLET_MARK = "\u2022"
@@ -23,22 +23,19 @@ BULLET = BULLET_MARK + " "
 BYLINE_KEYS = ("author", "publisher", "date", "url")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     kind: str  # "heading", "paragraph" or "item"
     text: str
     marker: str = BULLET_MARK  # an item's list marker as the file wrote it ("-", "*", "1.", "2)")
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     heading: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A block's place in the article text."""
 
     kind: str
@@ -47,14 +44,13 @@ class Span:
     section: int  # index into Article.sections, -1 before the first heading
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(NamedTuple):
     """One article: canonical text, title, metadata and its block layout."""
 
     name: str  # the corpus file name, e.g. "magnesium-for-restless-legs.md"
     title: str
     text: str
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    meta: dict
     spans: tuple[Span, ...] = ()
     sections: tuple[Section, ...] = ()
     digest: str = ""

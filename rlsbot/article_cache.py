@@ -20,7 +20,6 @@ import sqlite3
 import time
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -117,8 +116,7 @@ class Catalog(Mapping[str, Article]):
         return self._digest
 
 
-@dataclass(frozen=True)
-class Scanned:
+class Scanned(NamedTuple):
     """The articles of some folders, one of each text and name, and what was left out."""
 
     catalog: Catalog

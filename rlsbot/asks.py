@@ -19,15 +19,14 @@ This module is a leaf: patterns and word lists, no ranking.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rlsbot.patterns import DATA, LazyPattern, pattern
 
 __all__ = ["ASKS", "DATA", "Ask", "LazyPattern", "ask", "asks_of", "pattern"]
 
 
-@dataclass(frozen=True)
-class Ask:
+class Ask(NamedTuple):
     kind: str
     question: LazyPattern  # the question shapes that ask for it
     cue: LazyPattern  # what a sentence that gives it says

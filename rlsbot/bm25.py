@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-@dataclass(frozen=True)
-class BM25Params:
+class BM25Params(NamedTuple):
     """Which rank_bm25 variant, and its parameters.
 
     BM25+ with k1=2.0, b=0.75, delta=1 (README, "Measured on the gold set").

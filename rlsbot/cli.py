@@ -270,7 +270,8 @@ def _command(sub, name: str, summary: str, example: str, parents=()) -> argparse
 COMMANDS = ("ask", "search", "chat", "history", "sources", "add", "remove", "index")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, that command's alone (a run needs one: each costs gettext look-ups)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--corpus",
@@ -302,68 +303,90 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rlsbot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = _command(sub, "ask", "answer one question from the articles", 'rlsbot ask "how much magnesium is safe per day?"', [common])
-    p.add_argument("question", nargs="*", help="the question (read from stdin when omitted)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("-c", "--continue", dest="continue_", action="store_true", help="continue the latest saved conversation")
-    p.add_argument("--cid", metavar="ID", help="continue the saved conversation ID (see 'rlsbot history')")
-    p.set_defaults(func=cmd_ask)
+    if only in (None, "ask"):
+        p = _command(sub, "ask", "answer one question from the articles", 'rlsbot ask "how much magnesium is safe per day?"', [common])
+        p.add_argument("question", nargs="*", help="the question (read from stdin when omitted)")
+        p.add_argument("--json", action="store_true", help="print one JSON object")
+        p.add_argument("-c", "--continue", dest="continue_", action="store_true", help="continue the latest saved conversation")
+        p.add_argument("--cid", metavar="ID", help="continue the saved conversation ID (see 'rlsbot history')")
+        p.set_defaults(func=cmd_ask)
 
-    p = _command(sub, "search", "list the top passages with their BM25 scores", 'rlsbot search --top 3 "magnesium kidney"', [common])
-    p.add_argument("query", nargs="+", help="the words to search for")
-    p.add_argument("--top", type=int, default=10, metavar="N", help="how many passages (default 10)")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(func=cmd_search)
+    if only in (None, "search"):
+        p = _command(sub, "search", "list the top passages with their BM25 scores", 'rlsbot search --top 3 "magnesium kidney"', [common])
+        p.add_argument("query", nargs="+", help="the words to search for")
+        p.add_argument("--top", type=int, default=10, metavar="N", help="how many passages (default 10)")
+        p.add_argument("--json", action="store_true", help="print a JSON list")
+        p.set_defaults(func=cmd_search)
 
-    p = _command(sub, "chat", "the chat screen; with piped stdin, one question per line", "rlsbot chat --json < questions.txt", [common])
-    p.add_argument("--json", action="store_true", help="with piped stdin: one JSON object per answer")
-    p.set_defaults(func=cmd_chat)
+    if only in (None, "chat"):
+        p = _command(
+            sub, "chat", "the chat screen; with piped stdin, one question per line", "rlsbot chat --json < questions.txt", [common]
+        )
+        p.add_argument("--json", action="store_true", help="with piped stdin: one JSON object per answer")
+        p.set_defaults(func=cmd_chat)
 
-    p = _command(sub, "history", "list, search, show and export saved conversations", "rlsbot history --search iron")
-    p.add_argument("--search", nargs="+", metavar="WORD", help="only conversations whose title, questions or quotes have every WORD")
-    p.add_argument("-n", "--count", type=int, default=0, metavar="N", help="at most N conversations, newest first (default all)")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(func=cmd_history)
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
-    q = _command(actions, "show", "every turn of one conversation", "rlsbot history show 20260101-120000-abc123")
-    q.add_argument("id", metavar="ID", help="the conversation (its id or a unique beginning of it)")
-    q.add_argument("--json", action="store_true", help="print one JSON object")
-    q = _command(actions, "export", "one conversation as Markdown", "rlsbot history export 20260101 -o magnesium.md")
-    q.add_argument("id", metavar="ID", help="the conversation (its id or a unique beginning of it)")
-    q.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    if only in (None, "history"):
+        p = _command(sub, "history", "list, search, show and export saved conversations", "rlsbot history --search iron")
+        p.add_argument("--search", nargs="+", metavar="WORD", help="only conversations whose title, questions or quotes have every WORD")
+        p.add_argument("-n", "--count", type=int, default=0, metavar="N", help="at most N conversations, newest first (default all)")
+        p.add_argument("--json", action="store_true", help="print a JSON list")
+        p.set_defaults(func=cmd_history)
+        actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+        q = _command(actions, "show", "every turn of one conversation", "rlsbot history show 20260101-120000-abc123")
+        q.add_argument("id", metavar="ID", help="the conversation (its id or a unique beginning of it)")
+        q.add_argument("--json", action="store_true", help="print one JSON object")
+        q = _command(actions, "export", "one conversation as Markdown", "rlsbot history export 20260101 -o magnesium.md")
+        q.add_argument("id", metavar="ID", help="the conversation (its id or a unique beginning of it)")
+        q.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
-    p = _command(sub, "sources", "list the articles", "rlsbot sources --json", [common])
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(func=cmd_sources)
+    if only in (None, "sources"):
+        p = _command(sub, "sources", "list the articles", "rlsbot sources --json", [common])
+        p.add_argument("--json", action="store_true", help="print a JSON list")
+        p.set_defaults(func=cmd_sources)
 
-    p = _command(
-        sub,
-        "add",
-        "copy articles into your own articles folder (or into --corpus DIR)",
-        "rlsbot add ~/Downloads/rls-article.html",
-        [target],
-    )
-    p.add_argument("files", nargs="+", metavar="FILE", help="Markdown, text or saved HTML files")
-    p.set_defaults(func=cmd_add)
+    if only in (None, "add"):
+        p = _command(
+            sub,
+            "add",
+            "copy articles into your own articles folder (or into --corpus DIR)",
+            "rlsbot add ~/Downloads/rls-article.html",
+            [target],
+        )
+        p.add_argument("files", nargs="+", metavar="FILE", help="Markdown, text or saved HTML files")
+        p.set_defaults(func=cmd_add)
 
-    p = _command(
-        sub, "remove", "take articles out of your own articles folder (or out of --corpus DIR)", "rlsbot remove rls-article.html", [target]
-    )
-    p.add_argument("names", nargs="+", metavar="NAME", help="the article's file name, as 'rlsbot sources' lists it")
-    p.set_defaults(func=cmd_remove)
+    if only in (None, "remove"):
+        p = _command(
+            sub,
+            "remove",
+            "take articles out of your own articles folder (or out of --corpus DIR)",
+            "rlsbot remove rls-article.html",
+            [target],
+        )
+        p.add_argument("names", nargs="+", metavar="NAME", help="the article's file name, as 'rlsbot sources' lists it")
+        p.set_defaults(func=cmd_remove)
 
-    p = _command(sub, "index", "rebuild the index now", "rlsbot index", [common])
-    p.set_defaults(func=cmd_index)
+    if only in (None, "index"):
+        p = _command(sub, "index", "rebuild the index now", "rlsbot index", [common])
+        p.set_defaults(func=cmd_index)
     return parser
+
+
+def _command_at(argv: list[str]) -> int | None:
+    """Where the command word stands, after the options before it; None when help or the version comes first."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        if argv[i] in ("-h", "--help", "--version"):
+            return None
+        i += 2 if argv[i] == "--corpus" else 1
+    return i
 
 
 def _route(argv: list[str]) -> list[str]:
     """clig.dev's defaults: no command opens the chat, a first word that is not a command is a question."""
-    i = 0
-    while i < len(argv) and argv[i].startswith("-"):
-        if argv[i] in ("-h", "--help", "--version"):
-            return argv
-        i += 2 if argv[i] == "--corpus" else 1
+    i = _command_at(argv)
+    if i is None:
+        return argv
     if i >= len(argv):
         return ["chat", *argv]
     word = argv[i]
@@ -378,9 +401,11 @@ def _route(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(_route(list(sys.argv[1:] if argv is None else argv)))
+        routed = _route(list(sys.argv[1:] if argv is None else argv))
+        at = _command_at(routed)
+        command = routed[at] if at is not None and at < len(routed) and routed[at] in COMMANDS else None
+        args = build_parser(command).parse_args(routed)
         return args.func(args)
     except UsageError as exc:
         _warn(str(exc))

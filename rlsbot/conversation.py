@@ -159,7 +159,7 @@ def answer_from_dict(d: dict) -> Answer:
         question=str(d["question"]),
         query=str(d.get("query", "")),
         answered=bool(d["answered"]),
-        citations=tuple(Citation(**c) for c in d.get("citations", [])),
+        citations=tuple(Citation(**{"meta": {}, **c}) for c in d.get("citations", [])),  # meta: older saves lack it
         missing=tuple(d.get("missing", [])),
         corrections=tuple(tuple(c) for c in d.get("corrections", [])),
         gaps=tuple(str(g) for g in d.get("gaps", [])),

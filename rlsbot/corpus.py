@@ -9,8 +9,8 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rlsbot.article import Article, Block, article_key, build_article, content_key, split_front_matter
 from rlsbot.paths import user_corpus
@@ -26,8 +26,7 @@ class CorpusError(Exception):
     """A corpus folder that cannot be used at all (missing, or no articles)."""
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file that could not be read as an article, and why."""
 
     path: str
@@ -342,8 +341,7 @@ def corpus_folders(corpus: str | os.PathLike | None = None) -> list[Path]:
     return folders
 
 
-@dataclass(frozen=True)
-class Gathered:
+class Gathered(NamedTuple):
     """The articles of some folders, one of each text and name, and what was left out."""
 
     articles: tuple[Article, ...]

@@ -6,7 +6,6 @@ HTML is turned into Markdown first (rlsbot.html) and then read as Markdown.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from rlsbot.article import BULLET_MARK, Block
@@ -131,7 +130,7 @@ def markdown_blocks(body: str, own_markers: bool = True) -> list[Block]:
                 if "\n" not in token.content and not BYLINE.match(text):  # a byline is read as one later
                     plain.add(len(blocks))  # a short title-like line: a heading if text follows it
             if kind == "item" and item_open and blocks and blocks[-1].kind == "item":
-                blocks[-1] = replace(blocks[-1], text=blocks[-1].text + " " + text)
+                blocks[-1] = blocks[-1]._replace(text=blocks[-1].text + " " + text)
             else:
                 blocks.append(Block(kind, text, marker) if kind == "item" else Block(kind, text))
                 item_open = kind == "item"

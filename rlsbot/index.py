@@ -13,8 +13,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from rlsbot.analysis import fillers, stem, subject_words, synonym_groups, words
 from rlsbot.article import Article, article_key
@@ -43,8 +42,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     passage: Passage
     score: float
     rank: int

@@ -12,9 +12,9 @@ import json
 import struct
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rlsbot.analysis import ANALYZER_VERSION
 from rlsbot.article import Article, article_key
@@ -26,8 +26,7 @@ from rlsbot.storage import check_npz
 CACHE_FORMAT = 7  # 7: the extra stems (common words too) stored sorted with their ends, read by bisection
 
 
-@dataclass(frozen=True)
-class Fields:
+class Fields(NamedTuple):
     """How much each field of a passage counts: BM25F with whole-number weights.
 
     A passage is scored as one bag of its text, its section heading and its

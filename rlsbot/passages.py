@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from rlsbot.article import Article
 from rlsbot.corpus import article_files, bundled_corpus, load_folder
@@ -34,15 +34,13 @@ _ABBREVIATIONS = {
 # fmt: on
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     kind: str = "sentence"  # or "item" for a list item
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """A few consecutive sentences of one section of one article."""
 
     article: str  # the article's corpus file name

@@ -10,13 +10,12 @@ the asks' (``rlsbot.patterns.pattern``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rlsbot.patterns import LazyPattern, pattern
 
 
-@dataclass(frozen=True)
-class Population:
+class Population(NamedTuple):
     kind: str
     question: LazyPattern
     cue: LazyPattern  # a sentence about this population names it so

@@ -16,8 +16,7 @@ a question uncovered.  What is left is its *focus*.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from typing import NamedTuple
 
 from rlsbot import typos
 from rlsbot.analysis import (
@@ -64,8 +63,7 @@ STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
 LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics
 
 
-@dataclass(frozen=True)
-class QueryWord:
+class QueryWord(NamedTuple):
     word: str  # normalized, as typed
     kind: str  # SPECIFIC, SUBJECT or FILLER
     terms: tuple[tuple[str, float], ...]  # index terms searched for it, weighted
@@ -85,8 +83,7 @@ class QueryWord:
         return bool(self.terms)
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     question: str
     words: tuple[QueryWord, ...]
     asks: tuple[str, ...] = ()  # kinds of answer wanted, main one first (asks.py)
@@ -98,7 +95,7 @@ class Query:
     # is no index term, so "vitamin" alone would match any vitamin).
     names: tuple[str, ...] = ()
 
-    @cached_property
+    @property
     def terms(self) -> list[tuple[str, float]]:
         """Weighted index terms; a term reached twice keeps its best weight."""
         best: dict[str, float] = {}
@@ -378,12 +375,12 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
     leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or (not own.focus and not of_subject)
     context = tuple(
-        replace(qw.scaled(1.0 if leans else STORY_WEIGHT), story=True, carried=leans)
+        qw.scaled(1.0 if leans else STORY_WEIGHT)._replace(story=True, carried=leans)
         for qw in around.words
         if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
     )
     if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
-        context += tuple(replace(qw, story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
+        context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
     populations = tuple(dict.fromkeys(own.populations + around.populations))
     asks = own.asks
     # "My tablets helped at first but now my legs are worse. Does that happen?":

@@ -8,7 +8,7 @@ subject, or stand in an article that is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rlsbot.analysis import content_words, words
 from rlsbot.article import Article
@@ -25,8 +25,7 @@ _DENIED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class OtherSubject:
+class OtherSubject(NamedTuple):
     """Another subject a question is about."""
 
     pattern: re.Pattern[str]  # its name, as a quote or heading says it

@@ -40,6 +40,12 @@ _INSTRUCTION = re.compile(
 ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
 
 
+def about_the_author(heading: str, author: str) -> bool:
+    """A section on who wrote the article (headed with the byline's name, or "About the author"): a bio answers nothing."""
+    heading = heading.strip().casefold()
+    return heading.startswith("about the author") or bool(author.strip()) and heading == author.strip().casefold()
+
+
 def whole_sentence(text: str) -> bool:
     """A list item that is a sentence of its own ("• The strongest evidence ... is magnesium in pregnant women.")."""
     body = text.lstrip("\u2022-*\u00b7 ").strip()

@@ -3,7 +3,6 @@ temp file; archives of arrays checked before they are loaded."""
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 import stat
@@ -192,6 +191,8 @@ def _npy_header(f: BinaryIO, name: str) -> tuple[str, tuple[int, ...], bool, int
         descr, shape = canonical.group(1), tuple(int(n) for n in canonical.group(3).replace(",", " ").split())
         fortran = canonical.group(2) == "True"
     else:
+        import ast  # only for a header numpy did not write: ~2 ms of every start otherwise
+
         try:
             header = ast.literal_eval(text)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from rlsbot.answer import DISCLAIMER
 from rlsbot.render import to_json, to_markdown, to_text
 
 GENE = "gene-food-vitamins-minerals-rls.md"
 MAG = "magnesium-for-restless-legs.md"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_answer_quotes_whole_sentences_verbatim_with_sources(seed_bot):
@@ -107,6 +112,36 @@ def test_markdown_shows_article_brackets_literally(seed_bot):
 def test_answers_are_deterministic(seed_bot):
     q = "what natural treatments help restless legs?"
     assert seed_bot.ask(q) == seed_bot.ask(q)
+
+
+def test_answers_do_not_change_with_the_process_string_hashing(tmp_path):
+    """Python orders a set of strings differently in every process (PYTHONHASHSEED); what is searched must not follow.
+
+    lay.txt listed "gadget" twice and was read through a set: under some seeds
+    "gadget" was searched as "pad" alone, under others as "device" and "pad".
+    """
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pad.md").write_text("# Vibrating pads\n\nA vibrating pad placed on the legs in bed calms restless legs for some people.\n")
+    (corpus / "wrap.md").write_text(
+        "# Foot wraps\n\nA device called a foot wrap presses on the muscles of the foot and may help restless legs.\n"
+    )
+    outputs = []
+    for seed in ("0", "9"):  # the two readings of the old lay.txt, on Python 3.11
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-m", "rlsbot", "search", "--json", "--corpus", str(corpus), "gadget"]
+        proc = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert "foot wrap" in outputs[0]  # a gadget is a device
+    assert outputs[1] == outputs[0]
+
+
+def test_each_everyday_word_is_listed_once_in_the_lay_vocabulary():
+    from rlsbot.analysis import DATA
+
+    words = [line.split()[0] for line in (DATA / "lay.txt").read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"]
+    assert sorted({w for w in words if words.count(w) > 1}) == []
 
 
 def test_an_overlong_question_is_cut_between_words(seed_bot):

@@ -293,3 +293,28 @@ def test_the_readmes_example_answers_are_what_rlsbot_says(capsys):
         question, _, expected = chunk.partition("\n")
         main(["ask", json.loads(question)])
         assert capsys.readouterr().out.strip() == expected.strip(), question
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", "--json", "-c", "is", "it", "safe?"],
+        ["--corpus", "/tmp/x", "search", "--top", "3", "iron"],
+        ["chat", "--json"],
+        ["history", "show", "2026", "--json"],
+        ["history", "--search", "iron", "-n", "2"],
+        ["sources", "--json"],
+        ["add", "--corpus", "/tmp/x", "a.md", "b.md"],
+        ["remove", "a.md"],
+        ["index", "--corpus", "/tmp/x"],
+    ],
+)
+def test_a_command_parser_built_alone_reads_what_the_whole_parser_reads(argv):
+    """A run builds only its command's parser (start-up): it must read the command line the same way."""
+    from rlsbot.cli import COMMANDS, build_parser
+
+    (command,) = [a for a in argv if a in COMMANDS]
+    alone, whole = build_parser(command), build_parser()
+    (sub,) = [a for a in alone._actions if a.dest == "command"]
+    assert set(sub.choices) == {command}
+    assert vars(alone.parse_args(argv)) == vars(whole.parse_args(argv))
