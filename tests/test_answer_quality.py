@@ -858,3 +858,28 @@ def test_ways_of_asking_that_name_nothing_are_not_searched(question, gone):
     from rlsbot.analysis import without_filler_phrases
 
     assert gone not in without_filler_phrases(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "saw a post on facebook saying magnesium cures restless legs. is there actual proof or is it just hype",
+        "is there evidence that helps readers?",
+    ],
+)
+def test_the_authors_bio_is_never_quoted(seed_bot, question):
+    """The Gene Food article ends with a section headed with its author's name: who she is answers no question."""
+    gene = seed_bot.articles["gene-food-vitamins-minerals-rls.md"]
+    assert "At Gene Food, Dr. Gina uses her expertise" in gene.text  # the bio is there, and was quoted for both
+    answer = seed_bot.ask(question)
+    assert all(c.section != gene.meta["author"] for c in answer.citations)
+    assert not any("her expertise" in c.quote for c in answer.citations)
+
+
+def test_a_section_about_the_author_is_a_bio():
+    from rlsbot.quotes import about_the_author
+
+    assert about_the_author("Dr. Gina Leisching", "Dr. Gina Leisching")
+    assert about_the_author("About the Author", "")
+    assert not about_the_author("Magnesium and pregnancy", "Dr. Gina Leisching")
+    assert not about_the_author("Treatment", "")

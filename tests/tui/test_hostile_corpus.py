@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -38,8 +37,8 @@ def hostile_bot(tmp_path):
     article = bot.articles[HOSTILE_NAME]
     raw_text = article.text.replace("Dose section", f"Dose{HOSTILE[:8]}", 1)
     assert len(raw_text) == len(article.text)
-    bot.articles[HOSTILE_NAME] = dataclasses.replace(
-        article, title=f"Magnesium {HOSTILE}", text=raw_text, meta={**article.meta, "author": f"Dr. {HOSTILE}"}
+    bot.articles[HOSTILE_NAME] = article._replace(
+        title=f"Magnesium {HOSTILE}", text=raw_text, meta={**article.meta, "author": f"Dr. {HOSTILE}"}
     )
     return bot
 
