@@ -29,13 +29,13 @@ from typing import NamedTuple
 
 from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
-from rlsbot.asks import ASKS, ask
+from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
 from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_subject
-from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, concludes, goes_on, quotable_span
-from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject
+from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span
+from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
@@ -147,28 +147,6 @@ def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
     return got + subject
 
 
-_TOPICS = frozenset(h for a in ASKS for h in a.sections)
-_topic_cache: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
-
-
-def _topic(article: Article, at: int) -> str:
-    """The nearest heading above ``at`` that names a topic ("Causes"), case-folded; "" if none.
-
-    A sub-heading ("Nerve Damage") stands under the topic it belongs to.
-    """
-    key = (article.name, len(article.text))
-    topics = _topic_cache.get(key)
-    if topics is None:
-        topics = tuple((sec.start, sec.heading.casefold()) for sec in article.sections if sec.heading.casefold() in _TOPICS)
-        _topic_cache[key] = topics
-    found = ""
-    for start, heading in topics:
-        if start > at:
-            break
-        found = heading
-    return found
-
-
 def _has(terms: set[str], needed: frozenset[str]) -> bool:
     return bool(terms & needed)
 
@@ -201,8 +179,8 @@ def _candidates(
         article = articles[hit.passage.article]
         text = article.text
         section = hit.passage.section
-        if about_the_author(section, article.author):
-            continue
+        if about_the_author(section, article.author) and not asks_of_the_author(query.question, article.author):
+            continue  # a bio answers only who wrote the article
         section_terms = set(terms_of(section)) | set(terms_of(article.title))
         # About the subject: an article on RLS or the asked drug's leaflet that lists it; for another subject, its title names it.
         if needs.subject is SUBJECT_RE:
@@ -268,7 +246,7 @@ def _candidates(
                     score += ASK_WEIGHT + CUE_WEIGHT * min(3, cues - 1)
                 elif main.cue.search(quoted):
                     score += ASK_WEIGHT / 2
-                if _topic(article, hit.passage.start) in main.sections or section.casefold() in main.sections:
+                if topic_of(article, hit.passage.start) in main.sections or section.casefold() in main.sections:
                     score += SECTION_ASK_WEIGHT
             score += OTHER_ASK_WEIGHT * sum(1 for a in asks[1:] if a.cue.search(own))
             if needs.form and _has(terms, needs.form):
@@ -398,6 +376,13 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         # "iron tablets and vitamin D?": the covered part is answered, the other named.
         found = _candidates(query, hits, articles, index, needs, frozenset({"names"}))
         unnamed = query.names if found else ()
+    partly: tuple[str, ...] = ()
+    if not found and _options(query, needs):
+        # "do hot baths or compression socks help?": no sentence has both options; the rarer one, if a sentence gives what is asked.
+        found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
+        other = query.focus[needs.core[1]]
+        says = ask((query.asks or query.carried_asks)[0]).says
+        partly = (f"The articles discuss {other.corrected or other.word}, but do not say {says}.",) if found else ()
     if not found:
         gaps = _gaps(query, hits, articles, index, needs)
         return Answer(question, query.text, False, (), tuple(query.missing), corrections, gaps)
@@ -440,7 +425,15 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
                 meta={k: v for k, v in article.meta.items() if k in BYLINE_KEYS},
             )
         )
-    return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections)
+    return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections, partly)
+
+
+def _options(query: Query, needs: _Needs) -> bool:
+    """Does the question ask something ("does it help?") of two options, "X or Y", each a word of its own?"""
+    if len(needs.core) != 2 or needs.populations or needs.strict is not None or not (query.asks or query.carried_asks):
+        return False
+    other = query.focus[needs.core[1]]
+    return query.coordinated(other.corrected or other.word)
 
 
 def _plain(text: str) -> str:

@@ -40,10 +40,19 @@ _INSTRUCTION = re.compile(
 ACRONYM_FIRST = re.compile(r"^\W*([A-Z][A-Z0-9]{1,6})\b(?!:)")
 
 
+_OF_THE_AUTHOR = re.compile(r"\b(?:who wrote|written by|authors?|writers?|credentials|qualifications?|qualified|degrees?)\b", re.I)
+
+
 def about_the_author(heading: str, author: str) -> bool:
-    """A section on who wrote the article (headed with the byline's name, or "About the author"): a bio answers nothing."""
+    """A section on who wrote the article (headed with the byline's name, or "About the author")."""
     heading = heading.strip().casefold()
     return heading.startswith("about the author") or bool(author.strip()) and heading == author.strip().casefold()
+
+
+def asks_of_the_author(question: str, author: str) -> bool:
+    """Does the question ask who wrote an article, or name its author? Only then does a bio answer it."""
+    names = [w for w in re.findall(r"\w{3,}", author.casefold()) if w not in ("phd", "msc", "bsc")]
+    return bool(_OF_THE_AUTHOR.search(question)) or any(re.search(rf"\b{re.escape(w)}\b", question.casefold()) for w in names)
 
 
 def whole_sentence(text: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from rlsbot.article import Article
+from rlsbot.asks import ASKS
 
 # What every question is about unless it names another condition.
 SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re.IGNORECASE)
@@ -83,3 +84,25 @@ def brands_of(article: Article, word: str) -> set[str]:
 def _named_as(word: str, name: str) -> str:
     """A pattern for "<word> <its form> (<name>)": group 1 the form, ``name`` a pattern of its own."""
     return rf"\b{re.escape(word)}\b([^.()\n]{{0,60}})\(\s*{name}\s*[),;]"
+
+
+_TOPICS = frozenset(h for a in ASKS for h in a.sections)
+_topic_cache: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
+
+
+def topic_of(article: Article, at: int) -> str:
+    """The nearest heading above ``at`` that names a topic ("Causes"), case-folded; "" if none.
+
+    A sub-heading ("Nerve Damage") stands under the topic it belongs to.
+    """
+    key = (article.name, len(article.text))
+    topics = _topic_cache.get(key)
+    if topics is None:
+        topics = tuple((sec.start, sec.heading.casefold()) for sec in article.sections if sec.heading.casefold() in _TOPICS)
+        _topic_cache[key] = topics
+    found = ""
+    for start, heading in topics:
+        if start > at:
+            break
+        found = heading
+    return found

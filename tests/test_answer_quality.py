@@ -876,10 +876,41 @@ def test_the_authors_bio_is_never_quoted(seed_bot, question):
     assert not any("her expertise" in c.quote for c in answer.citations)
 
 
+def test_the_bio_answers_a_question_about_the_author(seed_bot):
+    answer = seed_bot.ask("What degrees does Dr. Gina Leisching have?")
+    assert answer.citations[0].quote.startswith("Dr. Gina Leisching holds a BSc in Functional Human Biology")
+
+
 def test_a_section_about_the_author_is_a_bio():
-    from rlsbot.quotes import about_the_author
+    from rlsbot.quotes import about_the_author, asks_of_the_author
 
     assert about_the_author("Dr. Gina Leisching", "Dr. Gina Leisching")
     assert about_the_author("About the Author", "")
     assert not about_the_author("Magnesium and pregnancy", "Dr. Gina Leisching")
     assert not about_the_author("Treatment", "")
+    assert asks_of_the_author("who wrote this?", "")
+    assert asks_of_the_author("is leisching a real doctor", "Dr. Gina Leisching")
+    assert not asks_of_the_author("is there evidence that helps readers?", "Dr. Gina Leisching")
+
+
+def test_of_two_options_the_covered_one_is_answered_and_the_other_named(tmp_path):
+    """No sentence has both "hot baths" and "compression": the bath is answered, and the answer says what it lacks."""
+    from rlsbot import Bot
+
+    (tmp_path / "baths.md").write_text(
+        "# Relief at home\n\nTaking a hot bath before bed can help relieve restless legs symptoms in some people.\n\n"
+        "Restless legs syndrome often runs in families.\n"
+    )
+    (tmp_path / "veins.md").write_text(
+        "# Varicose veins\n\nVaricose veins are swollen, twisted veins near the surface of the skin.\n\n"
+        "Compression stockings squeeze the legs and can help varicose veins.\n"
+    )
+    bot = Bot.load(tmp_path, cache=False)
+    answer = bot.ask("do hot baths or compression socks help rls")
+    assert answer.answered
+    assert [c.quote for c in answer.citations] == ["Taking a hot bath before bed can help relieve restless legs symptoms in some people."]
+    assert answer.gaps == ("The articles discuss compression, but do not say whether it helps.",)
+    # One thing asked about, not there: still refused, never the varicose-vein sentence.
+    assert not bot.ask("do compression socks help rls").answered
+    # Options without an ask ("for rls") say nothing of what a quote must give: refused as before.
+    assert not bot.ask("hot baths and compression socks for rls").answered
