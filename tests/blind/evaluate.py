@@ -41,8 +41,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
-# Never tuned on. A1 and B1 onwards, every odd-numbered set and A10/B10 are tuned on; A12/B12 are frozen.
-FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8", "A12", "B12"}
+# Never tuned on. A1, B1 and the odd-numbered sets up to A11/B11, and A10/B10, are tuned on; A12/B12 and A13/B13 are frozen.
+FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8", "A12", "B12", "A13", "B13"}
 
 
 def sets_dir() -> Path:
