@@ -13,7 +13,7 @@ from functools import cache
 from typing import NamedTuple
 
 from rlsbot.article import Article
-from rlsbot.corpus import article_files, bundled_corpus, load_folder
+from rlsbot.corpus import Skipped, article_files, bundled_corpus, load_folder
 from rlsbot.leaning import LEANS_BACK
 
 # Sizes in words. Passages of a few sentences rank better than whole
@@ -127,7 +127,7 @@ def splitter_key() -> str:
     """
     h = hashlib.sha256()
     for entry in article_files(bundled_corpus()):
-        if isinstance(entry, tuple):
+        if not isinstance(entry, Skipped):  # a Skipped is a tuple too (a NamedTuple)
             path, rel = entry
             h.update(rel.encode("utf-8", "surrogatepass") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()

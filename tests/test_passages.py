@@ -168,3 +168,20 @@ def test_what_reads_as_a_list_item_and_what_as_a_sentence():
         "The strongest evidence for supplements is magnesium in pregnant women.",
     ):
         assert not looks_like_item(sentence), sentence
+
+
+def test_the_splitter_key_reads_past_a_skipped_file(tmp_path, monkeypatch):
+    """A file the walk skips (a symlink out of the folder) is a Skipped record, a NamedTuple: not a (path, name) pair."""
+    import rlsbot.passages as passages
+    from rlsbot.corpus import Skipped, article_files
+
+    folder = tmp_path / "bundled"
+    folder.mkdir()
+    (folder / "a.md").write_text("# A\n\nRestless legs syndrome is common.\n")
+    (tmp_path / "outside.md").write_text("# Outside\n\nNot in the folder.\n")
+    (folder / "link.md").symlink_to(tmp_path / "outside.md")
+    assert any(isinstance(e, Skipped) for e in article_files(folder))
+    monkeypatch.setattr(passages, "bundled_corpus", lambda: folder)
+    key = passages.splitter_key()
+    (folder / "a.md").write_text("# A\n\nRestless legs syndrome is rare.\n")
+    assert passages.splitter_key() != key  # the article it reads still counts
