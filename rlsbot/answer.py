@@ -353,7 +353,12 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
         who = " or ".join(p.name for p in needs.populations)
         lines.append(f"The articles discuss {focus}, but not for {who}.")
     # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
-    if needs.strict is not None and (only_ask or (lines and not found("population"))):
+    if needs.strict is not None and needs.populations and only_ask and found("population"):
+        # "is magnesium safe in pregnancy?" then "how much?": an amount and pregnancy are there, never together.
+        lines.append(
+            f"The articles discuss {focus}, but do not say {needs.strict.says} for {' or '.join(p.name for p in needs.populations)}."
+        )
+    elif needs.strict is not None and (only_ask or (lines and not found("population"))):
         lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
     if not lines and query.names:
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")

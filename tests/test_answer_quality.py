@@ -448,7 +448,7 @@ def test_a_brand_the_leaflet_names_as_a_form_of_its_drug_is_asked_of_that_drug(m
 def test_whether_it_is_safe_for_someone_wants_a_verdict_not_tell_your_doctor(multi_bot):
     answer = multi_bot.ask("is horizant safe while breastfeeding")
     assert not answer.answered
-    assert answer.gaps == ("The articles discuss horizant, but do not say whether it is safe.",)
+    assert answer.gaps == ("The articles discuss horizant, but do not say whether it is safe for breastfeeding.",)
 
 
 def test_how_much_for_a_child_is_a_dose_question_and_refused(multi_bot):
@@ -914,3 +914,15 @@ def test_of_two_options_the_covered_one_is_answered_and_the_other_named(tmp_path
     assert not bot.ask("do compression socks help rls").answered
     # Options without an ask ("for rls") say nothing of what a quote must give: refused as before.
     assert not bot.ask("hot baths and compression socks for rls").answered
+
+
+def test_an_amount_the_articles_give_only_for_adults_is_refused_for_pregnancy_and_says_so(seed_bot):
+    """The articles give adult doses and speak of pregnancy, never together: the refusal must not say they give no amount."""
+    from rlsbot.conversation import Conversation
+
+    assert seed_bot.ask("how much magnesium a day?").answered  # the amount is there
+    conv = Conversation(seed_bot)
+    conv.ask("is it safe to take magnesium while pregnant?")
+    answer = conv.ask("and how much a day?")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss magnesium, but do not say how much to take for pregnancy.",)
