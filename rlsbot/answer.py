@@ -25,6 +25,7 @@ a refusal that says which part of the question the articles lack.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from rlsbot.analysis import lay_words
@@ -32,7 +33,7 @@ from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
-from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, is_generic, rarity
+from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
 from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_subject
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
@@ -342,7 +343,9 @@ def _focus_name(query: Query) -> str:
 def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs) -> tuple[str, ...]:
     """Why nothing qualified: the parts of the question the articles lack, each said once."""
     focus = _focus_name(query)
+    who = " or ".join(p.name for p in needs.populations)
 
+    @cache  # each is a pass over every candidate sentence; the lines below ask some twice
     def found(*relaxed: str) -> bool:
         return bool(_candidates(query, hits, articles, index, needs, frozenset(relaxed)))
 
@@ -350,14 +353,11 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
     # Found once the ask is let go, the population is there: only the ask is missing.
     only_ask = needs.strict is not None and found("ask")
     if needs.populations and not only_ask and (found("population") or found("population", "ask")):
-        who = " or ".join(p.name for p in needs.populations)
         lines.append(f"The articles discuss {focus}, but not for {who}.")
-    # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
     if needs.strict is not None and needs.populations and only_ask and found("population"):
         # "is magnesium safe in pregnancy?" then "how much?": an amount and pregnancy are there, never together.
-        lines.append(
-            f"The articles discuss {focus}, but do not say {needs.strict.says} for {' or '.join(p.name for p in needs.populations)}."
-        )
+        lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says} for {who}.")
+    # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
     elif needs.strict is not None and (only_ask or (lines and not found("population"))):
         lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
     if not lines and query.names:
@@ -382,10 +382,10 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         found = _candidates(query, hits, articles, index, needs, frozenset({"names"}))
         unnamed = query.names if found else ()
     partly: tuple[str, ...] = ()
-    if not found and _options(query, needs):
+    other = _other_option(query, needs) if not found else None
+    if other is not None:
         # "do hot baths or compression socks help?": no sentence has both options; the rarer one, if a sentence gives what is asked.
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
-        other = query.focus[needs.core[1]]
         says = ask((query.asks or query.carried_asks)[0]).says
         partly = (f"The articles discuss {other.corrected or other.word}, but do not say {says}.",) if found else ()
     if not found:
@@ -433,12 +433,12 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections, partly)
 
 
-def _options(query: Query, needs: _Needs) -> bool:
-    """Does the question ask something ("does it help?") of two options, "X or Y", each a word of its own?"""
+def _other_option(query: Query, needs: _Needs) -> QueryWord | None:
+    """The second of two options ("X or Y", each a word of its own) the question asks something of ("does it help?"), if so."""
     if len(needs.core) != 2 or needs.populations or needs.strict is not None or not (query.asks or query.carried_asks):
-        return False
+        return None
     other = query.focus[needs.core[1]]
-    return query.coordinated(other.corrected or other.word)
+    return other if query.coordinated(other.corrected or other.word) else None
 
 
 def _plain(text: str) -> str:

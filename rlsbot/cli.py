@@ -372,39 +372,32 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _command_at(argv: list[str]) -> int | None:
-    """Where the command word stands, after the options before it; None when help or the version comes first."""
+def _route(argv: list[str]) -> tuple[list[str], str | None]:
+    """clig.dev's defaults: no command opens the chat, a first word that is not a command is a question.
+
+    Returns the command line to parse and its command (None when help or the version comes first).
+    """
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
         if argv[i] in ("-h", "--help", "--version"):
-            return None
+            return argv, None
         i += 2 if argv[i] == "--corpus" else 1
-    return i
-
-
-def _route(argv: list[str]) -> list[str]:
-    """clig.dev's defaults: no command opens the chat, a first word that is not a command is a question."""
-    i = _command_at(argv)
-    if i is None:
-        return argv
     if i >= len(argv):
-        return ["chat", *argv]
+        return ["chat", *argv], "chat"
     word = argv[i]
     if word in COMMANDS:
-        return argv
+        return argv, word
     import difflib  # only for a mistyped command: ~5 ms of every start otherwise
 
     close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
     if close and word.isalpha():
         raise UsageError(f"unknown command '{word}': did you mean `{close[0]}`? (a one-word question: rlsbot ask {word})")
-    return ["ask", *argv]
+    return ["ask", *argv], "ask"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        routed = _route(list(sys.argv[1:] if argv is None else argv))
-        at = _command_at(routed)
-        command = routed[at] if at is not None and at < len(routed) and routed[at] in COMMANDS else None
+        routed, command = _route(list(sys.argv[1:] if argv is None else argv))
         args = build_parser(command).parse_args(routed)
         return args.func(args)
     except UsageError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from rlsbot.article import Article
 from rlsbot.asks import ASKS
@@ -14,16 +15,16 @@ SUBJECT_RE = re.compile(r"\brestless[- ]legs?\b|\brls\b|\bwillis[- ]ekbom\b", re
 SUBJECT_SHARE = 0.5
 MIN_SUBJECT_PARAGRAPHS = 3
 
-_cache: dict[tuple[str, int, str], bool] = {}  # (article, its length, what was asked of it)
+_cache: dict[tuple[str, int, str], object] = {}  # (article, its length, what was asked of it)
+T = TypeVar("T")
 
 
-def _cached(article: Article, what: str, compute: Callable[[], object]) -> bool:
+def _cached(article: Article, what: str, compute: Callable[[], T]) -> T:
     """An answer about an article, worked out once a process: every passage of it asks again."""
     key = (article.name, len(article.text), what)
-    found = _cache.get(key)
-    if found is None:
-        found = _cache[key] = bool(compute())
-    return found
+    if key not in _cache:
+        _cache[key] = compute()
+    return _cache[key]  # type: ignore[return-value]
 
 
 def named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
@@ -35,7 +36,7 @@ def named_throughout(article: Article, pattern: re.Pattern[str]) -> bool:
 
 def about_subject(article: Article) -> bool:
     """Is the article about restless legs syndrome (its title, or enough of its paragraphs)?"""
-    return _cached(article, "about", lambda: SUBJECT_RE.search(article.title) or named_throughout(article, SUBJECT_RE))
+    return _cached(article, "about", lambda: bool(SUBJECT_RE.search(article.title)) or named_throughout(article, SUBJECT_RE))
 
 
 # How to take, stop or drive on a drug holds for every use its leaflet lists: RLS among them.
@@ -45,7 +46,7 @@ ANY_USE = frozenset({"driving", "stopping", "missed dose", "interactions"})
 def lists_subject(article: Article, drug: str) -> bool:
     """Is the article the leaflet of the drug (its title names it) that lists RLS among its uses?"""
     named = len(drug) > 3 and re.search(rf"\b{re.escape(drug)}\b", article.title, re.IGNORECASE)
-    return bool(named) and _cached(article, "names", lambda: SUBJECT_RE.search(article.text))
+    return bool(named) and _cached(article, "names", lambda: bool(SUBJECT_RE.search(article.text)))
 
 
 def is_about(article: Article, word: str) -> bool:
@@ -87,7 +88,6 @@ def _named_as(word: str, name: str) -> str:
 
 
 _TOPICS = frozenset(h for a in ASKS for h in a.sections)
-_topic_cache: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
 
 
 def topic_of(article: Article, at: int) -> str:
@@ -95,11 +95,11 @@ def topic_of(article: Article, at: int) -> str:
 
     A sub-heading ("Nerve Damage") stands under the topic it belongs to.
     """
-    key = (article.name, len(article.text))
-    topics = _topic_cache.get(key)
-    if topics is None:
-        topics = tuple((sec.start, sec.heading.casefold()) for sec in article.sections if sec.heading.casefold() in _TOPICS)
-        _topic_cache[key] = topics
+    topics = _cached(
+        article,
+        "topics",
+        lambda: tuple((sec.start, sec.heading.casefold()) for sec in article.sections if sec.heading.casefold() in _TOPICS),
+    )
     found = ""
     for start, heading in topics:
         if start > at:
