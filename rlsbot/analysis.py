@@ -179,6 +179,13 @@ def _asks() -> re.Pattern[str]:
     )
 
 
+_HEAD_WORDS = 4
+_TELLS = re.compile(
+    r"^\W*(?:for|about|re|hi|hey|hello|ok|okay|so|question|quick question)\b|\b(?:i|my|me|we|our|us|his|her|he|she|they|their)\b",
+    re.IGNORECASE,
+)
+
+
 def split_story(question: str) -> tuple[str, str]:
     """A question told as a story: (the sentences around it, the sentences that ask).
 
@@ -188,6 +195,10 @@ def split_story(question: str) -> tuple[str, str]:
     a question of one sentence has no story: ("", question).
     """
     parts = [p.strip() for p in _SENTENCE_END.split(question.strip()) if p.strip()]
+    # "Horizant: timing and food requirements?": a short head before a colon names the topic, it tells no story.
+    # ("For my biology project:" says why it is asked.)
+    while len(parts) > 1 and parts[0].endswith(":") and len(parts[0].split()) <= _HEAD_WORDS and not _TELLS.search(parts[0]):
+        parts[:2] = [parts[0] + " " + parts[1]]
     if len(parts) < 2:
         return "", question
     # People leave off question marks ("...too?? is it passed down", "so what
@@ -254,7 +265,21 @@ _PHRASES = (
     ("water tablet", "diuretic", ""),
     ("water pills", "diuretics", ""),
     ("water pill", "diuretic", ""),
+    ("habit forming", "addictive", ""),
+    ("habit-forming", "addictive", ""),
+    ("hooked up", "connected", ""),  # to wires, not on a drug
+    ("grown ups", "adults", ""),
+    ("grown-ups", "adults", ""),
+    ("grown up", "adult", ""),
+    ("grown-up", "adult", ""),
 )
+# "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
+_MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")
+
+
+def spelled_out(question: str) -> str:
+    """A question with a chemical symbol written as its word: "Mg supplementation" is magnesium."""
+    return _MAGNESIUM_SYMBOL.sub("magnesium", question) if "Mg" in question else question
 
 
 def without_filler_phrases(question: str) -> str:

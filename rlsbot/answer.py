@@ -61,7 +61,8 @@ FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), besi
 WHY_WEIGHT = 0.3
 _WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:happens|will happen|would happen) if\b", re.IGNORECASE)
 _EXPLAINS = re.compile(
-    r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|(?:this|which) is why|may experience|leads? to)\b", re.I
+    r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|(?:this|which) is why|may experience|leads? to|for unknown reasons)\b",
+    re.I,
 )
 # "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ..."). Also "what does it
 # feel like?" (an s-word after "what"), which wants "creeping, crawling, tingling, or burning": a quote [1] on both groups.
@@ -167,7 +168,8 @@ def _candidates(
     known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
     why = bool(_WHY.search(query.question))
     drug = query.focus[0].corrected or query.focus[0].word if query.focus and main is not None and main.kind in ANY_USE else ""
-    which = bool(_WHICH.search(query.question))
+    # "which foods ...?", and side effects, asked for as a list: a sentence that names some
+    which = bool(_WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
 
     def terms_of(text: str) -> list[str]:
         found = known.get(text)

@@ -230,7 +230,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
             r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
-            r"|\b(?:am i|will i|are we|will we|are my kids|will my kids) (?:going to |gonna )?(?:end up with|get|develop) (?:it|this|rls) too\b"
+            r"|\b(?:am i|i'?m|i am|will i|are we|will we|are my kids|will my kids) (?:going to |gonna )?(?:end up with|get|develop) (?:it|this|rls) too\b"
         ),
         pattern(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,
@@ -270,7 +270,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "timing",
         pattern(
-            r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
+            r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btiming\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
             # "at what stage of pregnancy does it appear?", "which trimester?"
             r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
             # "why is it worse in the evening?", "why only once i'm sat on the sofa?": when it comes, asked as why.
@@ -289,7 +289,9 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "outlook",
         pattern(
-            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bforever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) "
+            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) "
+            # "will the jittery legs stop once the baby is born?"
+            r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b"
         ),
         pattern(
             r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
@@ -368,8 +370,10 @@ ASKS: tuple[Ask, ...] = (
         # "what can I do at home tonight?", "any non drug things to try?": what people do themselves.
         "self-care",
         pattern(
-            r"\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
-            r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
+            # "legs going crazy, its 2am, what can i do tonight?": right now, what they can do themselves
+            r"\bwhat (?:can|could|should|do) (?:i|we|he|she|they) do\b(?=[^.?!]*\b(?:tonight|right now|now|at 2am|this minute)\b)"
+            r"|\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
+            r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs|anything)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
             # "i dont want to take pills", "I don't really want to take another pill": the pills are what they do not want
             r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |any ?more |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),
@@ -398,7 +402,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "effect",
         pattern(
-            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort (?:(?:it|them|this|that|(?:my|his|her|the) \w+) )?out\b|\bsort (?:it|them|this|that)\b|\bfix\b"
+            r"\bhelps?\b|\bwork(?:s|ed)?\b(?! out)|\beffective|\bgood for\b|\bany good\b|\bis good (?:the|for)\b|\bworth\b|\bmyth\b|\bhype\b|\bproven\b|\bimprove|\bbenefit|\bdo anything\b|\bsort (?:(?:it|them|this|that|(?:my|his|her|the) \w+) )?out\b|\bsort (?:it|them|this|that)\b|\bfix\b"
         ),
         pattern(r"\bhelp|\bimprov|\brelie|\bease|\beffective|\bevidence\b|\breduc|\balleviat|\bbenefi|\bcontrol\b|\bgo away\b"),
         False,
@@ -412,6 +416,8 @@ ASKS: tuple[Ask, ...] = (
             r"(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
             # The indirect question: "could you explain what restless legs syndrome actually is?"
             r"|\bwhat (?:\w+\s+){1,5}(?:actually |really |exactly )?is\s*(?:[?.!]|$)"
+            # "restless legs, what is it in plain english?"
+            r"|\bwhat (?:is|are) (?:it|this|that|they)\s*(?:(?:in )?(?:plain|simple|layman'?s|normal|everyday) (?:english|terms|words|language))?\s*(?:[?.!]|$)"
         ),
         pattern(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
         False,
@@ -435,10 +441,12 @@ def asks_of(question: str) -> list[Ask]:
     if any(a.kind == "missed dose" for a in found):
         # "I missed my dose" asks what to do, not how much to take
         found = [a for a in found if a.kind != "dose"]
-    if _HELP_OR_WORSE.search(question):
-        # "does working out help or make it worse?" asks what it does, not what causes RLS
+    if _HELP_OR_WORSE.search(question) or _TOGETHER_HELPS.search(question):
+        # "does working out help or make it worse?" asks what it does, not what causes RLS;
+        # "b6 and magnesium together, any good?" what the two do, not how they interact
         found.sort(key=lambda a: a.kind != "effect")
     return found
 
 
 _HELP_OR_WORSE = re.compile(r"\b(?:helps?|sort (?:it|them|this|that))\b[^.?!]*\bor\b[^.?!]*\bworse\b", re.IGNORECASE)
+_TOGETHER_HELPS = re.compile(r"\btogether\b[^.?!]*\b(?:any good|help|helps|work|works|worth it|good for)\b", re.IGNORECASE)

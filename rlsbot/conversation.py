@@ -33,6 +33,11 @@ SHORT_QUESTION = 3  # content words; a question this short leans on context
 
 _FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
 _INSTEAD = re.compile(r"^\s*(?:and\s+)?(?:what|how) about\b", re.I)
+# "what about for my husband who has kidney trouble?": the same question for someone else, the new words who they are.
+_FOR_SOMEONE = re.compile(
+    r"^\s*(?:and\s+)?(?:what|how) about (?:for )?(?:my|your|his|her|our|a|an|someone|somebody|anyone|people|those|the)\s+(?:\w+\s+){0,2}(?:who|with|that)\b",
+    re.I,
+)
 # Words that point back to something said before ("is it safe?"): a turn using one leans on the turns before it.
 POINTING_WORDS = frozenset(
     {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
@@ -85,7 +90,11 @@ class Conversation:
         points_back = any(t in POINTING_WORDS for t in words(question))
         # A form alone ("... to take as a supplement?") is a form of what was asked about, unless
         # it is what the turn asks about instead ("what about medicines?").
-        replaces = not points_back and (any(not is_generic(qw) for qw in own.focus) or bool(own.focus and _INSTEAD.match(question)))
+        replaces = (
+            not points_back
+            and not _FOR_SOMEONE.match(question)
+            and (any(not is_generic(qw) for qw in own.focus) or bool(own.focus and _INSTEAD.match(question)))
+        )
         carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.

@@ -73,3 +73,33 @@ _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("
 def base_forms(word: str, endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -> list[str]:
     """The words an inflection may be a form of ("evenings" -> "evening"), for lists that hold base forms only."""
     return [word[: -len(ending)] + base for ending, base in endings if word.endswith(ending) and len(word) > len(ending) + 2]
+
+
+def rarity(word: str) -> float:
+    """How common a word is in English: lower is rarer, and so more telling.
+
+    An inflection the list lacks ("calms") is as common as its base form.
+    """
+    return zipf(word) or max((zipf(base) for base in base_forms(word)), default=0.0)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
+
+
+def english_spelling(word: str) -> str | None:
+    """The common English word one edit away from a word English does not know ("actualy" -> "actually").
+
+    Norvig's single edits (deletes, swaps, replaces, inserts), looked up in the
+    shipped word-frequency list; the most common wins.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return None
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    known = common_words(TYPO_ZIPF)
+    found = [w for w in edits if w in known]
+    return max(found, key=lambda w: (known[w], w)) if found else None

@@ -27,6 +27,7 @@ from rlsbot.analysis import (
     normalize,
     people_words,
     points_back,
+    spelled_out,
     split_story,
     stem,
     subject_words,
@@ -35,7 +36,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import base_forms, common_words, in_health_writing, zipf
+from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, rarity, zipf
 from rlsbot.index import Index
 from rlsbot.populations import populations_of
 from rlsbot.stem_bound import may_stem_to_any
@@ -58,7 +59,6 @@ TECHNICAL_ZIPF = 3.2
 # focus only of a question that names nothing rarer.
 FOCUS_ZIPF = 4.8
 _VERB_ENDINGS = (("es", ""), ("ed", ""), ("ing", ""))  # a lay word the articles lack, as a verb: "overdoes" is "overdo"
-TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
 STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
 LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics
 
@@ -126,7 +126,11 @@ class Query(NamedTuple):
         """What the question is about, found in the articles: its own words before carried ones, rarest first.
 
         Everyday words ("done", "problem") are the focus only of a question that names nothing rarer (``FOCUS_ZIPF``)."""
-        found = [qw for qw in self.words if qw.found and qw.kind == SPECIFIC and not any(ch.isdigit() for ch in qw.word)]
+        found = [
+            qw
+            for qw in self.words
+            if qw.found and qw.kind == SPECIFIC and (_VITAMIN.match(qw.word) or not any(ch.isdigit() for ch in qw.word))
+        ]
         found = [qw for qw in found if qw.carried or not qw.story]  # a story the question leans on is carried
         # A story's word read as a misspelling ("dreading" as "drawing") is a guess about a setting: last, and never alone.
         sure = [qw for qw in found if not (qw.story and qw.corrected)]
@@ -214,39 +218,13 @@ def is_generic(qw: QueryWord) -> bool:
     return (qw.corrected or qw.word) in _GENERIC
 
 
-def rarity(word: str) -> float:
-    """How common a word is in English: lower is rarer, and so more telling.
-
-    An inflection the list lacks ("calms") is as common as its base form.
-    """
-    return zipf(word) or max((zipf(base) for base in base_forms(word)), default=0.0)
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VITAMIN = re.compile(r"^[a-ek]\d{1,2}$")  # "b6", "b12", "d3": a name, not a number
 _KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())
 # Forms of treatment: "iron tablets" is about iron.
 _GENERIC = frozenset(
     "tablet tablets pill pills capsule capsules meds med medication medications medicine medicines drug drugs "
-    "supplement supplements treatment treatments therapy therapies remedy remedies".split()
+    "supplement supplements supplementation treatment treatments therapy therapies remedy remedies".split()
 )
-
-
-def english_spelling(word: str) -> str | None:
-    """The common English word one edit away from a word English does not know ("actualy" -> "actually").
-
-    Norvig's single edits (deletes, swaps, replaces, inserts), looked up in the
-    shipped word-frequency list; the most common wins.
-    """
-    if len(word) < 4 or not word.isalpha():
-        return None
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    edits |= {a + c + b for a, b in splits for c in _LETTERS}
-    known = common_words(TYPO_ZIPF)
-    found = [w for w in edits if w in known]
-    return max(found, key=lambda w: (known[w], w)) if found else None
 
 
 def _kind(word: str) -> str:
@@ -362,6 +340,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     magnesium can I give him?" asks for a child.
     """
     resolver = resolver or Resolver(index)
+    question = spelled_out(question)
     story, asking = split_story(question)
     if not story:
         return _parse(question, index, resolver)
@@ -373,6 +352,10 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # itself, and the story only ranks. "...Any tips?" asks for tips on the story ("flying to Sydney"): it leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
     of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
+    # "...i thought only old folks got restless legs. can a child really have it?": "it" is the story's subject, asked of someone.
+    of_subject = of_subject or bool(
+        own.populations and _HAVE_IT.search(asking) and any(qw.kind == SUBJECT and qw.found for qw in around.words)
+    )
     leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or (not own.focus and not of_subject)
     context = tuple(
         qw.scaled(1.0 if leans else STORY_WEIGHT)._replace(story=True, carried=leans)
@@ -394,6 +377,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         context += tuple(qw for qw in around.words if qw.kind == INTENT and qw.word not in have)
     return Query(question, own.words + context, asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
 
+
+_HAVE_IT = re.compile(r"\b(?:have|has|get|gets|got|develop|suffer from)\s+(?:it|this|that)\b", re.IGNORECASE)
 
 # Asks a story names with an everyday word ("worse", "helps", "treated"): not what its question asks.
 _EVERYDAY_ASKS = frozenset({"cause", "effect", "treatment"})
@@ -427,7 +412,8 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
         elif qw.kind == SPECIFIC and not qw.found:
             # A word the articles lack may be an English word misspelt
             # ("actualy"): it is judged as the word it stands for.
-            meant = qw.word if rarity(qw.word) else english_spelling(qw.word)
+            # ("wart" is English though rarer than the shipped list: its plural is listed.)
+            meant = qw.word if rarity(qw.word) or zipf(qw.word + "s") else english_spelling(qw.word)
             # Everyday English is never what a question is about; nor is a word
             # health writing never uses ("weird", "hype", "yesterday").
             if meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and not in_health_writing(meant)):

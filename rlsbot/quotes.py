@@ -132,7 +132,28 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
             return None
     if text[sentences[i].start : sentences[i].end].rstrip().endswith("?") or POINTS_FAR_BACK.search(text[start:end]):
         return None
+    if first == i and s.kind == "sentence" and _names_the_list(text, sentences, i):
+        return None
     return start, end
+
+
+_THE_NOUN = re.compile(r"\bthe ([a-z]{4,})", re.IGNORECASE)
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
+
+
+def _names_the_list(text: str, sentences: tuple[Sentence, ...], i: int) -> bool:
+    """Does a paragraph right after a list speak of the list's things ("... if the medicine is stopped." after a list of medicines)?"""
+    start = sentences[i].start
+    if i > 0 and sentences[i - 1].kind != "item":
+        return False
+    lines = text[:start].rstrip().split("\n")
+    if not _ITEM_LINE.match(lines[-1]):
+        return False
+    k = len(lines) - 1
+    while k > 0 and (_ITEM_LINE.match(lines[k]) or not lines[k].strip()):
+        k -= 1
+    lead = " ".join(lines[max(0, k - 2) : k + 1]).casefold()  # the lead-in and the paragraph before it
+    return any(m.group(1).casefold()[:6] in lead for m in _THE_NOUN.finditer(text[start : sentences[i].end]))
 
 
 MAX_GOES_ON = 2  # sentences a quote is taken on through, after the one it is for
