@@ -9,11 +9,8 @@ can only be answered by a sentence with its cue: a dose needs an amount, "how
 long" needs a length of time; when no such sentence carries the focus, the
 articles do not answer the question, however much they say about its focus.
 
-Who a question is about ("my 6 year old", "while breastfeeding") is in
-``rlsbot.populations``; what makes a sentence lean on the one before, in
-``rlsbot.leaning``.
-
-This module is a leaf: patterns and word lists, no ranking.
+Who a question is about ("my 6 year old") is in ``rlsbot.populations``; what makes a
+sentence lean on the one before, in ``rlsbot.leaning``. A leaf: patterns, no ranking.
 """
 
 from __future__ import annotations
@@ -290,8 +287,7 @@ ASKS: tuple[Ask, ...] = (
         "outlook",
         pattern(
             r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) "
-            # "will the jittery legs stop once the baby is born?"
-            r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b"
+            r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b"  # "will the jittery legs stop?"
         ),
         pattern(
             r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
@@ -441,12 +437,14 @@ def asks_of(question: str) -> list[Ask]:
     if any(a.kind == "missed dose" for a in found):
         # "I missed my dose" asks what to do, not how much to take
         found = [a for a in found if a.kind != "dose"]
-    if _HELP_OR_WORSE.search(question) or _TOGETHER_HELPS.search(question):
+    if _DOES_WHAT.search(question):
         # "does working out help or make it worse?" asks what it does, not what causes RLS;
         # "b6 and magnesium together, any good?" what the two do, not how they interact
         found.sort(key=lambda a: a.kind != "effect")
     return found
 
 
-_HELP_OR_WORSE = re.compile(r"\b(?:helps?|sort (?:it|them|this|that))\b[^.?!]*\bor\b[^.?!]*\bworse\b", re.IGNORECASE)
-_TOGETHER_HELPS = re.compile(r"\btogether\b[^.?!]*\b(?:any good|help|helps|work|works|worth it|good for)\b", re.IGNORECASE)
+_DOES_WHAT = re.compile(
+    r"\b(?:helps?|sort (?:it|them|this|that))\b[^.?!]*\bor\b[^.?!]*\bworse\b|\btogether\b[^.?!]*\b(?:any good|helps?|works?|worth it|good for)\b",
+    re.IGNORECASE,
+)
