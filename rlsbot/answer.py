@@ -374,7 +374,8 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
 
 def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Answer:
     corrections = tuple((qw.word, qw.corrected) for qw in query.words if qw.corrected)
-    if not query.covered or not hits:
+    # "does magnesium spray work as well as the pills?": what is compared is not there to compare
+    if not query.covered or not hits or (query.asks[:1] == ("comparison",) and any(rarity(w) < FOCUS_ZIPF for w in query.missing_topics)):
         return Answer(question, query.text, False, (), tuple(query.missing), corrections)
     needs = _needs(query, hits, articles, index)
     found = _candidates(query, hits, articles, index, needs)

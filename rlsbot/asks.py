@@ -16,36 +16,29 @@ sentence lean on the one before, in ``rlsbot.leaning``. A leaf: patterns, no ran
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from rlsbot.ask_type import AMOUNT, TIME, Ask
 from rlsbot.patterns import DATA, LazyPattern, pattern
 
 __all__ = ["ASKS", "DATA", "Ask", "LazyPattern", "ask", "asks_of", "pattern"]
 
 
-class Ask(NamedTuple):
-    kind: str
-    question: LazyPattern  # the question shapes that ask for it
-    cue: LazyPattern  # what a sentence that gives it says
-    strict: bool  # only a sentence with the cue can answer it
-    says: str  # "how much to take", for "the articles do not say how much to take"
-    sections: tuple[str, ...] = ()  # section headings that give it ("Causes")
-    search: tuple[str, ...] = ()  # words searched for it beside the question's own
-    # Asked of the subject alone it makes sense ("what causes it?"); "does it
-    # help?" or "is it safe?" need a focus the articles have.
-    of_subject: bool = False
-
-
-_AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
-# A length of time. One followed by "before" or "after" is a schedule ("take them at
-# least 2 hours before you take gabapentin"), not how long something takes or lasts.
-_TIME = (
-    r"\b(?:\d+|one|two|three|four|five|six|ten|few|several|many)\s*(?:-|to)?\s*\d*\s*"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:before|after)\b)|\bwithin (?:a|an|\d+|one|two|a few) (?:days?|weeks?|months?)\b|\blife-?long\b"
-)
-
 # In order of precedence: the first ask a question matches is its main ask.
 ASKS: tuple[Ask, ...] = (
+    Ask(
+        # "which is better, ropinirole or pramipexole?": only a sentence that compares answers it
+        "comparison",
+        pattern(
+            r"\bwhich (?:one )?(?:is|works?|would be|['’]s) (?:better|best|more effective|safer|stronger)\b|\bwhich (?:one )?works? best\b"
+            r"|\b(?:better|safer|more effective|stronger) than\b(?! (?:before|ever|usual|it was))(?![^.?!]*\b(?:on (?:its|their) own|alone|by itself)\b)|\bworks? as well as\b|\bas (?:good|effective) as\b|\bhelp more than\b"
+        ),
+        pattern(
+            r"\bthan\b|\bbetter\b|\bbest\b|\bmore effective\b|\bas effective\b|\bsuperior\b|\bfirst[- ]line\b|\bpreferred\b|\binstead\b|\bcompared\b|\bespecially\b"
+            r"|\bif .{0,60}(?:can['’]?t|cannot|don['’]?t|do not|doesn['’]?t) (?:control|work|help|relieve)"
+        ),
+        True,
+        "which is better",
+    ),
     Ask(
         "cost",
         pattern(
@@ -85,7 +78,7 @@ ASKS: tuple[Ask, ...] = (
             r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|(?<!\bself-)(?<!\bself )\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\b(?:safe|right|recommended|usual|max(?:imum)?) amount\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
         ),
-        pattern(_AMOUNT),
+        pattern(AMOUNT),
         True,
         "how much to take",
         ("dose", "dosage", "how to use it"),
@@ -96,7 +89,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks|months|years)\b|\bwhen will (?:it|they|i|she|he) (?:start|kick|work)"
         ),
-        pattern(_TIME),
+        pattern(TIME),
         True,
         "how long it takes",
         search=(),

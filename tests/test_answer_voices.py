@@ -129,3 +129,18 @@ def test_a_sentence_after_a_list_that_speaks_of_the_lists_things_is_not_quoted_a
     assert said in bot.articles["nih-nhlbi-restless-legs.md"].text
     for question in ("will my rls go away if the medicine is stopped", "how long? will i have rls for ever"):
         assert said not in quotes(bot.ask(question)), question
+
+
+def test_which_is_better_is_answered_only_by_a_sentence_that_compares(bot):
+    answer = bot.ask("which is better, ropinirole or pramipexole?")
+    assert not answer.answered  # the articles name both, and compare neither
+    assert answer.gaps == ("The articles discuss ropinirole and pramipexole, but do not say which is better.",)
+    lifestyle = bot.ask("which is better for rls, changing lifestyle stuff or just taking meds?")
+    assert quotes(lifestyle)[0] == "You may need medicines to treat RLS if lifestyle changes can't control symptoms."
+    # a thing compared that the articles lack is no comparison they make
+    assert not bot.ask("does rubbing magnesium spray on the legs work as well as the pills").answered
+
+
+def test_worse_than_before_and_better_than_alone_are_no_comparison(bot):
+    assert "comparison" not in bot.query("my legs are worse than before i started the tablets").asks
+    assert "comparison" not in bot.query("magnesium plus b6 better than magnesium on its own??").asks
