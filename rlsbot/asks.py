@@ -19,26 +19,15 @@ import re
 
 from rlsbot.ask_type import AMOUNT, TIME, Ask
 from rlsbot.patterns import DATA, LazyPattern, pattern
+from rlsbot.relation_asks import COMPARISON, PROGRESSION
 
 __all__ = ["ASKS", "DATA", "Ask", "LazyPattern", "ask", "asks_of", "pattern"]
 
 
 # In order of precedence: the first ask a question matches is its main ask.
 ASKS: tuple[Ask, ...] = (
-    Ask(
-        # "which is better, ropinirole or pramipexole?": only a sentence that compares answers it
-        "comparison",
-        pattern(
-            r"\bwhich (?:one )?(?:is|works?|would be|['’]s) (?:better|best|more effective|safer|stronger)\b|\bwhich (?:one )?works? best\b"
-            r"|\b(?:better|safer|more effective|stronger) than\b(?! (?:before|ever|usual|it was))(?![^.?!]*\b(?:on (?:its|their) own|alone|by itself)\b)|\bworks? as well as\b|\bas (?:good|effective) as\b|\bhelp more than\b"
-        ),
-        pattern(
-            r"\bthan\b|\bbetter\b|\bbest\b|\bmore effective\b|\bas effective\b|\bsuperior\b|\bfirst[- ]line\b|\bpreferred\b|\binstead\b|\bcompared\b|\bespecially\b"
-            r"|\bif .{0,60}(?:can['’]?t|cannot|don['’]?t|do not|doesn['’]?t) (?:control|work|help|relieve)"
-        ),
-        True,
-        "which is better",
-    ),
+    COMPARISON,
+    PROGRESSION,
     Ask(
         "cost",
         pattern(

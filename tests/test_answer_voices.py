@@ -144,3 +144,23 @@ def test_which_is_better_is_answered_only_by_a_sentence_that_compares(bot):
 def test_worse_than_before_and_better_than_alone_are_no_comparison(bot):
     assert "comparison" not in bot.query("my legs are worse than before i started the tablets").asks
     assert "comparison" not in bot.query("magnesium plus b6 better than magnesium on its own??").asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can having restless legs turn into parkinsons later on",
+        "does having restless legs mean i'll get parkinson's later",
+        "My husband was diagnosed with restless legs last year. Does this mean he is likely to develop Parkinson's disease later on?",
+    ],
+)
+def test_whether_rls_leads_to_another_disease_is_refused_when_no_sentence_says(bot, question):
+    # The articles say Parkinson's disease is linked to RLS and can trigger it, never that RLS leads to it.
+    answer = bot.ask(question)
+    assert not answer.answered
+    assert answer.gaps[0].endswith("but do not say whether restless legs syndrome leads to it.")
+
+
+def test_what_leads_to_rls_is_no_question_of_what_rls_leads_to(bot):
+    assert "progression" not in bot.query("can low iron lead to restless legs").asks
+    assert "progression" not in bot.query("my dad has it, does that mean im going to get it too").asks

@@ -27,6 +27,7 @@ FLOORS = {
     "rlsbot.analysis": 0,
     "rlsbot.patterns": 0,
     "rlsbot.ask_type": 0.25,  # the record of an ask, its patterns rlsbot.patterns'
+    "rlsbot.relation_asks": 0.4,  # which is better, what it leads to: asks of the asks' kind
     "rlsbot.asks": 0.5,  # its question patterns are rlsbot.patterns'
     "rlsbot.leaning": 1,  # a pattern of the asks' kind
     "rlsbot.populations": 1,  # its patterns are the asks' kind

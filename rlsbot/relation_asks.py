@@ -1,0 +1,38 @@
+"""Asks about how two things relate: which of them is better, whether one leads to the other.
+
+Both are strict: only a sentence that compares, or that says what restless legs
+syndrome leads to, answers them; that two things are named together is no answer.
+"""
+
+from __future__ import annotations
+
+from rlsbot.ask_type import Ask
+from rlsbot.patterns import pattern
+
+COMPARISON = Ask(
+    # "which is better, ropinirole or pramipexole?": only a sentence that compares answers it
+    "comparison",
+    pattern(
+        r"\bwhich (?:one )?(?:is|works?|would be|['’]s) (?:better|best|more effective|safer|stronger)\b|\bwhich (?:one )?works? best\b"
+        r"|\b(?:better|safer|more effective|stronger) than\b(?! (?:before|ever|usual|it was))(?![^.?!]*\b(?:on (?:its|their) own|alone|by itself)\b)|\bworks? as well as\b|\bas (?:good|effective) as\b|\bhelp more than\b"
+    ),
+    pattern(
+        r"\bthan\b|\bbetter\b|\bbest\b|\bmore effective\b|\bas effective\b|\bsuperior\b|\bfirst[- ]line\b|\bpreferred\b|\binstead\b|\bcompared\b|\bespecially\b"
+        r"|\bif .{0,60}(?:can['’]?t|cannot|don['’]?t|do not|doesn['’]?t) (?:control|work|help|relieve)"
+    ),
+    True,
+    "which is better",
+)
+
+PROGRESSION = Ask(
+    # "can restless legs turn into parkinsons later on?": only a sentence on what RLS leads to answers it
+    "progression",
+    pattern(
+        r"\bturns? into\b|\b(?:leads?|progress(?:es)?|develops?) (?:on )?(?:to|into) (?!rls\b|restless|it\b|this\b|the legs\b)"
+        r"|\bmeans? (?:i|i['’]?ll|he|he['’]?ll|she|she['’]?ll|my \w+)(?: will)? (?:get|develop|end up with) (?=(?!it\b|this\b|rls\b|restless)\w)"
+        r"|\b(?:likely|going) to develop (?=(?!it\b|this\b|rls\b|restless)\w)"
+    ),
+    pattern(r"\bleads? to\b|\bturns? into\b|\bprogress|\bdevelop(?:s|ing)? into\b"),
+    True,
+    "whether restless legs syndrome leads to it",
+)
