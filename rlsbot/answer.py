@@ -34,7 +34,7 @@ from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_subject
+from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_route, other_subject
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
@@ -202,7 +202,7 @@ def _candidates(
                 # The sentence after it concludes what was asked: "..., your doctor can confirm that you have RLS."
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))
             quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
-            if NOT_AN_ANSWER.match(own) or "subject" not in relax and for_other_use(own, query):
+            if NOT_AN_ANSWER.match(own) or "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
             ordered = terms_of(own)
             terms = set(ordered)

@@ -100,3 +100,16 @@ def corpus_terms(text: str, index: Index) -> list[str]:
     """
     surface = index.surface
     return [surface.get(w, w) for w in content_words(text)]
+
+
+# How a medicine is given: by mouth, or into a vein.
+_BY_MOUTH = re.compile(r"\b(?:tablets?|pills?|capsules?|oral(?:ly)?|by mouth|swallow\w*)\b", re.IGNORECASE)
+_INTO_A_VEIN = re.compile(r"\b(?:iv|intravenous(?:ly)?|infusions?|injections?|injected|drips?)\b", re.IGNORECASE)
+
+
+def other_route(quote: str, query: Query) -> bool:
+    """Does the quote speak only of the other way of giving it ("via an IV" for "magnesium tablets while breastfeeding")?"""
+    for asked, other in ((_BY_MOUTH, _INTO_A_VEIN), (_INTO_A_VEIN, _BY_MOUTH)):
+        if asked.search(query.question) and not other.search(query.question):
+            return bool(other.search(quote)) and not asked.search(quote)
+    return False

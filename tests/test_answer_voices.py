@@ -164,3 +164,12 @@ def test_whether_rls_leads_to_another_disease_is_refused_when_no_sentence_says(b
 def test_what_leads_to_rls_is_no_question_of_what_rls_leads_to(bot):
     assert "progression" not in bot.query("can low iron lead to restless legs").asks
     assert "progression" not in bot.query("my dad has it, does that mean im going to get it too").asks
+
+
+def test_a_sentence_on_the_other_way_of_giving_it_does_not_answer(bot):
+    # "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding." is no verdict on tablets.
+    tablets = bot.ask("is it ok to take magnesium tablets while breastfeeding")
+    assert not tablets.answered
+    assert tablets.gaps == ("The articles discuss magnesium and tablets, but not for breastfeeding.",)
+    iv = bot.ask("is IV magnesium safe in pregnancy")
+    assert quotes(iv)[0] == "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding."
