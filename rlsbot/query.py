@@ -183,10 +183,11 @@ class Query(NamedTuple):
         if topics:
             return False
         # "why do my legs act up on the sofa?" asks of the subject and names
-        # something the articles have; "does alcohol make it worse?" names
-        # only what they lack. Otherwise the things found must outnumber the
-        # things missing.
-        if found and any(ask(k).of_subject for k in self.asks):
+        # something the articles have, as many as it names they lack ("how do I
+        # stop my knees clicking at the gym?" does not); "does alcohol make it
+        # worse?" names only what they lack. Otherwise the things found must
+        # outnumber the things missing.
+        if found and any(ask(k).of_subject for k in self.asks) and len(found) + len(forms) >= len(missing):
             return True
         return len(found) + len(forms) > len(missing)
 

@@ -173,3 +173,9 @@ def test_a_sentence_on_the_other_way_of_giving_it_does_not_answer(bot):
     assert tablets.gaps == ("The articles discuss magnesium and tablets, but not for breastfeeding.",)
     iv = bot.ask("is IV magnesium safe in pregnancy")
     assert quotes(iv)[0] == "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding."
+
+
+def test_a_question_mostly_of_things_the_articles_lack_is_refused_though_it_asks_how_to_stop_something(bot):
+    answer = bot.ask("how do i stop my knees clicking when i squat at the gym")
+    assert not answer.answered
+    assert {"knees", "clicking"} <= set(answer.missing)
