@@ -28,9 +28,9 @@ PROGRESSION = Ask(
     # "can restless legs turn into parkinsons later on?": only a sentence on what RLS leads to answers it
     "progression",
     pattern(
-        r"\bturns? into\b|\b(?:leads?|progress(?:es)?|develops?) (?:on )?(?:to|into) (?!rls\b|restless|it\b|this\b|the legs\b)"
-        r"|\bmeans? (?:i|i['’]?ll|he|he['’]?ll|she|she['’]?ll|my \w+)(?: will)? (?:get|develop|end up with) (?=(?!it\b|this\b|rls\b|restless)\w)"
-        r"|\b(?:likely|going) to develop (?=(?!it\b|this\b|rls\b|restless)\w)"
+        # what RLS ("it", "this") leads to, not what leads to RLS ("can low iron lead to rls?") nor what another disease leads to
+        r"\b(?:rls|restless legs?(?: syndrome)?|it|this|that)\b(?: \w+){0,2}? (?:turns?|leads?|progress(?:es)?|develops?) (?:on )?(?:to|into) (?!rls\b|restless|it\b|this\b|the legs\b)"
+        r"|\b(?:rls|restless legs?(?: syndrome)?|it|this|that)\b[^.?!]{0,40}?\b(?:means? (?:i|i['’]?ll|he|he['’]?ll|she|she['’]?ll|my \w+)(?: will)? (?:get|develop|end up with)|(?:likely|going) to develop) (?=(?!it\b|this\b|rls\b|restless)\w)"
     ),
     pattern(r"\bleads? to\b|\bturns? into\b|\bprogress|\bdevelop(?:s|ing)? into\b"),
     True,

@@ -164,6 +164,7 @@ def test_whether_rls_leads_to_another_disease_is_refused_when_no_sentence_says(b
 def test_what_leads_to_rls_is_no_question_of_what_rls_leads_to(bot):
     assert "progression" not in bot.query("can low iron lead to restless legs").asks
     assert "progression" not in bot.query("my dad has it, does that mean im going to get it too").asks
+    assert "progression" not in bot.query("Can Crohn's disease lead to colon cancer?").asks  # another disease's course
 
 
 def test_a_sentence_on_the_other_way_of_giving_it_does_not_answer(bot):
