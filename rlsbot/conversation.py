@@ -42,6 +42,10 @@ _FOR_SOMEONE = re.compile(
 POINTING_WORDS = frozenset(
     {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
 )
+# "is it ok to take magnesium ...?": an "it" that stands for what follows, not for anything said before.
+_DUMMY_IT = re.compile(
+    r"\b(?:is|was|would|will) it (?:\w+ )?(?:ok|okay|alright|fine|safe|possible|true|normal|worth|bad|good|wise) (?:to|that|if)\b", re.I
+)
 STORE_VERSION = 1
 
 
@@ -53,9 +57,12 @@ class Turn:
 
 def is_follow_up(question: str, query: Query) -> bool:
     """Does this question lean on the turns before it?"""
-
-    tokens = words(question)
-    if _FOLLOW_START.match(question) or any(t in POINTING_WORDS for t in tokens):
+    if _FOLLOW_START.match(question):
+        return True
+    # "my dad had restless legs for years. does that mean im going to get it too": "that" and "it" point into its own story
+    if any(qw.story and qw.kind == SUBJECT and qw.found for qw in query.words):
+        return False
+    if any(t in POINTING_WORDS for t in words(_DUMMY_IT.sub(" ", question))):
         return True
     own = [qw for qw in query.words if qw.kind in (SPECIFIC, SUBJECT)]
     names_subject = any(qw.kind == SUBJECT and qw.found for qw in own)
@@ -87,7 +94,7 @@ class Conversation:
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
-        points_back = any(t in POINTING_WORDS for t in words(question))
+        points_back = any(t in POINTING_WORDS for t in words(_DUMMY_IT.sub(" ", question)))
         # A form alone ("... to take as a supplement?") is a form of what was asked about, unless
         # it is what the turn asks about instead ("what about medicines?").
         replaces = (
