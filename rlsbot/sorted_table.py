@@ -64,8 +64,14 @@ class SortedMap(Mapping[str, V]):
     def starting_with(self, prefix: str) -> Sequence[str]:
         """The keys that begin with ``prefix``, in order: one range of the sorted keys."""
         keys = self._keys
-        lo = bisect_left(keys, prefix)
-        return [keys[i] for i in range(lo, bisect_left(keys, prefix + "\U0010ffff", lo))]
+        out: list[str] = []
+        # Walked, not bisected to prefix + "\U0010ffff": a key may go on past that, the last code point ("\U0010ffff" itself).
+        for i in range(bisect_left(keys, prefix), len(keys)):
+            key = keys[i]
+            if not key.startswith(prefix):
+                break
+            out.append(key)
+        return out
 
 
 _UNSEEN, _ABSENT = object(), object()

@@ -88,3 +88,11 @@ def test_joined_strings_read_as_a_split(strings):
     assert list(joined) == strings and len(joined) == len(strings) and joined[1:3] == strings[1:3]
     with pytest.raises(ValueError):
         JoinedStrings(raw, len(strings) + 3)
+
+
+def test_keys_that_begin_with_the_last_code_point_are_found_by_prefix():
+    # Found by hypothesis in CI: a bound of prefix + "\U0010ffff" left out the key "\U0010ffff" itself.
+    keys = ["a", "\U0010ffff", "\U0010ffff\U0010ffffb"]
+    table = SortedMap(keys, lambda i: i)
+    assert list(table.starting_with("")) == keys
+    assert list(table.starting_with("\U0010ffff")) == keys[1:]
