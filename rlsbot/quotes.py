@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from rlsbot.article import looks_like_item
 from rlsbot.leaning import LEANS_BACK
@@ -144,16 +145,31 @@ _ITEM_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
 def _names_the_list(text: str, sentences: tuple[Sentence, ...], i: int) -> bool:
     """Does a paragraph right after a list speak of the list's things ("... if the medicine is stopped." after a list of medicines)?"""
     start = sentences[i].start
-    if i > 0 and sentences[i - 1].kind != "item":
+    nouns = [m.group(1).casefold()[:6] for m in _THE_NOUN.finditer(text[start : sentences[i].end])]
+    if not nouns or i > 0 and sentences[i - 1].kind != "item":
         return False
-    lines = text[:start].rstrip().split("\n")
-    if not _ITEM_LINE.match(lines[-1]):
+    lines = _lines_back(text, len(text[:start].rstrip()))
+    line = next(lines, "")
+    if not _ITEM_LINE.match(line):
         return False
-    k = len(lines) - 1
-    while k > 0 and (_ITEM_LINE.match(lines[k]) or not lines[k].strip()):
-        k -= 1
-    lead = " ".join(lines[max(0, k - 2) : k + 1]).casefold()  # the lead-in and the paragraph before it
-    return any(m.group(1).casefold()[:6] in lead for m in _THE_NOUN.finditer(text[start : sentences[i].end]))
+    # Back past the rest of the list to its lead-in, and two lines more: never the whole article.
+    for line in lines:
+        if line.strip() and not _ITEM_LINE.match(line):
+            lead = " ".join(reversed([line, *islice(lines, 2)])).casefold()  # the lead-in and the paragraph before it
+            break
+    else:
+        lead = line.casefold()  # the list opens the text: its first line
+    return any(noun in lead for noun in nouns)
+
+
+def _lines_back(text: str, end: int):
+    """The lines of ``text[:end]``, last first."""
+    while True:
+        begin = text.rfind("\n", 0, end) + 1
+        yield text[begin:end]
+        if begin == 0:
+            return
+        end = begin - 1
 
 
 MAX_GOES_ON = 2  # sentences a quote is taken on through, after the one it is for
