@@ -22,7 +22,7 @@ unjudged ones for the judge.
     python tests/blind/evaluate.py                 # every set, the report
     python tests/blind/evaluate.py --worklist w.json
 
-Sets ``*1``, ``*3``, ``*5``, ``*7``, ``*9``, A10/B10 and A11/B11 are tuned on; sets ``*2``, ``*4``, ``*6``, ``*8``
+Sets ``*1``, ``*3``, ``*5``, ``*7``, ``*9``, A10/B10, A11/B11, A14/B14 and A15/B15 are tuned on; sets ``*2``, ``*4``, ``*6``, ``*8``
 and A12/B12 are frozen: never look at their failures to change rlsbot, and report them apart.
 """
 
