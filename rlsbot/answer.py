@@ -35,7 +35,7 @@ from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
 from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_route, other_subject
-from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span
+from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, plain, quotable_span
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
@@ -391,6 +391,9 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
         says = ask((query.asks or query.carried_asks)[0]).says
         partly = (f"The articles discuss {other.corrected or other.word}, but do not say {says}.",) if found else ()
+    if not found and query.sets_scene(needs.core):
+        # "does a strong coffee in the evening help?": the commoner words set the scene; a sentence that answers of the rarest will do
+        found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
     if not found:
         gaps = _gaps(query, hits, articles, index, needs)
         return Answer(question, query.text, False, (), tuple(query.missing), corrections, gaps)
@@ -406,7 +409,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             continue
         if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
             continue
-        same = _plain(c.read)
+        same = plain(c.read)
         if same in said:
             continue  # the same sentence in another article, or twice in one
         said.add(same)
@@ -442,8 +445,3 @@ def _other_option(query: Query, needs: _Needs) -> QueryWord | None:
         return None
     other = query.focus[needs.core[1]]
     return other if query.coordinated(other.corrected or other.word) else None
-
-
-def _plain(text: str) -> str:
-    """A sentence as compared for sameness: words only, case-folded."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))

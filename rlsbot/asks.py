@@ -63,8 +63,8 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "dose",
         pattern(
-            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b)"
-            r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?)\b|(?<!\bself-)(?<!\bself )\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
+            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|is (?:ok|okay|fine|alright)|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b)"
+            r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?|cups?|glass(?:es)?|mugs?|pints?|drinks?|units?|servings?)\b|(?<!\bself-)(?<!\bself )\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\b(?:safe|right|recommended|usual|max(?:imum)?) amount\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
         ),
         pattern(AMOUNT),

@@ -57,6 +57,7 @@ ORDINARY_ZIPF = 5.3
 TECHNICAL_ZIPF = 3.2
 # Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
 # focus only of a question that names nothing rarer.
+SCENE_ZIPF = 4.0  # beside a focus word rarer than this, one at least this common only sets the scene
 FOCUS_ZIPF = 4.8
 _VERB_ENDINGS = (("es", ""), ("ed", ""), ("ing", ""))  # a lay word the articles lack, as a verb: "overdoes" is "overdo"
 STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
@@ -172,7 +173,9 @@ class Query(NamedTuple):
             # unless it asks something of the subject itself: "does it run in
             # families?" asks it of restless legs, as every question does that
             # names no other condition.
-            return bool(found or forms or carried or subject or any(ask(k).of_subject for k in self.asks))
+            # "can kids get it?" asks it of restless legs, for someone.
+            gets_it = bool(self.populations) and _GETS_IT.search(self.question) is not None
+            return bool(found or forms or carried or subject or gets_it or any(ask(k).of_subject for k in self.asks))
         # A rare word or a name the articles lack is what a short question is
         # about: "melatonin", "quinine", "ADHD". A long question tells its
         # story in words the articles never use ("my recliner", "the VA"):
@@ -190,6 +193,16 @@ class Query(NamedTuple):
         if found and any(ask(k).of_subject for k in self.asks) and len(found) + len(forms) >= len(missing):
             return True
         return len(found) + len(forms) > len(missing)
+
+    def sets_scene(self, core: tuple[int, ...]) -> bool:
+        """Do the commoner words of an asking question's focus only set the scene for its rarest ("a strong coffee in the evening")?"""
+        names = [self.focus[k].corrected or self.focus[k].word for k in core]
+        return (
+            bool(self.asks)
+            and len(names) > 1
+            and rarity(names[0]) < SCENE_ZIPF <= min(rarity(w) for w in names[1:])
+            and not any(map(self.coordinated, names[1:]))
+        )
 
     def is_topic(self, qw: QueryWord) -> bool:
         """Is a missing word surely a topic: rare in English ("swears" as "swear"), or a name typed as one ("ADHD", "Sinemet")?"""
@@ -219,6 +232,7 @@ def is_generic(qw: QueryWord) -> bool:
     return (qw.corrected or qw.word) in _GENERIC
 
 
+_GETS_IT = re.compile(r"\b(?:get|have|develop)s? (?:it|this)\b(?! from)", re.IGNORECASE)
 _VITAMIN = re.compile(r"^[a-ek]\d{1,2}$")  # "b6", "b12", "d3": a name, not a number
 _KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())
 # Forms of treatment: "iron tablets" is about iron.

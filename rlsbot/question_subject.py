@@ -25,6 +25,27 @@ _DENIED = re.compile(
 )
 
 
+# "what does 'PLMS' mean?", "what does the word neuropathy mean", "ferritin?? what even is that": a word asked to be explained
+_MEANS = re.compile(
+    r"\bwhat (?:does|do) (?:the (?:word|term) )?['‘\"]?((?:[\w-]+ ){0,2}[\w-]+)['’\"]? (?:actually |really |even )?(?:mean|stand for)\b"
+    r"|^\W*([\w-]+)\W*\?+\s*what (?:even |exactly |actually )?(?:is|are) (?:that|it|this|they)\b",
+    re.IGNORECASE,
+)
+
+
+def _defined(query: Query) -> str | None:
+    """The word a question asks the meaning of, when it is not restless legs themselves and the articles have it."""
+    m = _MEANS.search(query.question)
+    if m is None:
+        return None
+    asked = set(words(m.group(1) or m.group(2)))
+    named = [qw for qw in query.words if qw.word in asked and qw.found and not qw.carried]
+    if not named or any(qw.kind == SUBJECT for qw in named) or SUBJECT_RE.search(m.group(0)):
+        return None
+    rarest = min(named, key=lambda qw: rarity(qw.corrected or qw.word))
+    return rarest.word if rarity(rarest.corrected or rarest.word) < FOCUS_ZIPF else None
+
+
 class OtherSubject(NamedTuple):
     """Another subject a question is about."""
 
@@ -47,6 +68,9 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
     that condition is its subject. A brand a drug's leaflet names as a form
     of its drug ("Horizant") makes the drug the subject.
     """
+    defined = _defined(query)
+    if defined is not None:
+        return _named(defined)
     if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
         return None
     denied = {m.group(1).casefold().rstrip("s") for m in _DENIED.finditer(query.question)}

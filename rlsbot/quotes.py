@@ -205,3 +205,8 @@ _GOES_ON_FROM = re.compile(r"^\W*(?:if|when|once|unless)\s+the\b", re.IGNORECASE
 def concludes(sentence: str) -> bool:
     """Does a sentence draw its point from the one before ("If the medicines relieve ..., your doctor can confirm ...")?"""
     return _GOES_ON_FROM.match(sentence) is not None or LEANS_BACK.match(sentence) is not None
+
+
+def plain(text: str) -> str:
+    """A sentence as compared for sameness: words only, case-folded."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))

@@ -1,0 +1,80 @@
+"""Questions in the voices of blind sets A15/B15 (issue 12): clinical shorthand, beliefs told, words asked the meaning of.
+
+Each test names the way of asking that went wrong on main before the sixth session and checks the quote the articles give for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+BLIND = Path(__file__).parent / "blind"
+
+
+@pytest.fixture(scope="module")
+def multi_bot():
+    """35 NIH pages on RLS and on neighbouring diseases, with the two web articles."""
+    from rlsbot import Bot
+
+    return Bot.load(BLIND / "nih_multi", cache=False)
+
+
+def quotes(answer) -> list[str]:
+    return [c.quote for c in answer.citations]
+
+
+def test_drink_beside_a_drink_is_no_missing_topic(bot):
+    coffee = bot.ask("my mum has rls, can she drink coffee?")
+    assert coffee.answered, coffee.missing
+    assert quotes(coffee)[0] == "Caffeine, tobacco, and alcohol may make symptoms worse."
+    alcohol = bot.ask("can she drink alcohol")
+    assert alcohol.answered
+    assert all("alcohol" in q for q in quotes(alcohol))
+
+
+def test_a_glass_of_wine_is_about_wine(bot):
+    answer = bot.ask("is it ok to have a glass of wine")
+    assert answer.answered, answer.missing
+    assert "alcohol" in quotes(answer)[0]
+
+
+def test_how_many_cups_asks_an_amount_the_articles_do_not_give(bot):
+    answer = bot.ask("how many cups of coffee a day is ok with restless legs")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss coffee, but do not say how much to take.",)
+
+
+def test_can_kids_get_it_asks_it_of_restless_legs(bot):
+    answer = bot.ask("can kids get it?")
+    assert answer.answered
+    assert any("2 to 4 percent of children" in q for q in quotes(answer))
+    assert all("hildren" in q for q in quotes(answer))
+    assert not bot.ask("can i get it?").answered  # "it" and no one: nothing asked of restless legs
+
+
+def test_the_meaning_of_a_word_asked_is_quoted_of_that_word(bot, multi_bot):
+    plms = bot.ask("sleep clinic letter says 'PLMS noted' - what does PLMS mean")
+    assert plms.answered
+    assert "(PLMS)" in quotes(plms)[0]
+    # Neuropathy is another condition, but it is what is asked about, legs or not.
+    neuropathy = multi_bot.ask("what does neuropathy mean? doc wrote 'rule out neuropathy' on my referral for my legs")
+    assert neuropathy.answered
+    assert "neuropathy is a peripheral nerve disorder" in quotes(neuropathy)[0]
+
+
+def test_words_that_stress_weigh_nothing(bot):
+    answer = bot.ask("Is there any proper evidence that supplements help restless legs in pregnancy specifically?")
+    assert answer.answered
+    assert quotes(answer)[0] == "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women."
+
+
+def test_a_common_word_beside_a_rare_one_sets_the_scene(multi_bot):
+    answer = multi_bot.ask("Horizant: administration timing and food requirements?")
+    assert answer.answered
+    assert quotes(answer)[0] == "The extended-release tablet (Horizant) is taken with food once daily at about 5 PM."
+
+
+def test_letting_a_common_word_go_does_not_reach_too_far(bot, multi_bot):
+    assert not bot.ask("good recipe for banana bread?").answered  # nothing asked: nothing let go
+    assert not multi_bot.ask("Does having RLS raise my risk of heart attack or stroke?").answered  # "heart attack or stroke": two options
