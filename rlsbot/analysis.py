@@ -215,7 +215,7 @@ _POINTS_BACK = re.compile(
     r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b|\b(?:be |been )?doing (?:this|that)\b"
     # "...Could the medicine be behind it?", "could it be that pill doing it", "...Does that work?": the story is "it"
     r"|\b(?:could|can|might|would) (?:the|that|this|his|her|my|these|those) (?:\w+ )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?) be\s+(?:behind|causing|doing|to blame for)\s+(?:it|this|that|these)\b"
-    r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these) (?:really |actually )?(?:work|help)\b",
+    r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these|it) (?:really |actually )?(?:work|help)\b(?! (?:to|if)\b)",
     re.IGNORECASE,
 )
 

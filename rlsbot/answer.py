@@ -34,7 +34,7 @@ from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, for_other_use, names_other, other_route, other_subject
+from rlsbot.question_subject import corpus_terms, for_other_use, names_both, names_other, other_route, other_subject
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, plain, quotable_span
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
@@ -379,6 +379,8 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         return Answer(question, query.text, False, (), tuple(query.missing), corrections)
     needs = _needs(query, hits, articles, index)
     found = _candidates(query, hits, articles, index, needs)
+    if query.asks[:1] == ("comparison",):  # "magnesium morning or night, which is better?": a quote compares the two
+        found = [c for c in found if names_both(query, c.read, index)]
     unnamed: tuple[str, ...] = ()
     if not found and query.names and any(not (qw.corrected or qw.word).startswith("vitamin") and not is_generic(qw) for qw in query.focus):
         # "iron tablets and vitamin D?": the covered part is answered, the other named.

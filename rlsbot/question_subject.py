@@ -13,7 +13,7 @@ from typing import NamedTuple
 from rlsbot.analysis import content_words, words
 from rlsbot.article import Article
 from rlsbot.index import Hit, Index
-from rlsbot.query import FOCUS_ZIPF, SUBJECT, Query, rarity
+from rlsbot.query import FOCUS_ZIPF, SPECIFIC, SUBJECT, Query, rarity
 from rlsbot.quotes import ACRONYM_FIRST
 from rlsbot.subject import SUBJECT_RE, about_subject, form_of, is_about
 
@@ -114,6 +114,16 @@ def names_other(sentence: str, query: Query) -> bool:
     """Does the sentence begin with another condition's acronym ("PLMS", "PLMD") the question does not name?"""
     m = ACRONYM_FIRST.match(sentence)
     return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
+
+
+def names_both(query: Query, text: str, index: Index) -> bool:
+    """Does the text name both of the options a question weighs ("morning or night"), if it weighs two?"""
+    own = {qw.word: qw for qw in query.words if qw.found and qw.kind == SPECIFIC and not qw.carried}
+    pair = next(
+        (p for p in re.findall(r"\b([\w-]+),? (?:or|vs\.?|versus) ([\w-]+)\b", query.question.lower()) if p[0] in own and p[1] in own), ()
+    )
+    terms = set(corpus_terms(text, index))
+    return all(any(t in terms for t, _ in own[w].terms) for w in pair)
 
 
 def corpus_terms(text: str, index: Index) -> list[str]:

@@ -78,3 +78,26 @@ def test_a_common_word_beside_a_rare_one_sets_the_scene(multi_bot):
 def test_letting_a_common_word_go_does_not_reach_too_far(bot, multi_bot):
     assert not bot.ask("good recipe for banana bread?").answered  # nothing asked: nothing let go
     assert not multi_bot.ask("Does having RLS raise my risk of heart attack or stroke?").answered  # "heart attack or stroke": two options
+
+
+def test_would_it_help_asks_of_the_story_told_before_it(multi_bot):
+    # Deep brain stimulation is in the articles only for Parkinson's disease: nothing says it helps restless legs.
+    answer = multi_bot.ask("dad's deep brain stimulation really helped his parkinsons shaking. would it help his restless legs as well?")
+    assert not answer.answered
+    assert answer.citations == ()
+
+
+def test_which_ones_better_after_two_drugs_is_a_comparison(multi_bot):
+    from rlsbot.conversation import Conversation
+
+    chat = Conversation(multi_bot)
+    chat.ask("my neuro says i can try ropinirole or pramipexole")
+    answer = chat.ask("which ones better?")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss ropinirole and pramipexole, but do not say which is better.",)
+
+
+def test_a_comparison_of_two_options_needs_a_sentence_naming_both(bot):
+    answer = bot.ask("magnesium morning or night wich is better for rls")
+    assert not answer.answered  # sentences on magnesium that say "especially" or "instead" compare no times of day
+    assert answer.gaps == ("The articles discuss magnesium, but do not say which is better.",)
