@@ -214,7 +214,9 @@ _POINTS_BACK = re.compile(
     r"\b(?:that|this|these|those|both|the two|the 2|they)\b(?:\s+\w+){0,3}?\s+(?:linked|connected|related|causing|behind|to blame|the cause|the reason)\b"
     r"|\b(?:take|taking|stop|stopping|give|giving|crush|cut|split)\s+(?:it|them)\b|\bsame thing as\b|\b(?:be |been )?doing (?:this|that)\b"
     # "...Could the medicine be behind it?", "could it be that pill doing it", "...Does that work?": the story is "it"
-    r"|\b(?:could|can|might|would) (?:the|that|this|his|her|my|these|those) (?:\w+ )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?) be\s+(?:behind|causing|doing|to blame for)\s+(?:it|this|that|these)\b"
+    r"|\b(?:could|can|might|would) (?:the|that|this|his|her|my|these|those|either|any|any of the|either of the) (?:\w+ )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?) be\s+(?:behind|causing|doing|to blame for)\s+(?:it|this|that|these)\b"
+    # "...Could either med be contributing?", "...could any of them be making his restless legs worse?"
+    r"|\b(?:could|can|might|would) (?:either|any|one|some|both) (?:of (?:them|these|those|the \w+) |(?:\w+ )?(?:meds?|medicines?|medications?|tablets?|pills?|drugs?) )be (?:contributing|making|causing|behind|to blame)\b"
     r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these|it) (?:really |actually )?(?:work|help)\b(?! (?:to|if)\b)",
     re.IGNORECASE,
 )
@@ -227,7 +229,7 @@ def points_back(asking: str) -> bool:
 
 # Ways of asking that name nothing: "in plain words", "be honest".
 _FILLER_WORDS = tuple(
-    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth couple carry carries carrying ignored overlooked shelf".split()
+    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork couple carry carries carrying ignored overlooked shelf".split()
 )
 
 
@@ -245,7 +247,7 @@ def _filler_phrases() -> re.Pattern[str]:
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
         r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))"
         # "...or is it just internet hype?", "...or just wellness-influencer stuff": a dismissal, not a topic
-        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?|ignored|overlooked)\b",
+        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w'’-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?|ignored|overlooked|opinion|guesswork)\b",
         re.IGNORECASE,
     )
 

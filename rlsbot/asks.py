@@ -87,7 +87,7 @@ ASKS: tuple[Ask, ...] = (
         "prevalence",
         pattern(
             r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
-            r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:rare|common|uncommon)\b"
+            r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:really |genuinely |actually |that |very |so )?(?:rare|common|uncommon)\b"
         ),
         pattern(
             r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"
@@ -225,6 +225,8 @@ ASKS: tuple[Ask, ...] = (
             r"\bresearch\w* (?:\w+ ){0,2}(?:being done|going on|under ?way|happening|ongoing|being carried out)"
             r"|\b(?:being|currently|now) (?:done|studied|researched|investigated)\b|\b(?:ongoing|current|upcoming|clinical) (?:research|studies|trials)\b"
             r"|\b(?:working on|looking (?:for|into)) (?:a )?(?:cure|new treatments?|better treatments?)\b"
+            # "is anyone actually researching RLS?"
+            r"|\b(?:any ?one|anybody|somebody|someone|scientists|researchers) (?:\w+ )?(?:researching|studying|looking into|working on)\b"
         ),
         pattern(
             r"\bongoing\b|\bcontinues? to (?:study|research|explore|investigate|look)|\bconduct\w* (?:and support )?(?:\w+ ){0,3}research"
@@ -298,7 +300,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "cause",
         pattern(
-            r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b"
+            r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b|\bbe contributing\b"
         ),
         pattern(
             r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"

@@ -43,7 +43,7 @@ POPULATIONS: tuple[Population, ...] = (
     Population(
         "child",
         pattern(
-            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
+            r"\bchild(?:ren|hood)?\b|\bkids?\b|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )(?<!\bfirst )(?<!\bsecond )(?<!\bthird )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
             + _CHILD_AGE
         ),
         pattern(r"\bchild(?:ren|hood)?\b|\bkids?\b|\bpaediatric|\bpediatric|\binfants?\b|\btoddlers?\b"),
@@ -67,7 +67,7 @@ POPULATIONS: tuple[Population, ...] = (
     Population(
         "pregnancy",
         pattern(
-            r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester|\bthe baby\b|\bgiving birth\b|\bgave birth\b"
+            r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester|\bthe baby\b|\b(?:first|second|third) baby\b|\bgiving birth\b|\bgave birth\b"
         ),
         pattern(r"\bpregnan|\btrimester|\bgiving birth\b"),
         "pregnancy",

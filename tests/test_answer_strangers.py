@@ -101,3 +101,34 @@ def test_a_comparison_of_two_options_needs_a_sentence_naming_both(bot):
     answer = bot.ask("magnesium morning or night wich is better for rls")
     assert not answer.answered  # sentences on magnesium that say "especially" or "instead" compare no times of day
     assert answer.gaps == ("The articles discuss magnesium, but do not say which is better.",)
+
+
+def test_either_med_after_a_list_of_medicines_asks_of_them(bot):
+    answer = bot.ask(
+        "Pt 72F, hx depression on an SSRI, takes an antihistamine PRN for hay fever. RLS sx worsening. Could either med be contributing?"
+    )
+    assert answer.answered
+    assert quotes(answer)[0].startswith("Certain medicines may trigger RLS. These include some:")
+    assert "allergy medicines that contain antihistamines" in quotes(answer)[0]
+
+
+def test_is_anyone_researching_it_asks_for_research_under_way(bot):
+    answer = bot.ask("Is anyone actually researching RLS, or has it been written off as a nuisance?")
+    assert quotes(answer)[0] == "Researchers continue to study new ways to diagnose RLS."
+
+
+def test_genuinely_common_asks_how_common(bot):
+    answer = bot.ask("is rls genuinely common?")
+    assert "5 to 10 percent of adults" in quotes(answer)[0]
+
+
+def test_just_the_doctors_opinion_is_a_dismissal_not_a_topic(bot):
+    answer = bot.ask("is there a blood test for rls or is it just the doctor's opinion?")
+    assert answer.answered, answer.missing
+    assert quotes(answer)[0].startswith("Currently, no test can diagnose RLS.")
+
+
+def test_a_first_baby_is_a_pregnancy_not_a_child(bot):
+    assert bot.query("first baby, 20 weeks. at what point in pregnancy does restless legs usually start?").populations == ("pregnancy",)
+    answer = bot.ask("first baby, 20 weeks. at what point in pregnancy does restless legs usually start?")
+    assert "It usually occurs during the last 3 months of pregnancy." in quotes(answer)[0]

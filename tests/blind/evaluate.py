@@ -23,7 +23,7 @@ unjudged ones for the judge.
     python tests/blind/evaluate.py --worklist w.json
 
 Sets ``*1``, ``*3``, ``*5``, ``*7``, ``*9``, A10/B10, A11/B11, A14/B14 and A15/B15 are tuned on; sets ``*2``, ``*4``, ``*6``, ``*8``
-and A12/B12 are frozen: never look at their failures to change rlsbot, and report them apart.
+A12/B12, A13/B13 and A16/B16 are frozen: never look at their failures to change rlsbot, and report them apart.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
-# Never tuned on. A1, B1 and the odd-numbered sets up to A11/B11, and A10/B10, are tuned on; A12/B12 and A13/B13 are frozen.
-FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8", "A12", "B12", "A13", "B13"}
+# Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14 and A15/B15 are tuned on; A12/B12, A13/B13 and A16/B16 are frozen.
+FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8", "A12", "B12", "A13", "B13", "A16", "B16"}
 
 
 def sets_dir() -> Path:
