@@ -209,7 +209,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
             r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
-            r"|\b(?:am i|i'?m|i am|will i|are we|will we|are my kids|will my kids) (?:going to |gonna )?(?:end up with|get|develop) (?:it|this|rls) too\b"
+            r"|\b(?:am i|i'?m|i am|will i|are we|will we|are my kids|will my kids) (?:going to |gonna |(?:more |also )?likely to |bound to )?(?:end up with|get|develop) (?:it|this|rls) too\b"
         ),
         pattern(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,

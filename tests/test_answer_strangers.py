@@ -132,3 +132,23 @@ def test_a_first_baby_is_a_pregnancy_not_a_child(bot):
     assert bot.query("first baby, 20 weeks. at what point in pregnancy does restless legs usually start?").populations == ("pregnancy",)
     answer = bot.ask("first baby, 20 weeks. at what point in pregnancy does restless legs usually start?")
     assert "It usually occurs during the last 3 months of pregnancy." in quotes(answer)[0]
+
+
+def test_prescribed_says_nothing_to_look_for(multi_bot):
+    from rlsbot.conversation import Conversation
+
+    chat = Conversation(multi_bot)
+    chat.ask("just got prescribed horizant for my rls")
+    answer = chat.ask("what time of day am i meant to take it")
+    assert quotes(answer)[0] == "The extended-release tablet (Horizant) is taken with food once daily at about 5 PM."
+
+
+def test_vaping_and_drinking_are_nicotine_and_alcohol(multi_bot):
+    answer = multi_bot.ask("i vape and drink most weekends, could that be why my legs are like this at 20?")
+    assert quotes(answer)[0].startswith("Use of caffeine, nicotine, or alcohol can also trigger restless legs syndrome")
+
+
+def test_am_i_likely_to_get_it_too_asks_about_inheritance(bot):
+    assert "inheritance" in bot.query("My mum had restless legs her whole life. Am I likely to get it too?").asks
+    answer = bot.ask("My mum had restless legs her whole life. Am I likely to get it too?")
+    assert "inheritance" in quotes(answer)[0]
