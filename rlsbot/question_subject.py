@@ -33,12 +33,16 @@ _MEANS = re.compile(
 )
 
 
+_QUOTED = re.compile(r"['‘\"]([\w-]+(?: [\w-]+){0,2})['’\"]")
+
+
 def _defined(query: Query) -> str | None:
     """The word a question asks the meaning of, when it is not restless legs themselves and the articles have it."""
     m = _MEANS.search(query.question)
     if m is None:
         return None
-    asked = set(words(m.group(1) or m.group(2)))
+    said = _QUOTED.search(query.question) if (m.group(1) or "").lower() in ("that word", "this word", "that term", "the word") else None
+    asked = set(words(said.group(1) if said else (m.group(1) or m.group(2))))
     named = [qw for qw in query.words if qw.word in asked and qw.found and not qw.carried]
     if not named or any(qw.kind == SUBJECT for qw in named) or SUBJECT_RE.search(m.group(0)):
         return None

@@ -152,3 +152,10 @@ def test_am_i_likely_to_get_it_too_asks_about_inheritance(bot):
     assert "inheritance" in bot.query("My mum had restless legs her whole life. Am I likely to get it too?").asks
     answer = bot.ask("My mum had restless legs her whole life. Am I likely to get it too?")
     assert "inheritance" in quotes(answer)[0]
+
+
+def test_what_does_that_word_mean_asks_of_the_word_quoted(bot):
+    answer = bot.ask("the leaflet calls my restless legs 'neurological' - what does that word mean, is it saying its in my head??")
+    assert answer.answered, answer.missing
+    assert "neurological" in quotes(answer)[0]
+    assert quotes(answer)[0].startswith("Restless legs syndrome")
