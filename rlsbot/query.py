@@ -38,6 +38,7 @@ from rlsbot.analysis import (
 from rlsbot.asks import ask, asks_of
 from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, rarity, zipf
 from rlsbot.index import Index
+from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of
 from rlsbot.stem_bound import may_stem_to_any
 
@@ -232,7 +233,7 @@ def is_generic(qw: QueryWord) -> bool:
     return (qw.corrected or qw.word) in _GENERIC
 
 
-_GETS_IT = re.compile(r"\b(?:get|have|develop)s? (?:it|this)\b(?! from)", re.IGNORECASE)
+_GETS_IT = pattern(r"\b(?:get|have|develop)s? (?:it|this)\b(?! from)")
 _VITAMIN = re.compile(r"^[a-ek]\d{1,2}$")  # "b6", "b12", "d3": a name, not a number
 _KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())
 # Forms of treatment: "iron tablets" is about iron.
@@ -329,8 +330,8 @@ class Resolver:
 def _matched_words(patterns, question: str) -> set[str]:
     """The words of a question that a match of any of the patterns touches ("caus" -> "causes")."""
     found: set[str] = set()
-    for pattern in patterns:
-        for m in pattern.finditer(question):
+    for each in patterns:
+        for m in each.finditer(question):
             start, end = m.start(), m.end()
             if start == end:
                 continue
