@@ -122,8 +122,8 @@ def test_genuinely_common_asks_how_common(bot):
     assert "5 to 10 percent of adults" in quotes(answer)[0]
 
 
-def test_just_the_doctors_opinion_is_a_dismissal_not_a_topic(bot):
-    answer = bot.ask("is there a blood test for rls or is it just the doctor's opinion?")
+def test_actual_and_just_the_doctors_opinion_weigh_nothing(bot):
+    answer = bot.ask("is there any actual blood test for rls or is it just the doctors opinion?")
     assert answer.answered, answer.missing
     assert quotes(answer)[0].startswith("Currently, no test can diagnose RLS.")
 
