@@ -23,7 +23,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from rlsbot.analysis import words
+from rlsbot.analysis import people_words, words
 from rlsbot.answer import Answer, Citation
 from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord, is_generic
 
@@ -41,6 +41,13 @@ _FOR_SOMEONE = re.compile(
 # Words that point back to something said before ("is it safe?"): a turn using one leans on the turns before it.
 POINTING_WORDS = frozenset(
     {"it", "its", "it's", "they", "them", "their", "theirs", "this", "that", "these", "those", "one", "ones", "he", "she", "her", "him"}
+)
+# "my mum has rls, can she drink coffee?": someone new pointed at, not the topic; her new focus replaces the last one.
+PERSON_WORDS = frozenset({"he", "she", "her", "him"})
+# Of the words for people, those that name no one new: pronouns, the asker, the doctor.
+_NOT_SOMEONE = frozenset(
+    "i me my mine myself we us our you your yourself he him his she her hers they them their someone somebody "
+    "doc doctor doctors gp physician nurse pharmacist patient patients pt pts family".split()
 )
 # "is it ok to take magnesium ...?": an "it" that stands for what follows, not for anything said before.
 _DUMMY_IT = re.compile(
@@ -94,7 +101,10 @@ class Conversation:
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
-        points_back = any(t in POINTING_WORDS for t in words(_DUMMY_IT.sub(" ", question)))
+        pointing = [t for t in words(_DUMMY_IT.sub(" ", question)) if t in POINTING_WORDS]
+        # "can she drink coffee?" after "my wife is pregnant": she may still be asking about what was asked before.
+        someone_new = any(w in people_words() and w not in _NOT_SOMEONE for w in words(question))
+        points_back = any(t not in PERSON_WORDS or not someone_new for t in pointing)
         # A form alone ("... to take as a supplement?") is a form of what was asked about, unless
         # it is what the turn asks about instead ("what about medicines?").
         replaces = (
@@ -102,10 +112,13 @@ class Conversation:
             and not _FOR_SOMEONE.match(question)
             and (any(not is_generic(qw) for qw in own.focus) or bool(own.focus and _INSTEAD.match(question)))
         )
+        if replaces and someone_new and not points_back:
+            return own  # "my mum has rls, can she drink coffee?": a new question about someone new, nothing carried
         carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.
-        populations = tuple(dict.fromkeys(own.populations + (() if replaces else self._populations)))
+        # "can she ...?" is still about the pregnant wife; "my mum has rls, can she ...?" about someone new.
+        populations = tuple(dict.fromkeys(own.populations + (() if replaces and (not pointing or someone_new) else self._populations)))
         return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks, own.names)
 
     def ask(self, question: str) -> Answer:

@@ -159,3 +159,17 @@ def test_what_does_that_word_mean_asks_of_the_word_quoted(bot):
     assert answer.answered, answer.missing
     assert "neurological" in quotes(answer)[0]
     assert quotes(answer)[0].startswith("Restless legs syndrome")
+
+
+def test_someone_new_with_a_new_focus_is_a_new_question(bot):
+    from rlsbot.conversation import Conversation
+
+    chat = Conversation(bot)
+    chat.ask("does magnesium help in pregnancy?")
+    answer = chat.ask("my mum has rls, can she drink coffee?")
+    assert quotes(answer)[0] == "Caffeine, tobacco, and alcohol may make symptoms worse."
+    assert not any("magnesium" in q.lower() or "pregnan" in q.lower() for q in quotes(answer))
+    # "she" with no one new named is still the woman asked about before
+    wife = Conversation(bot)
+    wife.ask("my wife is pregnant and has rls")
+    assert wife.resolved_query("can she take magnesium?").populations == ("pregnancy",)
