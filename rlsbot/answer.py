@@ -34,7 +34,7 @@ from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, for_other_use, names_both, names_other, other_route, other_subject
+from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, weighed
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, plain, quotable_span
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
@@ -379,8 +379,8 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         return Answer(question, query.text, False, (), tuple(query.missing), corrections)
     needs = _needs(query, hits, articles, index)
     found = _candidates(query, hits, articles, index, needs)
-    if query.asks[:1] == ("comparison",):  # "magnesium morning or night, which is better?": a quote compares the two
-        found = [c for c in found if names_both(query, c.read, index)]
+    if query.asks[:1] == ("comparison",) and (options := weighed(query)):  # "magnesium morning or night, which is better?"
+        found = [c for c in found if names_all(options, c.read, index)]  # a quote that compares names both
     unnamed: tuple[str, ...] = ()
     if not found and query.names and any(not (qw.corrected or qw.word).startswith("vitamin") and not is_generic(qw) for qw in query.focus):
         # "iron tablets and vitamin D?": the covered part is answered, the other named.
@@ -394,7 +394,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         says = ask((query.asks or query.carried_asks)[0]).says
         partly = (f"The articles discuss {other.corrected or other.word}, but do not say {says}.",) if found else ()
     if not found and query.sets_scene(needs.core):
-        # "does a strong coffee in the evening help?": the commoner words set the scene; a sentence that answers of the rarest will do
+        # "Horizant: administration timing and food requirements?": the commoner words set the scene; a sentence that answers of the rarest will do
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
     if not found:
         gaps = _gaps(query, hits, articles, index, needs)

@@ -196,7 +196,7 @@ class Query(NamedTuple):
         return len(found) + len(forms) > len(missing)
 
     def sets_scene(self, core: tuple[int, ...]) -> bool:
-        """Do the commoner words of an asking question's focus only set the scene for its rarest ("a strong coffee in the evening")?"""
+        """Do the commoner words of an asking question's focus only set the scene for its rarest ("food requirements" of Horizant)?"""
         names = [self.focus[k].corrected or self.focus[k].word for k in core]
         return (
             bool(self.asks)

@@ -14,7 +14,7 @@ from rlsbot.analysis import content_words, words
 from rlsbot.article import Article
 from rlsbot.index import Hit, Index
 from rlsbot.patterns import pattern
-from rlsbot.query import FOCUS_ZIPF, SPECIFIC, SUBJECT, Query, rarity
+from rlsbot.query import FOCUS_ZIPF, SPECIFIC, SUBJECT, Query, QueryWord, rarity
 from rlsbot.quotes import ACRONYM_FIRST
 from rlsbot.subject import SUBJECT_RE, about_subject, form_of, is_about
 
@@ -123,14 +123,17 @@ def names_other(sentence: str, query: Query) -> bool:
     return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
 
 
-def names_both(query: Query, text: str, index: Index) -> bool:
-    """Does the text name both of the options a question weighs ("morning or night"), if it weighs two?"""
+def weighed(query: Query) -> tuple[QueryWord, ...]:
+    """The two options a question weighs ("magnesium morning or night"), both found in the articles; none if it weighs none."""
     own = {qw.word: qw for qw in query.words if qw.found and qw.kind == SPECIFIC and not qw.carried}
-    pair = next(
-        (p for p in re.findall(r"\b([\w-]+),? (?:or|vs\.?|versus) ([\w-]+)\b", query.question.lower()) if p[0] in own and p[1] in own), ()
-    )
-    terms = set(corpus_terms(text, index))
-    return all(any(t in terms for t, _ in own[w].terms) for w in pair)
+    pairs = re.findall(r"\b([\w-]+),? (?:or|vs\.?|versus) ([\w-]+)\b", query.question.lower())
+    return next(((own[a], own[b]) for a, b in pairs if a in own and b in own), ())
+
+
+def names_all(options: tuple[QueryWord, ...], text: str, index: Index) -> bool:
+    """Does the text name every one of the options?"""
+    terms = set(corpus_terms(text, index)) if options else set()
+    return all(any(t in terms for t, _ in qw.terms) for qw in options)
 
 
 def corpus_terms(text: str, index: Index) -> list[str]:
