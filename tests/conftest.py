@@ -87,6 +87,14 @@ def bot(_isolated_session):
 
 
 @pytest.fixture(scope="session")
+def multi_bot(_isolated_session):
+    """35 NIH pages on RLS and on neighbouring diseases, with the two web articles (the blind B sets' library)."""
+    from rlsbot import Bot
+
+    return Bot.load(Path(__file__).parent / "blind" / "nih_multi", cache=False)
+
+
+@pytest.fixture(scope="session")
 def seed_bot(_isolated_session, tmp_path_factory):
     """The two seed articles alone: the corpus the gold set was written for."""
     from rlsbot import Bot

@@ -5,20 +5,6 @@ Each test names the way of asking that went wrong on main before the sixth sessi
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-BLIND = Path(__file__).parent / "blind"
-
-
-@pytest.fixture(scope="module")
-def multi_bot():
-    """35 NIH pages on RLS and on neighbouring diseases, with the two web articles."""
-    from rlsbot import Bot
-
-    return Bot.load(BLIND / "nih_multi", cache=False)
-
 
 def quotes(answer) -> list[str]:
     return [c.quote for c in answer.citations]

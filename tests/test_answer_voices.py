@@ -5,20 +5,9 @@ Each test names the way of asking that went wrong and checks the quote the artic
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from rlsbot import Bot
 from rlsbot.conversation import Conversation
-
-BLIND = Path(__file__).parent / "blind"
-
-
-@pytest.fixture(scope="module")
-def multi_bot():
-    """35 NIH pages on RLS and on neighbouring diseases, with the two web articles."""
-    return Bot.load(BLIND / "nih_multi", cache=False)
 
 
 def quotes(answer) -> list[str]:
