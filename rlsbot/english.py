@@ -7,6 +7,7 @@ run time): ``data/common_en.txt`` from wordfreq (CC BY-SA 4.0) and
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -103,3 +104,12 @@ def english_spelling(word: str) -> str | None:
     known = common_words(TYPO_ZIPF)
     found = [w for w in edits if w in known]
     return max(found, key=lambda w: (known[w], w)) if found else None
+
+
+# "wind them up", "settles restless legs down", "sorting it out": the verb of a phrasal verb is how the asker talks, not a topic
+_PHRASAL = r"(?:\s+(?:it|them|me|him|her|us|things|(?:(?:my|his|her|their|your|the|mum's|dad's)\s+)?(?:restless\s+)?legs?))?\s+(?:up|down|out|off)\b"
+
+
+def phrasal_verb(word: str, question: str) -> bool:
+    """Is the word the verb of a phrasal verb in the question ("wind them up"): everyday English, not a topic?"""
+    return re.search(rf"\b{re.escape(word)}{_PHRASAL}", question, re.IGNORECASE) is not None

@@ -36,7 +36,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, rarity, zipf
+from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, phrasal_verb, rarity, zipf
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of
@@ -432,7 +432,8 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
             meant = qw.word if rarity(qw.word) or zipf(qw.word + "s") else english_spelling(qw.word)
             # Everyday English is never what a question is about; nor is a word
             # health writing never uses ("weird", "hype", "yesterday").
-            if meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and not in_health_writing(meant)):
+            talk = meant and (not in_health_writing(meant) or phrasal_verb(qw.word, question))  # "hype", "wind them up"
+            if meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and talk):
                 qw = QueryWord(qw.word, ORDINARY, (), qw.corrected)
             elif meant and meant != qw.word:
                 qw = QueryWord(qw.word, SPECIFIC, (), meant)
