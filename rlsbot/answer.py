@@ -34,8 +34,8 @@ from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, weighed
-from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, plain, quotable_span
+from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, title_topic, weighed
+from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span, same_sentence
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
@@ -69,6 +69,7 @@ _EXPLAINS = re.compile(
 WHICH_WEIGHT = 0.3
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
 _NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
+_ASIDE = re.compile(r"\b(?:in addition to|besides|apart from|other than)\s+[\w-]+", re.IGNORECASE)
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
@@ -403,7 +404,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     found.sort(key=lambda c: (-c.score, c.order))
     best = found[0].score
     chosen: list[_Candidate] = []
-    said: set[str] = set()
+    asked = {t for qw in query.words for t, _ in qw.terms}.union(*needs.focus)  # the focus: a brand's drug too
     for c in found:
         if len(chosen) == MAX_QUOTES:
             break
@@ -411,10 +412,10 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             continue
         if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
             continue
-        same = plain(c.read)
-        if same in said:
-            continue  # the same sentence in another article, or twice in one
-        said.add(same)
+        if chosen and _strays(c, chosen[0], asked, articles, index):
+            continue
+        if any(same_sentence(c.read, o.read) for o in chosen):
+            continue  # the same sentence in another article, or twice in one, a word or two changed ("make"/"makes")
         chosen.append(c)
 
     # Articles in the order of their best quote; inside one, best first.
@@ -439,6 +440,13 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             )
         )
     return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections, partly)
+
+
+def _strays(c: _Candidate, first: _Candidate, asked: set[str], articles: dict[str, Article], index: Index) -> bool:
+    """Does a further quote name its own page's topic ("IV iron therapy ..." on a page on anemia) that neither the question nor quote [1] names?"""
+    topic = title_topic(articles[c.article], index)
+    own = _ASIDE.sub("", c.read)  # "In addition to magnesium, several natural ... treatments": not about magnesium
+    return bool(topic and (topic & set(corpus_terms(own, index))) - asked - set(corpus_terms(first.read, index)))
 
 
 def _other_option(query: Query, needs: _Needs) -> QueryWord | None:

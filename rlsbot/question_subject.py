@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from rlsbot.analysis import content_words, words
+from rlsbot.analysis import content_words, subject_words, words
 from rlsbot.article import Article
 from rlsbot.index import Hit, Index
 from rlsbot.patterns import pattern
@@ -157,3 +157,9 @@ def other_route(quote: str, query: Query) -> bool:
         if asked.search(query.question) and not other.search(query.question):
             return bool(other.search(quote)) and not asked.search(quote)
     return False
+
+
+def title_topic(article: Article, index: Index) -> frozenset[str]:
+    """What an article's title says it is about, beyond the shared subject: "iron", "anemia" of "Iron-Deficiency Anemia"."""
+    own = [w for w in content_words(article.title) if w not in subject_words() and rarity(w) < FOCUS_ZIPF]
+    return frozenset(corpus_terms(" ".join(own), index)) - _GENERIC_TITLE

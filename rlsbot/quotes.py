@@ -210,3 +210,19 @@ def concludes(sentence: str) -> bool:
 def plain(text: str) -> str:
     """A sentence as compared for sameness: words only, case-folded."""
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+SAME_SENTENCE = 90  # rapidfuzz ratio (0-100) of two quotes' words at which they are one sentence, a word or two changed
+
+
+def same_sentence(a: str, b: str) -> bool:
+    """Are two quotes one sentence, perhaps a word or two changed, as two pages of one publisher write it?"""
+    a, b = plain(a), plain(b)
+    if a == b:
+        return True
+    x, y = set(a.split()), set(b.split())
+    if len(x & y) < 0.75 * max(len(x), len(y)):
+        return False  # most pairs: not worth importing rapidfuzz (25 ms) for
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(a, b) >= SAME_SENTENCE
