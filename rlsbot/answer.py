@@ -33,8 +33,8 @@ from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
-from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, title_topic, weighed
+from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, Query, QueryWord, is_generic, rarity
+from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, strays, weighed
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span, same_sentence
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
@@ -69,7 +69,6 @@ _EXPLAINS = re.compile(
 WHICH_WEIGHT = 0.3
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
 _NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
-_ASIDE = re.compile(r"\b(?:in addition to|besides|apart from|other than)\s+[\w-]+", re.IGNORECASE)
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
@@ -96,9 +95,8 @@ class Answer(NamedTuple):
     citations: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
-    # What the articles do not cover, one line each: "The articles discuss
-    # magnesium doses, but not for children." Said on refusals, and on answers
-    # that cover only part of a question.
+    # What the articles do not cover, one line each: "The articles discuss magnesium doses, but not for children."
+    # Said on refusals, and on answers that cover only part of a question.
     gaps: tuple[str, ...] = ()
 
 
@@ -331,6 +329,8 @@ def _soft_focus(query: Query) -> bool:
     """
     if any(not ask(k).of_subject for k in query.asks + query.carried_asks):
         return False
+    if query.populations and GETS_IT.search(query.question):
+        return True  # "can kids get it? my 9yo ...": asked of restless legs, the rest is the story
     if any(qw.carried for qw in query.focus):
         return False
     if not (query.asks or query.populations):
@@ -410,9 +410,9 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             break
         if chosen and (c.score < KEEP_RATIO * best or not c.own_focus or not c.gives_ask):
             continue
-        if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen):
-            continue
-        if chosen and _strays(c, chosen[0], asked, articles, index):
+        if any(o.article == c.article and o.start < c.end and c.start < o.end for o in chosen) or (
+            chosen and strays(c.read, chosen[0].read, asked, articles[c.article], index)  # "IV iron ..." after IV magnesium
+        ):
             continue
         if any(same_sentence(c.read, o.read) for o in chosen):
             continue  # the same sentence in another article, or twice in one, a word or two changed ("make"/"makes")
@@ -440,13 +440,6 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             )
         )
     return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections, partly)
-
-
-def _strays(c: _Candidate, first: _Candidate, asked: set[str], articles: dict[str, Article], index: Index) -> bool:
-    """Does a further quote name its own page's topic ("IV iron therapy ..." on a page on anemia) that neither the question nor quote [1] names?"""
-    topic = title_topic(articles[c.article], index)
-    own = _ASIDE.sub("", c.read)  # "In addition to magnesium, several natural ... treatments": not about magnesium
-    return bool(topic and (topic & set(corpus_terms(own, index))) - asked - set(corpus_terms(first.read, index)))
 
 
 def _other_option(query: Query, needs: _Needs) -> QueryWord | None:

@@ -175,7 +175,7 @@ class Query(NamedTuple):
             # families?" asks it of restless legs, as every question does that
             # names no other condition.
             # "can kids get it?" asks it of restless legs, for someone.
-            gets_it = bool(self.populations) and _GETS_IT.search(self.question) is not None
+            gets_it = bool(self.populations) and GETS_IT.search(self.question) is not None
             return bool(found or forms or carried or subject or gets_it or any(ask(k).of_subject for k in self.asks))
         # A rare word or a name the articles lack is what a short question is
         # about: "melatonin", "quinine", "ADHD". A long question tells its
@@ -233,7 +233,8 @@ def is_generic(qw: QueryWord) -> bool:
     return (qw.corrected or qw.word) in _GENERIC
 
 
-_GETS_IT = pattern(r"\b(?:get|have|develop)s? (?:it|this)\b(?! from)")
+# "can kids get it?", "do children get rls": asked of restless legs themselves, for someone
+GETS_IT = pattern(r"\b(?:get|have|develop)s? (?:it|this|rls|restless legs?)\b(?! from)")
 _VITAMIN = re.compile(r"^[a-ek]\d{1,2}$")  # "b6", "b12", "d3": a name, not a number
 _KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())
 # Forms of treatment: "iron tablets" is about iron.

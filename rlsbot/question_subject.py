@@ -163,3 +163,14 @@ def title_topic(article: Article, index: Index) -> frozenset[str]:
     """What an article's title says it is about, beyond the shared subject: "iron", "anemia" of "Iron-Deficiency Anemia"."""
     own = [w for w in content_words(article.title) if w not in subject_words() and rarity(w) < FOCUS_ZIPF]
     return frozenset(corpus_terms(" ".join(own), index)) - _GENERIC_TITLE
+
+
+# "In addition to magnesium, several natural and alternative treatments ...": not about magnesium
+_ASIDE = re.compile(r"\b(?:in addition to|besides|apart from|other than)\s+[\w-]+", re.IGNORECASE)
+
+
+def strays(quote: str, first: str, asked: set[str], article: Article, index: Index) -> bool:
+    """Does a further quote name its own page's topic ("IV iron therapy ..." on a page on anemia) that neither the question nor quote [1] names?"""
+    topic = title_topic(article, index)
+    own = set(corpus_terms(_ASIDE.sub("", quote), index))
+    return bool(topic and (topic & own) - asked - set(corpus_terms(first, index)))
