@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
+from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, NAMES_SOME, WHICH, WHY
 from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
@@ -59,16 +60,9 @@ LENGTH_PENALTY = 0.35  # a long sentence loses a little to short ones: score / (
 FORM_WEIGHT = 0.3  # a sentence on a brand's own form ("extended-release"), beside the drug's name
 # "why is it worse in the evening?", "what happens if I stop?": a sentence that gives a reason ("Thus, ...") or what follows
 WHY_WEIGHT = 0.3
-_WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:happens|will happen|would happen) if\b", re.IGNORECASE)
-_EXPLAINS = re.compile(
-    r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|(?:this|which) is why|may experience|leads? to|for unknown reasons)\b",
-    re.I,
-)
 # "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ..."). Also "what does it
 # feel like?" (an s-word after "what"), which wants "creeping, crawling, tingling, or burning": a quote [1] on both groups.
 WHICH_WEIGHT = 0.3
-_WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
-_NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
@@ -165,10 +159,11 @@ def _candidates(
     asked = [qw.terms[0][0] for qw in query.words if qw.terms and not qw.carried and qw.kind != "intent"]
     pairs = set(zip(asked, asked[1:], strict=False))
     known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
-    why = bool(_WHY.search(query.question))
+    why = bool(WHY.search(query.question))
     drug = query.focus[0].corrected or query.focus[0].word if query.focus and main is not None and main.kind in ANY_USE else ""
     # "which foods ...?", and side effects, asked for as a list: a sentence that names some
-    which = bool(_WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
+    which = bool(WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
+    amounts_unasked = main is None or main.kind not in AMOUNTS_ANSWER
 
     def terms_of(text: str) -> list[str]:
         found = known.get(text)
@@ -201,7 +196,9 @@ def _candidates(
                 # The sentence after it concludes what was asked: "..., your doctor can confirm that you have RLS."
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))
             quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
-            if NOT_AN_ANSWER.match(own) or "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
+            if NOT_AN_ANSWER.match(own) or amounts_unasked and ask("dose").cue.search(own):
+                continue  # "daily doses of 270-350 mg" answers no question of who gets it
+            if "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
             ordered = terms_of(own)
             terms = set(ordered)
@@ -253,9 +250,9 @@ def _candidates(
             score += OTHER_ASK_WEIGHT * sum(1 for a in asks[1:] if a.cue.search(own))
             if needs.form and _has(terms, needs.form):
                 score += FORM_WEIGHT
-            if why and _EXPLAINS.search(own):
+            if why and EXPLAINS.search(own):
                 score += WHY_WEIGHT
-            if which and _NAMES_SOME.search(quoted):
+            if which and NAMES_SOME.search(quoted):
                 score += WHICH_WEIGHT
             score += QUESTION_WORDS_WEIGHT * _weights(terms | section_terms, query, index) / total
             if pairs:

@@ -1,10 +1,12 @@
 """One kind of answer a question may want (``rlsbot.asks`` holds them all).
 
-Also the shapes of an amount and of a length of time, which the strict asks need.
+Also the shapes of an amount and of a length of time, which the strict asks need, and the
+sentence shapes that rank answers to "why", "which" and amounts (``rlsbot.answer``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from rlsbot.patterns import LazyPattern
@@ -29,4 +31,20 @@ AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micr
 TIME = (
     r"\b(?:\d+|one|two|three|four|five|six|ten|few|several|many)\s*(?:-|to)?\s*\d*\s*"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:before|after)\b)|\bwithin (?:a|an|\d+|one|two|a few) (?:days?|weeks?|months?)\b|\blife-?long\b"
+)
+
+
+# "why is it worse in the evening?", "what happens if I stop?": a sentence that gives a reason ("Thus, ...") or what follows
+WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:happens|will happen|would happen) if\b", re.IGNORECASE)
+EXPLAINS = re.compile(
+    r"\b(?:because|thus|therefore|so that|due to|as a result|the reason|(?:this|which) is why|may experience|leads? to|for unknown reasons)\b",
+    re.I,
+)
+# "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ..."). Also "what does it
+# feel like?" (an s-word after "what"), which wants "creeping, crawling, tingling, or burning".
+WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
+NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
+# The asks an amount ("270-350 mg") may answer; to the rest (how common, who gets it, what it is) it is no answer
+AMOUNTS_ANSWER = frozenset(
+    ("dose", "missed dose", "safety", "side effects", "avoid", "interactions", "timing", "comparison", "effect", "treatment", "foods")
 )
