@@ -69,6 +69,10 @@ def test_who_a_question_is_about(question, kinds):
         "This may be because of its calcium-blocking abilities.",
         "However, the pain usually is more of an ache.",
         "The goal of this research is to increase understanding.",
+        # Which condition, which movement, which feelings: said in the sentence before (blind judges, rounds 50-53).
+        "In children, the condition may occur with hyperactivity.",
+        "The movement is triggered by strange or uncomfortable feelings, often described as crawling, pulling, or itching.",
+        "The feelings seem to come from deep within the limbs, rather than from the surface.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(sentence):
@@ -79,7 +83,8 @@ def test_sentences_that_stand_alone():
     for sentence in (
         "Magnesium is a natural mineral that our bodies need.",
         "RLS is generally a life-long condition.",
-        "In children, the condition may occur with hyperactivity.",
+        "The disorder usually improves or goes away after giving birth.",
+        "The urge to move increases when you're sitting still or lying down.",
     ):
         assert not LEANS_BACK.match(sentence)
 
