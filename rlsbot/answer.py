@@ -357,8 +357,10 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
     if needs.strict is not None and needs.populations and only_ask and found("population"):
         # "is magnesium safe in pregnancy?" then "how much?": an amount and pregnancy are there, never together.
         lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says} for {who}.")
-    # "how much gabapentin for a 10 year old?": neither the child nor the amount is there.
-    elif needs.strict is not None and (only_ask or (lines and not found("population"))):
+    elif needs.strict is not None and lines and not found("population"):
+        # "how much gabapentin for a 10 year old?": neither the child nor the amount is there, said in one line.
+        lines[-1] = f"The articles discuss {focus}, but not for {who}, and do not say {needs.strict.says}."
+    elif needs.strict is not None and only_ask:
         lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
     if not lines and query.names:
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")

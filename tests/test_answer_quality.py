@@ -119,10 +119,7 @@ def test_and_for_kids_carries_the_dose_question_and_refuses_it(bot):
 def test_a_refusal_names_every_missing_part_and_never_says_nothing_was_named(bot):
     answer = bot.ask("how much gabapentin can a 10 year old take for restless legs?")
     assert not answer.answered
-    assert answer.gaps == (
-        "The articles discuss gabapentin, but not for children.",
-        "The articles discuss gabapentin, but do not say how much to take.",
-    )
+    assert answer.gaps == ("The articles discuss gabapentin, but not for children, and do not say how much to take.",)
     answer = bot.ask("my mum takes ropinirole, how much iron should she take?")
     assert not answer.answered
     assert answer.gaps and "ropinirole" in answer.gaps[0]
