@@ -117,10 +117,17 @@ def for_other_use(sentence: str, query: Query) -> bool:
     return use is not None and not SUBJECT_RE.search(use.group(1)) and not {qw.word for qw in query.focus} & set(words(use.group(1)))
 
 
+# Conditions told apart from restless legs: a sentence that begins with one is about it ("Leg cramps cause more severe pain ...")
+_OTHER_FIRST = re.compile(r"^\W*(?:(?:leg|night|nocturnal|muscle|calf)\s+)?(cramps?|neuropathy|arthritis|akathisia)\b", re.IGNORECASE)
+
+
 def names_other(sentence: str, query: Query) -> bool:
-    """Does the sentence begin with another condition's acronym ("PLMS", "PLMD") the question does not name?"""
-    m = ACRONYM_FIRST.match(sentence)
-    return m is not None and not SUBJECT_RE.match(m.group(1)) and m.group(1).casefold() not in {qw.word for qw in query.words}
+    """Does the sentence begin with another condition ("PLMS", "Leg cramps") the question does not name?"""
+    m = ACRONYM_FIRST.match(sentence) or _OTHER_FIRST.match(sentence)
+    if m is None or SUBJECT_RE.match(m.group(1)):
+        return False
+    asked = {qw.word for qw in query.words}
+    return m.group(1).casefold() not in asked and m.group(1).casefold().rstrip("s") not in asked
 
 
 def weighed(query: Query) -> tuple[QueryWord, ...]:
