@@ -34,7 +34,7 @@ from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, NAMES_SOME, WHICH, WHY
 from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
-from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, Query, QueryWord, is_generic, rarity
+from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, TECHNICAL_ZIPF, Query, QueryWord, is_generic, rarity
 from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, strays, weighed
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span, same_sentence
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
@@ -403,7 +403,8 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     found.sort(key=lambda c: (-c.score, c.order))
     best = found[0].score
     chosen: list[_Candidate] = []
-    asked = {t for qw in query.words for t, _ in qw.terms}.union(*needs.focus)  # the focus: a brand's drug too
+    asked = {t for qw in query.words for t, _ in qw.terms}  # and a brand's drug ("Horizant": gabapentin), not IV's iron
+    asked |= set().union(*needs.focus) if query.focus and rarity(query.focus[0].word) < TECHNICAL_ZIPF else set()
     for c in found:
         if len(chosen) == MAX_QUOTES:
             break
