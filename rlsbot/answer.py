@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
-from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, NAMES_SOME, WHICH, WHY
+from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, MEASURED, NAMES_SOME, WHICH, WHY
 from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
@@ -163,7 +163,7 @@ def _candidates(
     drug = query.focus[0].corrected or query.focus[0].word if query.focus and main is not None and main.kind in ANY_USE else ""
     # "which foods ...?", and side effects, asked for as a list: a sentence that names some
     which = bool(WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
-    amounts_unasked = main is None or main.kind not in AMOUNTS_ANSWER
+    amounts_unasked = main.kind not in AMOUNTS_ANSWER if main is not None else not MEASURED.search(query.question)
 
     def terms_of(text: str) -> list[str]:
         found = known.get(text)
@@ -415,7 +415,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         ):
             continue
         if any(same_sentence(c.read, o.read) for o in chosen):
-            continue  # the same sentence in another article, or twice in one, a word or two changed ("make"/"makes")
+            break  # the same sentence in another article, or twice in one, a word or two changed ("make"/"makes")
         chosen.append(c)
 
     # Articles in the order of their best quote; inside one, best first.

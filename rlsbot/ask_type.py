@@ -44,7 +44,9 @@ EXPLAINS = re.compile(
 # feel like?" (an s-word after "what"), which wants "creeping, crawling, tingling, or burning".
 WHICH = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?[a-z]+s\b(?<!\bis)", re.IGNORECASE)
 NAMES_SOME = re.compile(r"\binclud(?:e|es|ing)\b|\bsuch as\b|\bfor example\b|:\s*\n|\w+, \w+(?: \w+)?,? (?:and|or) \w+", re.IGNORECASE)
-# The asks an amount ("270-350 mg") may answer; to the rest (how common, who gets it, what it is) it is no answer
+# The asks an amount ("270-350 mg") may answer; to the rest (how common, who gets it, what it is) it is no answer,
+# nor to a question that asks nothing in particular unless it names a measure ("what ferritin level should I aim for?")
+MEASURED = re.compile(r"\b(?:levels?|amounts?|how (?:much|many|high|low)|numbers?|range|target|aim)\b", re.IGNORECASE)
 AMOUNTS_ANSWER = frozenset(
     ("dose", "missed dose", "safety", "side effects", "avoid", "interactions", "timing", "comparison", "effect", "treatment", "foods")
 )

@@ -32,10 +32,13 @@ LEANS_BACK = pattern(
     # sentence, point back (unless the sentence named them itself: "since these medications").
     r"|^[^\n;.!?]*?(?<!\bsince )(?<!\bbecause )\b(?:these|those)\s+(?!who\b|whose\b|with\b|that\b|which\b|of\b|in\b|on\b|at\b|for\b|taking\b"
     r"|is\b|are\b|was\b|were\b|as\b|people\b|patients\b|persons\b|individuals\b)[a-z]\w*"
-    # "In children, the condition may occur with hyperactivity.": which condition was said before.
-    r"|^\W*in [\w\s-]{1,30},\s*the (?:condition|disorder|syndrome|disease)\b"
-    # "The movement is triggered by ...", "The feelings seem to come from ...": the movement and feelings told of before.
-    r"|^\W*the (?:movements?|feelings|sensations|symptoms)\b"
     # "You can develop a resistance to others, like ...": others of what the sentence before named.
     r"|^[^\n;.!?]*?\b(?:to|of|for|with|and)\s+others\s*,"
+)
+
+# "In children, the condition may occur with hyperactivity.", "The movement is triggered by ...": which condition, which
+# movement, was said in the sentence before, which a quote brings along when it can; one that opens a paragraph is quoted alone.
+LEANS_SOFTLY = pattern(
+    r"^\W*(?:(?:in [\w\s-]{1,30},\s*|(?:individuals|people|those) (?:affected )?with )the (?:condition|disorder|syndrome|disease)"
+    r"|the (?:movements?|feelings|sensations|symptoms|early-onset form|late-onset form))\b"
 )

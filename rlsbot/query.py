@@ -233,8 +233,7 @@ def is_generic(qw: QueryWord) -> bool:
     return (qw.corrected or qw.word) in _GENERIC
 
 
-# "can kids get it?", "do children get rls": asked of restless legs themselves, for someone
-GETS_IT = pattern(r"\b(?:get|have|develop)s? (?:it|this|rls|restless legs?)\b(?! from)")
+GETS_IT = pattern(r"\b(?:get|have|develop)s? (?:it|this|rls|restless legs?)\b(?! from)")  # "can kids get it?"
 _VITAMIN = re.compile(r"^[a-ek]\d{1,2}$")  # "b6", "b12", "d3": a name, not a number
 _KINDS_OF_PEOPLE = frozenset("women men woman man female male females males elderly".split())
 # Forms of treatment: "iron tablets" is about iron.

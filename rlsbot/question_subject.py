@@ -168,7 +168,7 @@ def other_route(quote: str, query: Query) -> bool:
 
 def title_topic(article: Article, index: Index) -> frozenset[str]:
     """What an article's title says it is about, beyond the shared subject: "iron", "anemia" of "Iron-Deficiency Anemia"."""
-    own = [w for w in content_words(article.title) if w not in subject_words() and rarity(w) < FOCUS_ZIPF]
+    own = [w for w in content_words(article.title) if len(w) > 2 and w not in subject_words() and rarity(w) < FOCUS_ZIPF]
     return frozenset(corpus_terms(" ".join(own), index)) - _GENERIC_TITLE
 
 

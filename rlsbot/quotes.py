@@ -12,7 +12,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from rlsbot.article import looks_like_item
-from rlsbot.leaning import LEANS_BACK
+from rlsbot.leaning import LEANS_BACK, LEANS_SOFTLY
 from rlsbot.passages import Sentence
 
 MAX_LEAN_BACK = 2  # sentences quoted before one that leans on them
@@ -131,11 +131,25 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
         start = sentences[first].start
         if text[start : sentences[first].end].rstrip().endswith("?"):
             return None
+    for _ in range(MAX_LEAN_BACK):  # "The movement is triggered ... The feelings usually occur ...": back to what names them
+        if s.kind != "sentence" or not LEANS_SOFTLY.match(text[start:end]) or (before := _sentence_before(text, start)) == start:
+            break
+        start = before
     if text[sentences[i].start : sentences[i].end].rstrip().endswith("?") or POINTS_FAR_BACK.search(text[start:end]):
         return None
     if first == i and s.kind == "sentence" and _names_the_list(text, sentences, i):
         return None
     return start, end
+
+
+def _sentence_before(text: str, start: int) -> int:
+    """Where the sentence before ``start`` in its paragraph begins (in the article, not only the passage); ``start`` if none."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    before = text[paragraph:start].rstrip()
+    if not before or before.endswith(("?", ":")) or not before.endswith((".", "!", ")")):
+        return start
+    ends = [m.end() for m in re.finditer(r"[.!?][)\"'’”]*\s+", before[:-1])]
+    return paragraph + (ends[-1] if ends else 0)
 
 
 _THE_NOUN = re.compile(r"\bthe ([a-z]{4,})", re.IGNORECASE)

@@ -100,7 +100,7 @@ def test_ask_never_prints_raw_controls_from_articles(evil_corpus, capsys, questi
 
 
 def test_rich_markup_in_articles_is_shown_literally(evil_corpus, capsys):
-    assert main(["ask", "--corpus", str(evil_corpus), "iron deficiency"]) == 0
+    assert main(["ask", "--corpus", str(evil_corpus), "does iron deficiency make restless legs worse?"]) == 0
     out = capsys.readouterr().out
     assert "[bold red]x[/]" in out and "[link=http://x]y[/link]" in out
 
@@ -136,7 +136,7 @@ def test_json_quotes_are_the_article_text_at_their_offsets(evil_corpus, capsys):
         for c in data["citations"]:
             assert c["quote"] == articles[c["article"]].text[c["start"] : c["end"]]
     # the markup is data, kept exactly as the article has it
-    assert main(["ask", "--json", "--corpus", str(evil_corpus), "iron deficiency"]) == 0
+    assert main(["ask", "--json", "--corpus", str(evil_corpus), "does iron deficiency make restless legs worse?"]) == 0
     quotes = [c["quote"] for c in json.loads(capsys.readouterr().out)["citations"]]
     assert any("[bold red]x[/] and [link=http://x]y[/link]" in q for q in quotes)
 
@@ -236,7 +236,7 @@ def test_markdown_answer_from_hostile_article_has_no_live_markup(evil_corpus):
     from rlsbot.bot import Bot
 
     evil = Bot.load(evil_corpus, cache=False)
-    answer = evil.ask("iron deficiency")
+    answer = evil.ask("does iron deficiency make restless legs worse?")
     markdown = to_markdown(answer)
     assert_terminal_safe(markdown.replace("\n", ""))
     seen, kinds = _markdown_text(markdown)
