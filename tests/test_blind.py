@@ -12,48 +12,55 @@ import pytest
 from tests.blind import evaluate as blind
 
 # set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
+# Seventh session: three precision floors went down while the frozen sets' precision as a whole went up (0.600 -> 0.612):
+# A6 0.64 -> 0.61, A12 0.60 -> 0.59, B1 0.82 -> 0.80. A near-duplicate or a further quote on another page's topic that
+# judges had called an answer is left out, and "The movement is triggered ..." now comes with the sentence before it,
+# which judges call "on topic" where the bare sentence was an answer (and "cannot stand alone" 7 times in 20).
 FLOORS = {
     # tuned on from the start
-    "A1": (0.95, 0.95, 0.83, 0.93, 0.00, 60),
-    "B1": (0.91, 0.93, 0.82, 1.00, 0.00, 60),
-    "A3": (0.71, 0.84, 0.66, 1.00, 0.05, 60),
-    "B3": (0.87, 0.87, 0.74, 1.00, 0.03, 60),
+    "A1": (0.95, 0.95, 0.84, 0.93, 0.00, 60),
+    "B1": (0.91, 0.93, 0.80, 1.00, 0.00, 60),
+    "A3": (0.76, 0.86, 0.67, 1.00, 0.03, 60),
+    "B3": (0.87, 0.87, 0.75, 1.00, 0.03, 60),
     # tuned on after their first judged run
-    "A5": (0.78, 0.78, 0.64, 0.87, 0.05, 60),
-    "B5": (0.82, 0.82, 0.63, 0.87, 0.05, 60),
-    "A7": (0.69, 0.76, 0.53, 1.00, 0.05, 60),
-    "B7": (0.76, 0.78, 0.74, 0.93, 0.11, 60),
+    "A5": (0.78, 0.78, 0.65, 0.87, 0.05, 60),
+    "B5": (0.82, 0.82, 0.65, 0.87, 0.05, 60),
+    "A7": (0.69, 0.76, 0.55, 1.00, 0.05, 60),
+    "B7": (0.78, 0.80, 0.75, 0.93, 0.11, 60),
     # tuned on: written at the start of a round by helpers who saw only the articles and the users
     "A9": (0.80, 0.82, 0.70, 1.00, 0.05, 60),
     "B9": (0.76, 0.80, 0.65, 0.93, 0.07, 60),
-    "A10": (0.82, 0.86, 0.65, 0.93, 0.03, 60),
-    "B10": (0.76, 0.78, 0.67, 1.00, 0.07, 60),
-    "A11": (0.91, 0.93, 0.68, 0.93, 0.00, 60),
-    "B11": (0.78, 0.82, 0.69, 1.00, 0.07, 60),
+    "A10": (0.82, 0.86, 0.68, 0.93, 0.03, 60),
+    "B10": (0.78, 0.78, 0.70, 1.00, 0.07, 60),
+    "A11": (0.91, 0.93, 0.69, 0.93, 0.00, 60),
+    "B11": (0.78, 0.82, 0.70, 1.00, 0.07, 60),
     # tuned on: written in the fifth session of 2026-11-26 in voices no earlier set has (non-native word order, dictation, bare keywords)
-    "A14": (0.78, 0.86, 0.67, 0.87, 0.05, 60),
-    "B14": (0.78, 0.82, 0.65, 1.00, 0.05, 60),
+    "A14": (0.78, 0.86, 0.69, 0.87, 0.05, 60),
+    "B14": (0.78, 0.82, 0.66, 1.00, 0.05, 60),
     # tuned on: written in the sixth session (2026-11-27) in voices no earlier set had (clinical shorthand, beliefs told, "what does X mean")
-    "A15": (0.63, 0.69, 0.54, 0.87, 0.14, 60),
-    "B15": (0.58, 0.60, 0.55, 1.00, 0.18, 60),
+    "A15": (0.65, 0.71, 0.57, 0.87, 0.11, 60),
+    "B15": (0.60, 0.63, 0.59, 1.00, 0.18, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
-    "A2": (0.73, 0.78, 0.74, 0.93, 0.11, 60),
+    "A2": (0.76, 0.80, 0.74, 0.93, 0.09, 60),
     "B2": (0.73, 0.75, 0.62, 0.94, 0.09, 60),
-    "A4": (0.71, 0.73, 0.65, 0.81, 0.14, 60),
-    "B4": (0.74, 0.78, 0.55, 0.80, 0.05, 60),
-    "A6": (0.60, 0.69, 0.64, 0.87, 0.16, 60),
-    "B6": (0.63, 0.67, 0.50, 0.93, 0.11, 60),
-    "A8": (0.84, 0.86, 0.71, 0.93, 0.07, 60),
-    "B8": (0.76, 0.78, 0.64, 0.87, 0.14, 60),
+    "A4": (0.71, 0.73, 0.67, 0.81, 0.14, 60),
+    "B4": (0.74, 0.78, 0.56, 0.80, 0.05, 60),
+    "A6": (0.60, 0.69, 0.61, 0.87, 0.14, 60),
+    "B6": (0.63, 0.67, 0.52, 0.93, 0.11, 60),
+    "A8": (0.84, 0.86, 0.73, 0.93, 0.07, 60),
+    "B8": (0.76, 0.78, 0.68, 0.87, 0.14, 60),
     # frozen: written after the third round of 2026-11-26, by helpers who saw only the articles and the users
-    "A12": (0.69, 0.76, 0.60, 0.87, 0.05, 60),
-    "B12": (0.52, 0.60, 0.52, 0.87, 0.18, 60),
+    "A12": (0.69, 0.76, 0.59, 0.87, 0.05, 60),
+    "B12": (0.52, 0.60, 0.56, 0.87, 0.18, 60),
     # frozen: written in the fourth session of 2026-11-26, in voices no other set has (clinical shorthand, numbers, negations)
-    "A13": (0.63, 0.71, 0.53, 0.68, 0.14, 60),
-    "B13": (0.43, 0.54, 0.44, 0.87, 0.24, 60),
+    "A13": (0.63, 0.71, 0.56, 0.68, 0.14, 60),
+    "B13": (0.43, 0.54, 0.46, 0.87, 0.24, 60),
     # frozen from the start: written in the sixth session (2026-11-27), scored only as totals
-    "A16": (0.58, 0.60, 0.52, 0.93, 0.20, 60),
+    "A16": (0.58, 0.60, 0.56, 0.93, 0.20, 60),
     "B16": (0.60, 0.69, 0.50, 0.68, 0.11, 60),
+    # frozen from the start: written in the seventh session (2026-11-27), scored only as totals
+    "A17": (0.58, 0.60, 0.46, 0.81, 0.18, 60),
+    "B17": (0.54, 0.67, 0.43, 0.93, 0.05, 60),
 }
 
 
