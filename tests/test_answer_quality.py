@@ -830,7 +830,7 @@ def test_can_i_give_my_child_asks_whether_it_is_safe_for_a_child(bot):
     """The quote "It may even start in childhood" names children but says nothing of giving a child iron."""
     answer = bot.ask("can i give my 6 year old iron for his legs?")
     assert not answer.answered
-    assert "The articles discuss iron, but not for children." in answer.gaps
+    assert answer.gaps == ("The articles discuss iron, but not for children, and do not say whether it is safe.",)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rlsbot import asks
 from rlsbot.asks import ASKS, asks_of
 from rlsbot.english import zipf
-from rlsbot.leaning import LEANS_BACK
+from rlsbot.leaning import LEANS_BACK, LEANS_SOFTLY
 from rlsbot.populations import POPULATIONS, populations_of
 from rlsbot.query import english_spelling, rarity
 from tests import ask_triggers
@@ -69,14 +69,26 @@ def test_who_a_question_is_about(question, kinds):
         "This may be because of its calcium-blocking abilities.",
         "However, the pain usually is more of an ache.",
         "The goal of this research is to increase understanding.",
-        # Which condition, which movement, which feelings: said in the sentence before (blind judges, rounds 50-53).
-        "In children, the condition may occur with hyperactivity.",
-        "The movement is triggered by strange or uncomfortable feelings, often described as crawling, pulling, or itching.",
-        "The feelings seem to come from deep within the limbs, rather than from the surface.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(sentence):
     assert LEANS_BACK.match(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Which condition, which movement, which feelings: said in the sentence before (blind judges, rounds 50-54),
+        # brought along when the paragraph has it, quoted alone when the sentence opens the paragraph.
+        "In children, the condition may occur with hyperactivity.",
+        "The movement is triggered by strange or uncomfortable feelings, often described as crawling, pulling, or itching.",
+        "The feelings seem to come from deep within the limbs, rather than from the surface.",
+        "Individuals affected with the disorder often describe the sensations as throbbing, polling, or creeping.",
+        "The early-onset form begins before age 45, and sometimes as early as childhood.",
+    ],
+)
+def test_sentences_that_lean_back_softly(sentence):
+    assert LEANS_SOFTLY.match(sentence) and not LEANS_BACK.match(sentence)
 
 
 def test_sentences_that_stand_alone():

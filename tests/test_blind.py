@@ -23,7 +23,7 @@ FLOORS = {
     "A3": (0.76, 0.86, 0.67, 1.00, 0.03, 60),
     "B3": (0.87, 0.87, 0.75, 1.00, 0.03, 60),
     # tuned on after their first judged run
-    "A5": (0.78, 0.78, 0.65, 0.87, 0.05, 60),
+    "A5": (0.78, 0.78, 0.66, 0.87, 0.07, 60),
     "B5": (0.82, 0.82, 0.65, 0.87, 0.05, 60),
     "A7": (0.69, 0.76, 0.55, 1.00, 0.05, 60),
     "B7": (0.78, 0.80, 0.75, 0.93, 0.11, 60),
@@ -39,7 +39,7 @@ FLOORS = {
     "B14": (0.78, 0.82, 0.66, 1.00, 0.05, 60),
     # tuned on: written in the sixth session (2026-11-27) in voices no earlier set had (clinical shorthand, beliefs told, "what does X mean")
     "A15": (0.65, 0.71, 0.57, 0.87, 0.11, 60),
-    "B15": (0.60, 0.63, 0.59, 1.00, 0.18, 60),
+    "B15": (0.67, 0.69, 0.59, 1.00, 0.11, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.76, 0.80, 0.74, 0.93, 0.09, 60),
     "B2": (0.73, 0.75, 0.62, 0.94, 0.09, 60),
@@ -50,7 +50,7 @@ FLOORS = {
     "A8": (0.84, 0.86, 0.73, 0.93, 0.07, 60),
     "B8": (0.76, 0.78, 0.68, 0.87, 0.14, 60),
     # frozen: written after the third round of 2026-11-26, by helpers who saw only the articles and the users
-    "A12": (0.69, 0.76, 0.59, 0.87, 0.05, 60),
+    "A12": (0.71, 0.78, 0.62, 0.87, 0.05, 60),
     "B12": (0.52, 0.60, 0.56, 0.87, 0.18, 60),
     # frozen: written in the fourth session of 2026-11-26, in voices no other set has (clinical shorthand, numbers, negations)
     "A13": (0.63, 0.71, 0.56, 0.68, 0.14, 60),
