@@ -35,7 +35,7 @@ from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, TECHNICAL_ZIPF, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, strays, weighed
+from rlsbot.question_subject import ASIDE, corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, strays, weighed
 from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span, same_sentence
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
@@ -260,7 +260,7 @@ def _candidates(
             length = len(terms)  # the sentence's own words: a list it brings along is not padding
             score /= 1.0 + LENGTH_PENALTY * max(0, length - 12) / 12
             score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
-            own_focus = not needs.focus or _has(terms, needs.focus[0])
+            own_focus = not needs.focus or _has(set(terms_of(ASIDE.sub("", own))), needs.focus[0])  # not "In addition to magnesium"
             gives_ask = main is None or bool(main.cue.search(quoted))
             out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask, quoted))
     return out

@@ -173,11 +173,11 @@ def title_topic(article: Article, index: Index) -> frozenset[str]:
 
 
 # "In addition to magnesium, several natural and alternative treatments ...": not about magnesium
-_ASIDE = re.compile(r"\b(?:in addition to|besides|apart from|other than)\s+[\w-]+", re.IGNORECASE)
+ASIDE = re.compile(r"\b(?:in addition to|besides|apart from|other than)\s+[\w-]+", re.IGNORECASE)
 
 
 def strays(quote: str, first: str, asked: set[str], article: Article, index: Index) -> bool:
     """Does a further quote name its own page's topic ("IV iron therapy ..." on a page on anemia) that neither the question nor quote [1] names?"""
     topic = title_topic(article, index)
-    own = set(corpus_terms(_ASIDE.sub("", quote), index))
+    own = set(corpus_terms(ASIDE.sub("", quote), index))
     return bool(topic and (topic & own) - asked - set(corpus_terms(first, index)))
