@@ -415,7 +415,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         ):
             continue
         if any(same_sentence(c.read, o.read) for o in chosen):
-            break  # the same sentence in another article, or twice in one, a word or two changed ("make"/"makes")
+            break  # the same sentence again, a word or two changed ("make"/"makes"): nothing after it adds more
         chosen.append(c)
 
     # Articles in the order of their best quote; inside one, best first.
