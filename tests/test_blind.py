@@ -12,8 +12,8 @@ import pytest
 from tests.blind import evaluate as blind
 
 # set: (quote [1] answers, some quote answers, quote precision, correct refusals, wrong refusals at most, mean quoted words at most)
-# Seventh session: three precision floors went down while the frozen sets' precision as a whole went up (0.600 -> 0.612):
-# A6 0.64 -> 0.61, A12 0.60 -> 0.59, B1 0.82 -> 0.80. A near-duplicate or a further quote on another page's topic that
+# Seventh session: two precision floors went down while the frozen sets' precision as a whole went up (0.57 -> 0.58):
+# A6 0.64 -> 0.61, B1 0.82 -> 0.80. A near-duplicate or a further quote on another page's topic that
 # judges had called an answer is left out, and "The movement is triggered ..." now comes with the sentence before it,
 # which judges call "on topic" where the bare sentence was an answer (and "cannot stand alone" 7 times in 20).
 FLOORS = {
