@@ -47,7 +47,7 @@ PERSON_WORDS = frozenset({"he", "she", "her", "him"})
 # Of the words for people, those that name no one new: pronouns, the asker, the doctor.
 _NOT_SOMEONE = frozenset(
     "i me my mine myself we us our you your yourself he him his she her hers they them their someone somebody "
-    "doc doctor doctors gp physician nurse pharmacist patient patients pt pts family".split()
+    "doc docs doctor doctors gp gps physician physicians nurse nurses pharmacist pharmacists patient patients pt pts family".split()
 )
 # "is it ok to take magnesium ...?": an "it" that stands for what follows, not for anything said before.
 _DUMMY_IT = re.compile(
