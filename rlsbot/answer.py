@@ -36,7 +36,17 @@ from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, TECHNICAL_ZIPF, Query, QueryWord, is_generic, rarity
 from rlsbot.question_subject import ASIDE, corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, strays, weighed
-from rlsbot.quotes import CONTRASTS, NOT_AN_ANSWER, about_the_author, asks_of_the_author, concludes, goes_on, quotable_span, same_sentence
+from rlsbot.quotes import (
+    CONTRASTS,
+    NOT_AN_ANSWER,
+    about_the_author,
+    asks_of_the_author,
+    concludes,
+    goes_on,
+    quotable_span,
+    repeats,
+    same_sentence,
+)
 from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
@@ -416,6 +426,8 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             continue
         if any(same_sentence(c.read, o.read) for o in chosen):
             break  # the same sentence again, a word or two changed ("make"/"makes"): nothing after it adds more
+        if any(repeats(c.read, o.read) or repeats(o.read, c.read) for o in chosen):
+            continue  # one says nearly all of the other, as another page of the same publisher does: one is enough
         chosen.append(c)
 
     # Articles in the order of their best quote; inside one, best first.

@@ -165,7 +165,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "safety",
         pattern(
-            r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\bcan (?:i|we) give\b|\btoxic|\boverd(?:o|id)|\btoo much\b"
+            r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\bcan (?:i|we) give\b|\bcan (?:my|our|his|her|a|the) (?:[\w-]+ ){1,3}(?:drink|eat|have|take)\b(?! (?:it|this|that|rls|restless|(?:the|a) (?:condition|disorder|syndrome))\b)|\btoxic|\boverd(?:o|id)|\btoo much\b"
         ),
         pattern(
             r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b|\bshould(?:n['’]t| not) (?:take|use)\b"
@@ -192,7 +192,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "diagnosis",
         pattern(
-            r"\bdiagnos|\btests?\b|\btested\b|\bprove (?:i|he|she|you|they) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            r"\bdiagnos|\btests?\b|\btested\b|\bproves? (?:that )?(?:i|he|she|you|they|someone|somebody|a person) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
             r"|\btold (?:i|it|you|he|she|they|someone|somebody)(?:['’]s| is| has| have| had)\b"  # "before someone is told it's RLS"
             # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
             r"|\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
@@ -270,11 +270,11 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "outlook",
         pattern(
-            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) "
+            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bgr[eo]w(?:s|n|ing)? out of\b|\bouts?grow|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) (?:\w+ ){0,2}?(?:settle|calm|die|ease|clear|wear|stop)(?: down| off| up)?\b|\bwill (?:it|my|her|his|rls|this) "
             r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b"  # "will the jittery legs stop?"
         ),
         pattern(
-            r"\bcure\b|\blife-?long\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
+            r"\bcure\b|\blife-?long\b|\brest of (?:your|their|his|her|one['’]s|a person['’]s) life\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
         ),
         False,
         "how it will go",

@@ -131,15 +131,28 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
         start = sentences[first].start
         if text[start : sentences[first].end].rstrip().endswith("?"):
             return None
-    for _ in range(MAX_LEAN_BACK):  # "The movement is triggered ... The feelings usually occur ...": back to what names them
-        if s.kind != "sentence" or not LEANS_SOFTLY.match(text[start:end]) or (before := _sentence_before(text, start)) == start:
+    # "The movement is triggered ... The feelings usually occur ...": back to what names them, and on past a sentence
+    # that leans in turn ("The signs and symptoms of this form ..." before "The late-onset form ...").
+    for _ in range(MAX_LEAN_BACK + 1):
+        hard = start < s.start and LEANS_BACK.match(text[start:end]) is not None
+        if s.kind != "sentence" or not (hard or LEANS_SOFTLY.match(text[start:end])):
+            break
+        if (before := _sentence_before(text, start)) == start:
+            if hard:
+                return None
             break
         start = before
+    else:
+        if start < s.start and LEANS_BACK.match(text[start:end]):
+            return None
     if text[sentences[i].start : sentences[i].end].rstrip().endswith("?") or POINTS_FAR_BACK.search(text[start:end]):
         return None
     if first == i and s.kind == "sentence" and _names_the_list(text, sentences, i):
         return None
     return start, end
+
+
+_SENTENCE_END = re.compile(r"[.!?][)\"'’”]*\s+")  # inside one paragraph, no abbreviations
 
 
 def _sentence_before(text: str, start: int) -> int:
@@ -148,7 +161,7 @@ def _sentence_before(text: str, start: int) -> int:
     before = text[paragraph:start].rstrip()
     if not before or before.endswith(("?", ":")) or not before.endswith((".", "!", ")")):
         return start
-    ends = [m.end() for m in re.finditer(r"[.!?][)\"'’”]*\s+", before[:-1])]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before[:-1])]
     return paragraph + (ends[-1] if ends else 0)
 
 
@@ -240,3 +253,13 @@ def same_sentence(a: str, b: str) -> bool:
     from rapidfuzz.fuzz import ratio
 
     return ratio(a, b) >= SAME_SENTENCE
+
+
+SAYS_AGAIN = 0.8  # share of a quote's word pairs another quote has when it says nothing new
+
+
+def repeats(quote: str, other: str) -> bool:
+    """Does ``quote`` say again what ``other`` says, its word pairs nearly all there (GARD's and GHR's summaries)?"""
+    mine, theirs = plain(quote).split(), plain(other).split()
+    pairs = set(zip(mine, mine[1:], strict=False))
+    return bool(pairs) and len(pairs & set(zip(theirs, theirs[1:], strict=False))) >= SAYS_AGAIN * len(pairs)

@@ -35,7 +35,7 @@ def test_can_kids_get_it_asks_it_of_restless_legs(bot):
     answer = bot.ask("can kids get it?")
     assert answer.answered
     assert any("2 to 4 percent of children" in q for q in quotes(answer))
-    assert all("hildren" in q for q in quotes(answer))
+    assert all("hildren" in q or "childhood" in q for q in quotes(answer))  # "as early as childhood" (kids: children, childhood)
     assert not bot.ask("can i get it?").answered  # "it" and no one: nothing asked of restless legs
 
 

@@ -1,0 +1,72 @@
+"""Issue 12, eighth session: chains of sentences that point back, one page's summary said twice, and everyday asks.
+
+Each test names a way an answer went wrong on main (48f4dac) and checks the quotes the articles give now.
+"""
+
+from __future__ import annotations
+
+from rlsbot.quotes import LEANS_BACK, repeats
+
+
+def quotes(answer) -> list[str]:
+    return [c.quote for c in answer.citations]
+
+
+def test_a_sentence_reached_by_leaning_back_that_leans_in_turn_brings_its_own(bot):
+    # "The late-onset form ..." leans softly on the sentence before it, "The signs and symptoms of this form ...",
+    # which points back once more: the quote starts where the forms are named.
+    answer = bot.ask("who tends to get it - does age or background make a difference?")
+    assert answer.answered
+    assert not any(LEANS_BACK.match(q) for q in quotes(answer))
+    assert not any(q.startswith("The signs and symptoms of this form") for q in quotes(answer))
+    assert any(q.startswith("Researchers have described early-onset and late-onset forms") for q in quotes(answer))
+
+
+def test_two_pages_that_say_the_same_summary_are_quoted_once(multi_bot):
+    ghr = (
+        "Restless legs syndrome is a neurological condition that causes an irresistible urge to move the legs. The movement is"
+        " triggered by strange or uncomfortable feelings, often described as crawling, pulling, or itching, deep within both legs."
+        " The feelings usually occur while the affected person is sitting or lying down and are worse at night."
+    )
+    gard = (
+        "Restless legs syndrome is a neurological condition that causes an irresistible urge to move the legs. The movement is"
+        " triggered by strange or uncomfortable feelings, which occur mostly while the affected person is sitting or lying down"
+        " and are worse at night."
+    )
+    assert repeats(gard, ghr)
+    assert not repeats("Restless legs syndrome is a neurological condition that causes an irresistible urge to move the legs.", gard[:40])
+    answer = multi_bot.ask("does coffee or wine make my restless legs worse i have both most nights")
+    assert answer.answered
+    assert sum(q.startswith("Restless legs syndrome is a neurological condition") for q in quotes(answer)) <= 1
+
+
+def test_can_my_child_drink_it_asks_whether_it_is_safe_for_the_child(bot):
+    answer = bot.ask("can my 10 year old drink coffee")
+    assert not answer.answered  # the articles speak of caffeine for adults, and of children's prevalence: neither answers
+    assert any("coffee" in gap and "children" in gap for gap in answer.gaps)
+    # "can a child really have it?" still asks whether children get RLS.
+    child = bot.ask("can a child really have it? my grandson is 9 and cant keep still at bedtime")
+    assert child.answered
+    assert "Children may describe RLS symptoms differently than adults." in quotes(child)
+
+
+def test_growing_out_of_it_is_asked_of_what_comes_next(bot):
+    answer = bot.ask("do kids grow out of it?")
+    assert answer.answered
+    assert any(
+        "It may even start in childhood. Once this type of RLS starts, it usually lasts for the rest of your life." in q
+        for q in quotes(answer)
+    )
+    assert "Children may describe RLS symptoms differently than adults." not in quotes(answer)
+
+
+def test_will_it_settle_down_asks_what_comes_next(bot):
+    answer = bot.ask("Will it ever just settle down by itself for a while?")
+    assert answer.answered
+    assert any("RLS" in q and ("go away" in q or "worse over time" in q or "life-long" in q) for q in quotes(answer))
+
+
+def test_a_test_that_proves_someone_has_it_asks_for_a_diagnosis(bot):
+    answer = bot.ask("Is there any actual blood test or scan that proves someone has RLS, or is it just the doctor's opinion?")
+    assert answer.answered
+    assert quotes(answer)[0].startswith("Currently, no test can diagnose RLS.")
