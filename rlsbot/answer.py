@@ -43,6 +43,7 @@ from rlsbot.quotes import (
     asks_of_the_author,
     concludes,
     goes_on,
+    names_then_says,
     quotable_span,
     repeats,
     same_sentence,
@@ -202,6 +203,8 @@ def _candidates(
             if main is not None and main.kind == "difference" and needs.focus and CONTRASTS.search(own):
                 # "how do I tell it from night cramps?": the contrast, with what its paragraph says of the cramps.
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: _has(set(terms_of(s)), needs.focus[0])))
+            elif span[1] == sentence.end and (said := goes_on(text, hit.passage.sentences, i, span[1], names_then_says(own), 1)) > span[1]:
+                span = (span[0], said)  # "... disorder (PLMD)." then what it is: "PLMD is a condition in which ..."
             elif main is not None and span[1] == sentence.end and not main.cue.search(own):
                 # The sentence after it concludes what was asked: "..., your doctor can confirm that you have RLS."
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))

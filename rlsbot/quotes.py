@@ -224,6 +224,15 @@ def goes_on(text: str, sentences: tuple[Sentence, ...], i: int, end: int, carrie
     return end
 
 
+_INTRODUCES = re.compile(r"\(([A-Z][A-Z0-9]{1,6})\)\W*$")
+
+
+def names_then_says(sentence: str) -> Callable[[str], bool]:
+    """Does the next sentence go on with the short name a sentence ends by giving ("... (PLMD)." then "PLMD is a condition ...")?"""
+    m = _INTRODUCES.search(sentence)
+    return lambda said: m is not None and (ACRONYM_FIRST.match(said) or [None, None])[1] == m.group(1)
+
+
 # "If the medicines relieve your symptoms, your doctor can confirm that you have RLS.": it goes on from the sentence before.
 # LEANS_BACK reads "If they/it/this/these ..."; "If the medicines ..." points back as well.
 _GOES_ON_FROM = re.compile(r"^\W*(?:if|when|once|unless)\s+the\b", re.IGNORECASE)
