@@ -32,6 +32,7 @@ from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, MEASURED, NAMES_SOME, WHICH, WHY
 from rlsbot.asks import ask
+from rlsbot.english import nameable
 from rlsbot.index import Hit, Index
 from rlsbot.populations import POPULATIONS as _POPULATIONS
 from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, TECHNICAL_ZIPF, Query, QueryWord, is_generic, rarity
@@ -348,9 +349,12 @@ def _soft_focus(query: Query) -> bool:
     return all(rarity(qw.corrected or qw.word) >= SOFT_FOCUS_ZIPF for qw in query.focus)
 
 
-def _focus_name(query: Query) -> str:
+def _focus_name(query: Query, strict: bool = False) -> str:
+    """The focus words to name in a refusal, the question's own first; with ``strict``, only telling ones ("" if none)."""
     names = [qw.corrected or qw.word for qw in query.focus if not qw.carried] or [qw.corrected or qw.word for qw in query.focus]
-    return " and ".join(names[:2]) if names else "this"
+    guessed = {qw.corrected for qw in query.focus if qw.story and qw.corrected}  # "dreading" read as "drawing" is a guess
+    telling = [w for w in names if nameable(w) and w not in guessed]
+    return " and ".join((telling if strict or telling else names)[:2]) or ("" if strict else "this")
 
 
 def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs) -> tuple[str, ...]:
@@ -378,10 +382,16 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
     if not lines and query.names:
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")
     if not lines and found("subject"):
-        lines.append(f"The articles mention {focus} only about other conditions, not restless legs syndrome.")
+        named = _focus_name(query, strict=True)
+        lines.append(f"The articles mention {named or 'this'} only about other conditions, not restless legs syndrome.")
     if not lines and query.focus:
-        # Found words, but no one passage speaks to them together ("ropinirole" and "iron").
-        lines.append(f"The articles discuss {focus}, but no passage answers this question.")
+        # Found words, but no one passage speaks to them together ("ropinirole" and "iron"); "month" or "thinks" is not named.
+        named = _focus_name(query, strict=True)
+        lines.append(
+            f"The articles discuss {named}, but no passage answers this question."
+            if named
+            else "No passage of the articles answers this question."
+        )
     return tuple(lines)
 
 

@@ -76,6 +76,17 @@ def base_forms(word: str, endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -
     return [word[: -len(ending)] + base for ending, base in endings if word.endswith(ending) and len(word) > len(ending) + 2]
 
 
+NAMED_ZIPF = 5.0  # a word as common as "month" or "likely" says nothing of what the articles discuss
+_OF_A_VERB = (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
+
+
+def nameable(word: str) -> bool:
+    """Is a question's word worth naming as what the articles discuss: not everyday English ("month", "likely"), nor a
+    form of a commoner verb ("thinks", "wakes")? "coffee", "bedtime" and "nerves" are."""
+    own = rarity(word)
+    return own < NAMED_ZIPF and not any(rarity(b) >= 4.5 and rarity(b) >= own + 0.5 for b in base_forms(word, _OF_A_VERB))
+
+
 def rarity(word: str) -> float:
     """How common a word is in English: lower is rarer, and so more telling.
 

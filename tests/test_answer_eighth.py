@@ -70,3 +70,16 @@ def test_a_test_that_proves_someone_has_it_asks_for_a_diagnosis(bot):
     answer = bot.ask("Is there any actual blood test or scan that proves someone has RLS, or is it just the doctor's opinion?")
     assert answer.answered
     assert quotes(answer)[0].startswith("Currently, no test can diagnose RLS.")
+
+
+def test_a_refusal_names_what_the_articles_discuss_not_everyday_words(bot):
+    from rlsbot.english import nameable
+
+    assert nameable("coffee") and nameable("bedtime") and nameable("nerves")
+    assert not nameable("month") and not nameable("likely") and not nameable("thinks") and not nameable("wakes")
+    answer = bot.ask(
+        "School thinks my 7 year old might have ADHD, he can't sit still, and at bedtime he keeps saying his legs feel 'fizzy'. Could the two be connected?"
+    )
+    assert not answer.answered
+    assert "adhd" in answer.missing
+    assert answer.gaps and "thinks" not in answer.gaps[0]
