@@ -28,15 +28,14 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, MEASURED, NAMES_SOME, WHICH, WHY
 from rlsbot.asks import ask
 from rlsbot.english import nameable
 from rlsbot.index import Hit, Index
-from rlsbot.populations import POPULATIONS as _POPULATIONS
-from rlsbot.query import FILLER, FOCUS_ZIPF, GETS_IT, SUBJECT, TECHNICAL_ZIPF, Query, QueryWord, is_generic, rarity
-from rlsbot.question_subject import ASIDE, corpus_terms, for_other_use, names_all, names_other, other_route, other_subject, strays, weighed
+from rlsbot.needs import PASSAGES_CONSIDERED, Needs, needs_of
+from rlsbot.query import FILLER, FOCUS_ZIPF, SUBJECT, TECHNICAL_ZIPF, Query, QueryWord, is_generic, rarity
+from rlsbot.question_subject import ASIDE, corpus_terms, for_other_use, names_all, names_other, other_route, strays, weighed
 from rlsbot.quotes import (
     CONTRASTS,
     NOT_AN_ANSWER,
@@ -49,11 +48,10 @@ from rlsbot.quotes import (
     repeats,
     same_sentence,
 )
-from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, brands_of, lists_subject, topic_of
+from rlsbot.subject import ANY_USE, SUBJECT_RE, about_subject, lists_subject, topic_of
 
 DISCLAIMER = "Quoted from the articles, not medical advice: ask your doctor before you change a treatment."
 
-PASSAGES_CONSIDERED = 60
 MAX_QUOTES = 3
 MIN_FOCUS_SHARE = 0.45  # of the focus's weight, in the quote (its heading counts half)
 MOST_OF_FOCUS = 0.6  # of a focus of three or more words, enough to do without the main one
@@ -63,9 +61,7 @@ ASK_WEIGHT = 0.8  # a sentence that gives the main ask ("5 to 10 percent" for "h
 OTHER_ASK_WEIGHT = 0.15
 SECTION_ASK_WEIGHT = 0.2  # it stands under a heading that names the ask ("Causes")
 QUESTION_WORDS_WEIGHT = 0.3  # the share of all the question's words it has, by IDF
-GENERIC_FOCUS_WEIGHT = 0.5  # "tablets" in "magnesium tablets": barely the focus
 STRONG_FOCUS = 2.0  # focus weight (6 - Zipf) at which the focus counts in full
-SOFT_FOCUS_ZIPF = 4.0  # a focus word rarer than this ("zinc", "ropinirole") is required even of an ask of the subject
 CUE_WEIGHT = 0.1  # per further cue of the main ask (a side effect named, then another)
 PHRASE_WEIGHT = 0.15  # per pair of question words found side by side
 LENGTH_PENALTY = 0.35  # a long sentence loses a little to short ones: score / (1 + 0.35 * extra/12) per 12 terms beyond 12
@@ -75,7 +71,6 @@ WHY_WEIGHT = 0.3
 # "which other illnesses raise the risk?": a sentence that names some ("These include kidney failure, ..."). Also "what does it
 # feel like?" (an s-word after "what"), which wants "creeping, crawling, tingling, or burning": a quote [1] on both groups.
 WHICH_WEIGHT = 0.3
-_GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
 
 
 class Citation(NamedTuple):
@@ -118,23 +113,6 @@ class _Candidate(NamedTuple):
     read: str  # the quote as selection reads it: every list marker "\u2022 " (article.with_bullets)
 
 
-class _Needs(NamedTuple):
-    """What a sentence must have to be quoted for one question."""
-
-    focus: tuple[frozenset[str], ...]  # each focus word's index terms, the main one first
-    focus_weights: tuple[float, ...]
-    core: tuple[int, ...]  # the focus words that are not forms of treatment ("tablets")
-    lay: bool  # some focus word is an everyday one read through the lay vocabulary
-    # The question asks something of the subject itself ("what causes it?",
-    # "can kids get it?"): the words around it rank sentences, none is required.
-    strict: object | None  # the main ask when only its cue can answer it
-    soft: bool = False
-    populations: tuple = ()
-    subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
-    form: frozenset[str] = frozenset()  # a brand's own form ("extended-release"): preferred, never required
-    forms: tuple[int, ...] = ()  # the focus words that are forms of treatment ("tablets"): never make a focus too thin
-
-
 def _weights(terms: set[str] | None, query: Query, index: Index) -> float:
     """The question's IDF weight found among ``terms`` (all of it when None).
 
@@ -159,7 +137,7 @@ def _has(terms: set[str], needed: frozenset[str]) -> bool:
 
 
 def _candidates(
-    query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs, relax: frozenset[str] = frozenset()
+    query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: Needs, relax: frozenset[str] = frozenset()
 ) -> list[_Candidate]:
     """Every sentence of the top passages that may be quoted, scored."""
     total = _weights(None, query, index) or 1.0
@@ -280,75 +258,6 @@ def _candidates(
     return out
 
 
-def _needs(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> _Needs:
-    wanted = (query.asks or query.carried_asks)[:1]
-    # "... in the evenings ... or ordinary cramps in the calf?": what is told apart is the focus, the rest its setting.
-    focus = query.focus[:1] if wanted == ("difference",) else query.focus
-    # A teenager's exercise or hot bath is anyone's ("my 16 yo trains daily: does exercise help?"); a medicine is not.
-    everyday = bool(focus) and all(ask("self-care").cue.search(qw.corrected or qw.word) for qw in focus if not is_generic(qw))
-    populations = tuple(p for p in _POPULATIONS if p.kind in query.populations and not (p.kind == "teen" and everyday))
-    # Only the main ask can be strict. Whether something is safe for someone
-    # (while breastfeeding, for a child) wants a verdict: "tell your doctor if you are breast-feeding" is none.
-    strict = next((ask(k) for k in wanted if ask(k).strict or (k == "safety" and populations)), None)
-    other = other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
-    terms = [frozenset(t for t, _ in qw.terms) for qw in focus]
-    # English rarity, not corpus IDF: in a library about magnesium, "magnesium" is
-    # in every passage, yet it is what "magnesium tablets upset my stomach" is about.
-    weights = [GENERIC_FOCUS_WEIGHT if is_generic(qw) else max(0.5, 6.0 - rarity(qw.corrected or qw.word)) for qw in focus]
-    if other is not None and other.form_of and focus:
-        # Asked about Horizant in a leaflet on gabapentin: a sentence on gabapentin
-        # carries it, and one on its extended-release tablets most of all (what
-        # to do about a missed dose differs between the forms).
-        terms[0] |= frozenset(corpus_terms(other.form_of, index))
-    elif focus:
-        # Asked about gabapentin, a sentence on its brand ("The extended-release tablet (Horizant) is taken ...") carries it.
-        named = {
-            b
-            for a in dict.fromkeys(h.passage.article for h in hits[:PASSAGES_CONSIDERED])
-            for b in brands_of(articles[a], focus[0].corrected or focus[0].word)
-        }
-        terms[0] |= frozenset(t for b in named for t in corpus_terms(b, index))
-    form = frozenset(corpus_terms(other.form, index)) - frozenset(corpus_terms(" ".join(_GENERIC_FORMS), index)) if other else frozenset()
-    return _Needs(
-        form=form,
-        focus=tuple(terms),
-        focus_weights=tuple(weights),
-        # Two things asked about in the articles' own words ("iron deficiency"): a quote has both.
-        # A story's words are its setting: only the first is needed ("flying" of "flying ... next month ... dreading").
-        core=tuple(
-            k
-            for k, qw in enumerate(focus)
-            if not is_generic(qw) and rarity(qw.corrected or qw.word) < FOCUS_ZIPF and (k == 0 or not qw.story)
-        ),
-        forms=tuple(k for k, qw in enumerate(focus) if is_generic(qw)),
-        lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),
-        soft=_soft_focus(query),
-        strict=strict,
-        populations=populations,
-        subject=other.pattern if other is not None else SUBJECT_RE,
-    )
-
-
-def _soft_focus(query: Query) -> bool:
-    """Does the question ask of the subject itself, so that its other words only rank?
-
-    "what causes it?", "when in pregnancy does it start?", "can kids get it?
-    my 9yo can't sit still at bedtime" are answered by what they ask;
-    "does dialysis help?", "is magnesium safe?" or "ropinirole while
-    breastfeeding?" need their focus in the quote: an ask that needs a focus,
-    a rare word, or a focus carried from the turn before.
-    """
-    if any(not ask(k).of_subject for k in query.asks + query.carried_asks):
-        return False
-    if query.populations and GETS_IT.search(query.question):
-        return True  # "can kids get it? my 9yo ...": asked of restless legs, the rest is the story
-    if any(qw.carried for qw in query.focus):
-        return False
-    if not (query.asks or query.populations):
-        return False
-    return all(rarity(qw.corrected or qw.word) >= SOFT_FOCUS_ZIPF for qw in query.focus)
-
-
 def _focus_name(query: Query, strict: bool = False) -> str:
     """The focus words to name in a refusal, the question's own first; with ``strict``, only telling ones ("" if none)."""
     names = [qw.corrected or qw.word for qw in query.focus if not qw.carried] or [qw.corrected or qw.word for qw in query.focus]
@@ -357,7 +266,7 @@ def _focus_name(query: Query, strict: bool = False) -> str:
     return " and ".join((telling if strict or telling else names)[:2]) or ("" if strict else "this")
 
 
-def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: _Needs) -> tuple[str, ...]:
+def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: Needs) -> tuple[str, ...]:
     """Why nothing qualified: the parts of the question the articles lack, each said once."""
     focus = _focus_name(query)
     who = " or ".join(p.name for p in needs.populations)
@@ -400,7 +309,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     # "does magnesium spray work as well as the pills?": what is compared is not there to compare
     if not query.covered or not hits or (query.asks[:1] == ("comparison",) and any(rarity(w) < FOCUS_ZIPF for w in query.missing_topics)):
         return Answer(question, query.text, False, (), tuple(query.missing), corrections)
-    needs = _needs(query, hits, articles, index)
+    needs = needs_of(query, hits, articles, index)
     found = _candidates(query, hits, articles, index, needs)
     if query.asks[:1] == ("comparison",) and (options := weighed(query)):  # "magnesium morning or night, which is better?"
         found = [c for c in found if names_all(options, c.read, index)]  # a quote that compares names both
@@ -467,7 +376,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     return Answer(question, query.text, True, tuple(citations), tuple(query.missing_topics) + unnamed, corrections, partly)
 
 
-def _other_option(query: Query, needs: _Needs) -> QueryWord | None:
+def _other_option(query: Query, needs: Needs) -> QueryWord | None:
     """The second of two options ("X or Y", each a word of its own) the question asks something of ("does it help?"), if so."""
     if len(needs.core) != 2 or needs.populations or needs.strict is not None or not (query.asks or query.carried_asks):
         return None
