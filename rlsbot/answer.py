@@ -292,7 +292,11 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")
     if not lines and found("subject"):
         named = _focus_name(query, strict=True)
-        lines.append(f"The articles mention {named or 'this'} only about other conditions, not restless legs syndrome.")
+        lines.append(
+            f"The articles mention {named} only about other conditions, not restless legs syndrome."
+            if named
+            else "The articles answer this only about other conditions, not restless legs syndrome."
+        )
     if not lines and query.focus:
         # Found words, but no one passage speaks to them together ("ropinirole" and "iron"); "month" or "thinks" is not named.
         named = _focus_name(query, strict=True)

@@ -83,3 +83,35 @@ def test_a_refusal_names_what_the_articles_discuss_not_everyday_words(bot):
     assert not answer.answered
     assert "adhd" in answer.missing
     assert answer.gaps and "thinks" not in answer.gaps[0]
+
+
+def test_a_short_name_given_at_a_sentences_end_comes_with_what_it_is(bot):
+    answer = bot.ask("what is plms? sleep doctor wrote it on my letter")
+    assert answer.answered
+    assert quotes(answer)[0].endswith("(PLMS). PLMS causes your legs or arms to twitch or jerk about every 10 to 60 seconds during sleep.")
+
+
+def test_an_everyday_word_weighs_as_what_it_stands_for(bot):
+    # "coffee" is caffeine: a rarer, more telling word than "strong" or "evening" beside it.
+    answer = bot.ask("I read that a strong coffee in the evening actually settles restless legs down.")
+    assert answer.answered
+    assert "caffeine" in quotes(answer)[0].lower()
+
+
+def test_what_meds_someone_can_take_asks_for_treatment(multi_bot):
+    answer = multi_bot.ask("what meds can he take for restless legs?")
+    assert answer.answered
+    assert not quotes(answer)[0].startswith("Some diseases, conditions, and medicines may trigger RLS")
+    assert any(word in quotes(answer)[0] for word in ("treat", "relieve"))
+
+
+def test_the_kids_in_a_story_are_not_whom_it_is_asked_for(bot):
+    answer = bot.ask(
+        "My husband has been kicking me in bed for months. He says it feels like ants crawling under the skin deep in his calves."
+        " He's shattered at work, short with the kids, and I'm sleeping in the spare room. Is that crawling feeling what restless"
+        " legs feels like?"
+    )
+    assert answer.answered
+    assert any("crawling" in q for q in quotes(answer))
+    assert bot.ask("can my kids get it?").answered  # still asked for children
+
