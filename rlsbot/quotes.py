@@ -120,6 +120,8 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     while LEANS_BACK.match(text[sentences[first].start : sentences[first].end]):
         if first == 0 or back == MAX_LEAN_BACK or sentences[first - 1].kind != "sentence":
             return None
+        if "\n" in text[sentences[first - 1].end : sentences[first].start] and _ANOTHER.match(text[sentences[first].start :]):
+            return None  # "Another type of RLS ..." opening a paragraph answers a type named further back, not the sentence before
         first -= 1
         back += 1
         if (
@@ -152,6 +154,7 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     return start, end
 
 
+_ANOTHER = re.compile(r"\W*(?:another|other|others)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”]*\s+")  # inside one paragraph, no abbreviations
 
 

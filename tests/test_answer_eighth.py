@@ -115,3 +115,11 @@ def test_the_kids_in_a_story_are_not_whom_it_is_asked_for(bot):
     assert any("crawling" in q for q in quotes(answer))
     assert bot.ask("can my kids get it?").answered  # still asked for children
 
+
+def test_another_type_opening_a_paragraph_is_not_quoted_with_the_paragraph_before(bot):
+    # "If you have a mild case, ... no symptoms." then a new paragraph "Another type of RLS usually starts later in life":
+    # the type it contrasts with was named further back, so the two are no quote.
+    answer = bot.ask("my mum has it and my aunt too, does it run in famlies")
+    assert answer.answered
+    assert not any("\n\nAnother type of RLS" in q for q in quotes(answer))
+    assert any("run in families" in q for q in quotes(answer))
