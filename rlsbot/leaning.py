@@ -32,6 +32,10 @@ LEANS_BACK = pattern(
     # sentence, point back (unless the sentence named them itself: "since these medications").
     r"|^[^\n;.!?]*?(?<!\bsince )(?<!\bbecause )\b(?:these|those)\s+(?!who\b|whose\b|with\b|that\b|which\b|of\b|in\b|on\b|at\b|for\b|taking\b"
     r"|is\b|are\b|was\b|were\b|as\b|people\b|patients\b|persons\b|individuals\b)[a-z]\w*"
+    # "It is unclear whether any of the genes play roles in ...": which genes was said before (a verb right after them; not
+    # "Some of the medicines used to treat RLS ...", which says which).
+    r"|^[^\n;.!?]*?\b(?:any|each|none|either|neither|both|all|most|some|many|one) of the [a-z]+s\s+"
+    r"(?:play|are|were|have|has|is|can|may|might|do|does|will|would|could|cause|seem|appear|affect|contribute|increase|work)\b"
     # "You can develop a resistance to others, like ...": others of what the sentence before named.
     r"|^[^\n;.!?]*?\b(?:to|of|for|with|and)\s+others\s*,"
 )
