@@ -36,7 +36,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, phrasal_verb, rarity, zipf
+from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, zipf
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of
@@ -223,7 +223,7 @@ class Query(NamedTuple):
             rf"|(\w+),?\s+(?:like|such as|e\.?g\.?|including)\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){{0,3}}{w}\b",
             normalize(self.question),
         ):
-            if (m.group(1) or m.group(2) or m.group(3)) in found:
+            if (other := m.group(1) or m.group(2) or m.group(3)) in found and nameable(other):  # not "tonic water / quinine"
                 return True
         return False
 

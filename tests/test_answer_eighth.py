@@ -123,3 +123,12 @@ def test_another_type_opening_a_paragraph_is_not_quoted_with_the_paragraph_befor
     assert answer.answered
     assert not any("\n\nAnother type of RLS" in q for q in quotes(answer))
     assert any("run in families" in q for q in quotes(answer))
+
+
+def test_the_other_half_of_an_everyday_word_is_still_missing(bot):
+    # "tonic water / quinine": "water" is everyday English, not a covered half that lets "quinine" go unnamed.
+    answer = bot.ask("tonic water / quinine for rls leg twitching, does it work")
+    assert not answer.answered
+    assert "quinine" in answer.missing
+    coffee = bot.ask("does coffee or choclate make rls worse")  # coffee is covered: chocolate is named as the part that is not
+    assert coffee.answered
