@@ -62,6 +62,7 @@ SCENE_ZIPF = 4.0  # beside a focus word rarer than this, one at least this commo
 FOCUS_ZIPF = 4.8
 _VERB_ENDINGS = (("es", ""), ("ed", ""), ("ing", ""))  # a lay word the articles lack, as a verb: "overdoes" is "overdo"
 STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
+RARE_ZIPF = 4.0  # "compression", "stockings": rare enough in English to be what a story's closing question is about
 LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics
 
 
@@ -183,7 +184,10 @@ class Query(NamedTuple):
         # what it names that they have decides, sentence by sentence.
         topics = sum(1 for qw in missing if self.is_topic(qw))
         if len(found) + len(missing) > LONG_QUESTION:
-            return bool(found or carried) and topics * 3 < len(found) + len(missing)
+            # ... but the question it ends with names things: none of them there ("Do compression stockings help?") is no cover.
+            asked = [qw for qw in found + missing if not qw.story]
+            unmet = any(rarity(qw.word) < RARE_ZIPF for qw in asked) and not any(qw.found for qw in asked)
+            return bool(found or carried) and topics * 3 < len(found) + len(missing) and not unmet
         if topics:
             return False
         # "why do my legs act up on the sofa?" asks of the subject and names

@@ -132,3 +132,13 @@ def test_the_other_half_of_an_everyday_word_is_still_missing(bot):
     assert "quinine" in answer.missing
     coffee = bot.ask("does coffee or choclate make rls worse")  # coffee is covered: chocolate is named as the part that is not
     assert coffee.answered
+
+
+def test_a_storys_closing_question_on_something_the_articles_lack_is_refused(bot):
+    answer = bot.ask(
+        "My mother-in-law is staying with us, she's 74, and every night we hear her up and down the stairs because of her legs."
+        " My wife bought her some of those tight flight socks thinking it would help the circulation, and now she's asking if she"
+        " should wear them to bed. Do compression stockings actually help restless legs?"
+    )
+    assert not answer.answered
+    assert "compression" in answer.missing and "stockings" in answer.missing
