@@ -142,3 +142,13 @@ def test_a_storys_closing_question_on_something_the_articles_lack_is_refused(bot
     )
     assert not answer.answered
     assert "compression" in answer.missing and "stockings" in answer.missing
+
+
+def test_bloods_are_blood_tests(multi_bot):
+    from rlsbot.conversation import Conversation
+
+    conversation = Conversation(multi_bot)
+    conversation.ask("is there a blood test for restless legs")
+    answer = conversation.ask("then why did the doc order bloods for me?")
+    assert answer.answered
+    assert "your doctor may recommend blood tests to measure your iron levels" in quotes(answer)[0]
