@@ -54,10 +54,6 @@ _DUMMY_IT = re.compile(
     r"\b(?:is|was|would|will) it (?:\w+ )?(?:ok|okay|alright|fine|safe|possible|true|normal|worth|bad|good|wise) (?:to|that|if)\b", re.I
 )
 STORE_VERSION = 1
-# "why is it worse in the evening?" then "will I have this for ever?": when it happens set the scene, it is no topic to carry.
-_TIME_OF_DAY = frozenset(
-    ("evening", "evenings", "night", "nights", "nite", "nighttime", "bedtime", "morning", "mornings", "daytime", "tonight")
-)
 
 
 @dataclass(frozen=True)
@@ -118,11 +114,7 @@ class Conversation:
         )
         if replaces and someone_new and not points_back:
             return own  # "my mum has rls, can she drink coffee?": a new question about someone new, nothing carried
-        carried = tuple(
-            qw
-            for qw in self._context
-            if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC) and qw.word not in _TIME_OF_DAY
-        )
+        carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.
         # "can she ...?" is still about the pregnant wife; "my mum has rls, can she ...?" about someone new.

@@ -53,16 +53,13 @@ LAY_WEIGHT = 0.9  # "meds" searched as "medicines"
 # language, not a topic the articles lack: "read" (5.5), "really" (6.0);
 # "drive" (5.1) and "melatonin" are topics.
 ORDINARY_ZIPF = 5.3
-# A missing word rarer than this is a topic ("melatonin", "acupuncture" 3.0),
-# not everyday wording ("sofa" 3.8, "gadget" 3.4).
-TECHNICAL_ZIPF = 3.2
+TECHNICAL_ZIPF = 3.2  # a missing word rarer is a topic ("melatonin", "acupuncture" 3.0), not wording ("sofa" 3.8, "gadget" 3.4)
 # Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
 # focus only of a question that names nothing rarer.
 SCENE_ZIPF = 4.0  # beside a focus word rarer than this, one at least this common only sets the scene
 FOCUS_ZIPF = 4.8
 _VERB_ENDINGS = (("es", ""), ("ed", ""), ("ing", ""))  # a lay word the articles lack, as a verb: "overdoes" is "overdo"
 STORY_WEIGHT = 0.5  # weight of the words around the asking sentence
-RARE_ZIPF = 4.0  # "compression", "stockings": rare enough in English to be what a story's closing question is about
 LONG_QUESTION = 6  # content words beyond which a question is read as a story, not a list of topics
 
 
@@ -178,15 +175,13 @@ class Query(NamedTuple):
             # "can kids get it?" asks it of restless legs, for someone.
             gets_it = bool(self.populations) and GETS_IT.search(self.question) is not None
             return bool(found or forms or carried or subject or gets_it or any(ask(k).of_subject for k in self.asks))
-        # A rare word or a name the articles lack is what a short question is
-        # about: "melatonin", "quinine", "ADHD". A long question tells its
-        # story in words the articles never use ("my recliner", "the VA"):
-        # what it names that they have decides, sentence by sentence.
+        # A rare word or a name the articles lack is what a short question is about: "melatonin", "quinine", "ADHD". A long
+        # question tells its story in words the articles never use ("my recliner"): what it names that they have decides,
+        # unless its closing question names rare things, none there ("... Do compression stockings actually help?").
         topics = sum(1 for qw in missing if self.is_topic(qw))
         if len(found) + len(missing) > LONG_QUESTION:
-            # ... but the question it ends with names things: none of them there ("Do compression stockings help?") is no cover.
             asked = [qw for qw in found + missing if not qw.story]
-            unmet = any(rarity(qw.word) < RARE_ZIPF for qw in asked) and not any(qw.found for qw in asked)
+            unmet = not any(qw.found for qw in asked) and any(rarity(qw.word) < SCENE_ZIPF for qw in asked)
             return bool(found or carried) and topics * 3 < len(found) + len(missing) and not unmet
         if topics:
             return False

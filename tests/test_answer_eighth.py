@@ -152,14 +152,3 @@ def test_bloods_are_blood_tests(multi_bot):
     answer = conversation.ask("then why did the doc order bloods for me?")
     assert answer.answered
     assert "your doctor may recommend blood tests to measure your iron levels" in quotes(answer)[0]
-
-
-def test_when_it_happens_is_not_carried_to_the_next_question(bot):
-    from rlsbot.conversation import Conversation
-
-    conversation = Conversation(bot)
-    conversation.ask("why does restless legs get worse in the evening")
-    answer = conversation.ask("how long? like will i have this for ever")
-    assert answer.answered
-    assert "evening" not in answer.query
-    assert any("life-long" in q or "worse over time" in q or "worsen with age" in q for q in quotes(answer))

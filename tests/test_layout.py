@@ -59,6 +59,7 @@ FLOORS = {
     "rlsbot.quotes": 7,
     "rlsbot.subject": 2,
     "rlsbot.question_subject": 7.5,
+    "rlsbot.needs": 7.75,  # what a sentence must have for one question: above the question subject, below answer
     "rlsbot.answer": 8,
     "rlsbot.bot": 9,
     "rlsbot.conversation": 10,
