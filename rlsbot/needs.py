@@ -35,7 +35,7 @@ class Needs(NamedTuple):
     populations: tuple = ()
     subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
     form: frozenset[str] = frozenset()  # a brand's own form ("extended-release"): preferred, never required
-    forms: tuple[int, ...] = ()  # the focus words that are forms of treatment ("tablets"): never make a focus too thin
+    forms: tuple[int, ...] = ()  # focus words that are forms of treatment ("tablets") or a story's: never make a focus too thin
 
 
 def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Needs:
@@ -74,7 +74,8 @@ def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index:
         # Two things asked about in the articles' own words ("iron deficiency"): a quote has both.
         # A story's words are its setting: only the first is needed ("flying" of "flying ... next month ... dreading").
         core=tuple(k for k, qw in enumerate(focus) if not is_generic(qw) and focus_rarity(qw) < FOCUS_ZIPF and (k == 0 or not qw.story)),
-        forms=tuple(k for k, qw in enumerate(focus) if is_generic(qw)),
+        # ... nor, when only the ask's own words can answer, do a story's ("i drive a forklift on nights"): they set the scene
+        forms=tuple(k for k, qw in enumerate(focus) if is_generic(qw) or (k > 0 and qw.story and strict is not None)),
         lay=any((qw.corrected or qw.word) in lay_words() for qw in focus),
         soft=soft_focus(query),
         strict=strict,

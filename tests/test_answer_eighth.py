@@ -152,3 +152,10 @@ def test_bloods_are_blood_tests(multi_bot):
     answer = conversation.ask("then why did the doc order bloods for me?")
     assert answer.answered
     assert "your doctor may recommend blood tests to measure your iron levels" in quotes(answer)[0]
+
+
+def test_a_storys_words_do_not_thin_a_focus_that_only_the_ask_can_answer(multi_bot):
+    # "nights" is the story's: the driving warning in gabapentin's leaflet answers without it.
+    answer = multi_bot.ask("started gabapentin for rls on monday, i drive a forklift on nights. anything i should know")
+    assert answer.answered
+    assert "Do not drive a car or operate machinery" in quotes(answer)[0]
