@@ -192,7 +192,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "diagnosis",
         pattern(
-            r"\bdiagnos|\btests?\b|\btested\b|\bbloods\b|\bblood ?work\b|\bproves? (?:that )?(?:i|he|she|you|they|someone|somebody|a person) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            r"\bdiagnos|\btests?\b|\btested\b|\bbloods\b|\bproves? (?:that )?(?:i|he|she|you|they|someone|somebody|a person) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
             r"|\btold (?:i|it|you|he|she|they|someone|somebody)(?:['’]s| is| has| have| had)\b"  # "before someone is told it's RLS"
             # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
             r"|\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
