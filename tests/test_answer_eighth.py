@@ -45,7 +45,10 @@ def test_can_my_child_drink_it_asks_whether_it_is_safe_for_the_child(bot):
     assert not answer.answered  # the articles speak of caffeine for adults, and of children's prevalence: neither answers
     assert any("coffee" in gap and "children" in gap for gap in answer.gaps)
     # "can a child really have it?" still asks whether children get RLS.
-    child = bot.ask("can a child really have it? my grandson is 9 and cant keep still at bedtime")
+    child = bot.ask(
+        "my grandson is 9 and at bedtime he tells me his legs feel like ants crawling inside them and he cant keep still."
+        " i always thought only old folks got restless legs. can a child really have it?"
+    )
     assert child.answered
     assert "Children may describe RLS symptoms differently than adults." in quotes(child)
 
