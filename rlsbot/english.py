@@ -77,6 +77,7 @@ def base_forms(word: str, endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -
 
 
 NAMED_ZIPF = 5.0  # a word as common as "month" or "likely" says nothing of what the articles discuss
+VERB_ZIPF = 4.5  # "thinks" is a form of "think", far commoner than it and this common: a verb's, not a topic's
 _OF_A_VERB = (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
 
 
@@ -84,7 +85,7 @@ def nameable(word: str) -> bool:
     """Is a question's word worth naming as what the articles discuss: not everyday English ("month", "likely"), nor a
     form of a commoner verb ("thinks", "wakes")? "coffee", "bedtime" and "nerves" are."""
     own = rarity(word)
-    return own < NAMED_ZIPF and not any(rarity(b) >= 4.5 and rarity(b) >= own + 0.5 for b in base_forms(word, _OF_A_VERB))
+    return own < NAMED_ZIPF and not any(rarity(b) >= VERB_ZIPF and rarity(b) >= own + 0.5 for b in base_forms(word, _OF_A_VERB))
 
 
 def rarity(word: str) -> float:

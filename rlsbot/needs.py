@@ -39,6 +39,7 @@ class Needs(NamedTuple):
 
 
 def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Needs:
+    """What a sentence of the top passages must have to answer this question (``rlsbot.answer._candidates`` checks it)."""
     wanted = (query.asks or query.carried_asks)[:1]
     # "... in the evenings ... or ordinary cramps in the calf?": what is told apart is the focus, the rest its setting.
     focus = query.focus[:1] if wanted == ("difference",) else query.focus
