@@ -182,7 +182,11 @@ def _candidates(
             if main is not None and main.kind == "difference" and needs.focus and CONTRASTS.search(own):
                 # "how do I tell it from night cramps?": the contrast, with what its paragraph says of the cramps.
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: _has(set(terms_of(s)), needs.focus[0])))
-            elif span[1] == sentence.end and (said := goes_on(text, hit.passage.sentences, i, span[1], names_then_says(own), 1)) > span[1]:
+            elif (
+                span[1] == sentence.end
+                and (says := names_then_says(own)) is not None
+                and (said := goes_on(text, hit.passage.sentences, i, span[1], says, 1)) > span[1]
+            ):
                 span = (span[0], said)  # "... disorder (PLMD)." then what it is: "PLMD is a condition in which ..."
             elif main is not None and span[1] == sentence.end and not main.cue.search(own):
                 # The sentence after it concludes what was asked: "..., your doctor can confirm that you have RLS."
@@ -268,7 +272,7 @@ def _focus_name(query: Query, strict: bool = False) -> str:
 
 def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: Needs) -> tuple[str, ...]:
     """Why nothing qualified: the parts of the question the articles lack, each said once."""
-    focus = _focus_name(query)
+    focus, named = _focus_name(query), _focus_name(query, strict=True)
     who = " or ".join(p.name for p in needs.populations)
 
     @cache  # each is a pass over every candidate sentence; the lines below ask some twice
@@ -291,7 +295,6 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
     if not lines and query.names:
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")
     if not lines and found("subject"):
-        named = _focus_name(query, strict=True)
         lines.append(
             f"The articles mention {named} only about other conditions, not restless legs syndrome."
             if named
@@ -299,7 +302,6 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
         )
     if not lines and query.focus:
         # Found words, but no one passage speaks to them together ("ropinirole" and "iron"); "month" or "thinks" is not named.
-        named = _focus_name(query, strict=True)
         lines.append(
             f"The articles discuss {named}, but no passage answers this question."
             if named

@@ -230,10 +230,13 @@ def goes_on(text: str, sentences: tuple[Sentence, ...], i: int, end: int, carrie
 _INTRODUCES = re.compile(r"\(([A-Z][A-Z0-9]{1,6})\)\W*$")
 
 
-def names_then_says(sentence: str) -> Callable[[str], bool]:
-    """Does the next sentence go on with the short name a sentence ends by giving ("... (PLMD)." then "PLMD is a condition ...")?"""
-    m = _INTRODUCES.search(sentence)
-    return lambda said: m is not None and (ACRONYM_FIRST.match(said) or [None, None])[1] == m.group(1)
+def names_then_says(sentence: str) -> Callable[[str], bool] | None:
+    """For a sentence that ends by giving a short name ("... (PLMD)."), whether a next sentence goes on with it ("PLMD is a
+    condition ..."); None for any other sentence."""
+    given = _INTRODUCES.search(sentence)
+    if given is None:
+        return None
+    return lambda said: (first := ACRONYM_FIRST.match(said)) is not None and first.group(1) == given.group(1)
 
 
 # "If the medicines relieve your symptoms, your doctor can confirm that you have RLS.": it goes on from the sentence before.

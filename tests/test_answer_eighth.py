@@ -5,11 +5,9 @@ Each test names a way an answer went wrong on main (48f4dac) and checks the quot
 
 from __future__ import annotations
 
+from rlsbot.conversation import Conversation
 from rlsbot.quotes import LEANS_BACK, repeats
-
-
-def quotes(answer) -> list[str]:
-    return [c.quote for c in answer.citations]
+from tests.quoting import quotes
 
 
 def test_a_sentence_reached_by_leaning_back_that_leans_in_turn_brings_its_own(bot):
@@ -148,8 +146,6 @@ def test_a_storys_closing_question_on_something_the_articles_lack_is_refused(bot
 
 
 def test_bloods_are_blood_tests(multi_bot):
-    from rlsbot.conversation import Conversation
-
     conversation = Conversation(multi_bot)
     conversation.ask("is there a blood test for restless legs")
     answer = conversation.ask("then why did the doc order bloods for me?")

@@ -7,10 +7,7 @@ the quotes the articles give now.
 from __future__ import annotations
 
 from rlsbot.conversation import Conversation
-
-
-def quotes(answer) -> list[str]:
-    return [c.quote for c in answer.citations]
+from tests.quoting import quotes
 
 
 def test_one_sentence_written_twice_with_a_word_changed_is_quoted_once(multi_bot):

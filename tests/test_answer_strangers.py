@@ -5,9 +5,7 @@ Each test names the way of asking that went wrong on main before the sixth sessi
 
 from __future__ import annotations
 
-
-def quotes(answer) -> list[str]:
-    return [c.quote for c in answer.citations]
+from tests.quoting import quotes
 
 
 def test_drink_beside_a_drink_is_no_missing_topic(bot):

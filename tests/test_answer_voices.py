@@ -8,10 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rlsbot.conversation import Conversation
-
-
-def quotes(answer) -> list[str]:
-    return [c.quote for c in answer.citations]
+from tests.quoting import quotes
 
 
 def test_is_it_true_or_a_myth_checks_the_claim_and_habits_are_no_addiction(bot):
