@@ -165,7 +165,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "safety",
         pattern(
-            r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|\bcan (?:i|we) give\b|\bcan (?:my|our|his|her|a|the) (?:[\w-]+ ){1,3}(?:drink|eat|have|take)\b(?! (?:it|this|that|rls|restless|(?:the|a) (?:condition|disorder|syndrome))\b)|\btoxic|\boverd(?:o|id)|\btoo much\b"
+            r"\bsafe(?:ly|ty)?\b|\bdanger|\brisky\b|\bharm(?:ful)?\b|\bok(?:ay)? to\b|(?<!\bare )(?<!\bis )(?<!\bseem )(?<!\bfeel )(?<!\bim )(?<!\bi'm )\bok(?:ay)?(?= *(?:then|though|now|with (?:it|that|this|them))? *[?.!]*\s*$)|\bcan (?:i|we) give\b|\bcan (?:my|our|his|her|a|the) (?:[\w-]+ ){1,3}(?:drink|eat|have|take)\b(?! (?:it|this|that|rls|restless|(?:the|a) (?:condition|disorder|syndrome))\b)|\btoxic|\boverd(?:o|id)|\btoo much\b"
         ),
         pattern(
             r"\bsafe|\bdanger|\btoxic|\bharm|\bnot be used\b|\bavoid\b|\boverdose|\bside effects?\b|\btoo much\b|\bhigh doses?\b|\bshould(?:n['’]t| not) (?:take|use)\b"
@@ -240,7 +240,7 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "research",
-        pattern(r"\bresearch|\bstud(?:y|ies)\b|(?<!\bas a )\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b"),
+        pattern(r"\bresearch|\bstud(?:y|ies)\b|(?<!\bas a )\btrials?\b|\bscientists?\b|\bnew treatments?\b|\bevidence\b|\bproof\b"),
         pattern(r"\bresearch|\bstud(?:y|ies)\b|\btrials?\b|\bmeta-analysis\b|\bevidence\b|\bresearchers\b"),
         False,
         "what research says",
@@ -351,9 +351,9 @@ ASKS: tuple[Ask, ...] = (
         "self-care",
         pattern(
             # "legs going crazy, its 2am, what can i do tonight?": right now, what they can do themselves
-            r"\bwhat (?:can|could|should|do) (?:i|we|he|she|they) do\b(?=[^.?!]*\b(?:tonight|right now|now|at 2am|this minute)\b)"
+            r"\b(?:what|anything) (?:(?:can|could|should|do) (?:i|we|he|she|they)|(?:i|we|he|she|they) (?:can|could|should)) do\b(?=[^.?!]*\b(?:tonight|right now|now|at 2am|this minute)\b)"
             r"|\bat home\b|\bnon[- ]?(?:drug|medication|medicine|medical|prescription)s?\b|\bdrug[- ]free\b|\bhome remed|\bnatural(?:ly)?\b(?! sources?)"
-            r"|\bwithout (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs|anything)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
+            r"|\bwith ?out (?:any |taking |using )?(?:medications?|medicines?|meds|pills|tablets|drugs|anything)\b|\b(?:don['’]?t|do not|rather not) (?:want to )?take (?:anything|any)\b"
             # "i dont want to take pills", "I don't really want to take another pill": the pills are what they do not want
             r"|\b(?:don['’]?t|do not|rather not) (?:really )?(?:want to |have to )?take (?:another |any ?more |more |any )?(?:pills?|tablets?|meds|medicines?|medications?|drugs)\b"
         ),

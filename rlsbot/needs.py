@@ -88,7 +88,9 @@ def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index:
 def focus_rarity(qw: QueryWord) -> float:
     """How telling a focus word is: an everyday word as what it stands for ("coffee": caffeine)."""
     word = qw.corrected or qw.word
-    return min([rarity(word), *(rarity(meaning) for meaning in lay_words().get(word, ()))])
+    # "nightly" is searched as night, and tells no more than "night" does
+    own = max(rarity(word), rarity(word[:-2]) if word.endswith("ly") else 0.0)
+    return min([own, *(rarity(meaning) for meaning in lay_words().get(word, ()))])
 
 
 def soft_focus(query: Query) -> bool:

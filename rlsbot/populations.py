@@ -69,7 +69,7 @@ POPULATIONS: tuple[Population, ...] = (
     Population(
         "pregnancy",
         pattern(
-            r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\btrimester|\bthe baby\b|\b(?:first|second|third) baby\b|\bgiving birth\b|\bgave birth\b"
+            r"\bpregnan|\bexpecting\b|\b\d+\s*(?:wks|weeks) (?:pregnant|along)|\b(?:i'?m|i am|she'?s|she is|we'?re|now) \d+\s*(?:wks|weeks)\b|\btrimester|\bthe baby\b|\b(?:first|second|third) baby\b|\bgiving birth\b|\bgave birth\b"
         ),
         pattern(r"\bpregnan|\btrimester|\bgiving birth\b"),
         "pregnancy",

@@ -165,7 +165,8 @@ class Query(NamedTuple):
         # carried in ("a safe amount for my little brother?"), or of its own story, is.
         everyday = sum(1 for qw in own if qw.kind == ORDINARY and not qw.found and not any(ch.isdigit() for ch in qw.word))
         told = carried and (bool(self.asks) or any(qw.carried and qw.story for qw in self.words))
-        if everyday and not subject and not told and len(found) + len(forms) <= everyday / 2:
+        of_subject = any(ask(k).of_subject for k in self.asks)  # "is there any proof it's genetic, or ... about everything?"
+        if everyday and not subject and not told and not of_subject and len(found) + len(forms) <= everyday / 2:
             return False
         if not missing:
             # An ask alone ("is it good for people?") names nothing to look for,
@@ -379,7 +380,10 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     )
     if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
         context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
-    populations = tuple(dict.fromkeys(own.populations + around.populations))
+    # "9 weeks pregnant ... can medicine for nausea set this off?" asks what triggers RLS, of anyone: the story's
+    # pregnancy says who asks, not whom the answer must be about (a dose or a safety question keeps it).
+    general = own.asks[:1] in (("cause",), ("mechanism",)) and bool(own.focus) and not leans
+    populations = tuple(dict.fromkeys(own.populations + (() if general else around.populations)))
     asks = own.asks
     # "My tablets helped at first but now my legs are worse. Does that happen?":
     # an asking sentence that asks nothing of its own, or no more than "why?",

@@ -40,7 +40,7 @@ def about_subject(article: Article) -> bool:
 
 
 # How to take, stop or drive on a drug, and its side effects, hold for every use its leaflet lists: RLS among them.
-ANY_USE = frozenset({"driving", "stopping", "missed dose", "interactions", "side effects"})
+ANY_USE = frozenset({"driving", "stopping", "missed dose", "interactions", "side effects", "safety"})
 
 
 def lists_subject(article: Article, drug: str) -> bool:
