@@ -270,6 +270,14 @@ _PHRASES = (
     ("habit forming", "addictive", ""),
     ("habit-forming", "addictive", ""),
     ("hooked up", "connected", ""),  # to wires, not on a drug
+    ("sleep lab", "sleep study", ""),
+    # "if they take him off it, would his legs calm down?": the medicine stopped
+    ("take him off", "stop", ""),
+    ("take her off", "stop", ""),
+    ("take me off", "stop", ""),
+    ("took him off", "stopped", ""),
+    ("took her off", "stopped", ""),
+    ("took me off", "stopped", ""),
     ("grown ups", "adults", ""),
     ("grown-ups", "adults", ""),
     ("grown up", "adult", ""),

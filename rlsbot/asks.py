@@ -88,6 +88,8 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
             r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:really |genuinely |actually |that |very |so )?(?:rare|common|uncommon)\b"
+            # "whether this complaint is a rare one, or whether a good many people are afflicted by it"
+            r"|\bis (?:a |an )?(?:rare|uncommon|common) (?:one|thing|condition|complaint|disorder)\b|\ba good many (?:people|folks)\b"
         ),
         pattern(
             r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"
@@ -142,6 +144,8 @@ ASKS: tuple[Ask, ...] = (
         "side effects",
         pattern(
             r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"
+            # "he's gone unsteady and dozy. could that be the gabapentin?"
+            r"|\b(?:could|can|would|might) (?:that|this|it|they) be\b(?= (?:from |due to )?(?:the|his|her|my|their|your) (?:new )?(?:gabapentin|horizant|neurontin|ropinirole|requip|pramipexole|mirapex|rotigotine|neupro|pregabalin|lyrica)\b)"
         ),
         pattern(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
         False,
@@ -192,7 +196,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "diagnosis",
         pattern(
-            r"\bdiagnos|\btests?\b|\btested\b|\bbloods\b|\bproves? (?:that )?(?:i|he|she|you|they|someone|somebody|a person) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            r"\bdiagnos|\btests?\b|\btested\b|\bbloods\b|\b(?:proves?|establish(?:es)?) (?:that )?(?:i|he|she|you|they|one|someone|somebody|a person) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
             r"|\btold (?:i|it|you|he|she|they|someone|somebody)(?:['’]s| is| has| have| had)\b"  # "before someone is told it's RLS"
             # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
             r"|\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
@@ -251,7 +255,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "timing",
         pattern(
-            r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btiming\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
+            r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btiming\b|\badmin(?:istration)? time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
             # "at what stage of pregnancy does it appear?", "which trimester?"
             r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
             # "why is it worse in the evening?", "why only once i'm sat on the sofa?": when it comes, asked as why.
@@ -272,6 +276,8 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bgr[eo]w(?:s|n|ing)? out of\b|\bouts?grow|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) (?:\w+ ){0,2}?(?:settle|calm|die|ease|clear|wear|stop)(?: down| off| up)?\b|\bwill (?:it|my|her|his|rls|this) "
             r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b"  # "will the jittery legs stop?"
+            # "Am I to expect that they will steadily worsen, or might they remain much as they are?"
+            r"|\bwill (?:they|it|my symptoms|the symptoms|symptoms) (?:\w+ )?(?:worsen|progress|remain|stay the same)\b|\bexpect that\b"
         ),
         pattern(
             r"\bcure\b|\blife-?long\b|\brest of (?:your|their|his|her|one['’]s|a person['’]s) life\b|\bworsen|\bgo(?:es)? away\b|\bremissions?\b|\bget worse\b|\bover time\b|\bwith age\b|\bimproves?\b|\brelieve"
@@ -301,6 +307,8 @@ ASKS: tuple[Ask, ...] = (
         "cause",
         pattern(
             r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b|\bbe contributing\b"
+            # "is being low on iron a reason people end up with RLS?"
+            r"|\ba reason (?:why )?(?:people|you|someone|folks|i|he|she) (?:end up with|get|develop|have)\b"
         ),
         pattern(
             r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"

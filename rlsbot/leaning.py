@@ -44,5 +44,5 @@ LEANS_BACK = pattern(
 # movement, was said in the sentence before, which a quote brings along when it can; one that opens a paragraph is quoted alone.
 LEANS_SOFTLY = pattern(
     r"^\W*(?:(?:in [\w\s-]{1,30},\s*|(?:individuals|people|those) (?:affected )?with )the (?:condition|disorder|syndrome|disease)"
-    r"|the (?:movements?|feelings|sensations|symptoms|early-onset form|late-onset form))\b"
+    r"|the (?:movements?|feelings|sensations|symptoms|early-onset form|late-onset form|disorder|condition))\b"
 )

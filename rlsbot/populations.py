@@ -86,9 +86,14 @@ def populations_of(question: str) -> list[Population]:
             kinds.add("teen")  # "my son is 15"
         elif _CHILD_AGE_SAID.search(question):
             kinds.add("child")  # "my son is 6", "she's 9"
-    found = [p for p in POPULATIONS if p.kind in kinds]
-    if any(p.kind == "pregnancy" for p in found) and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
-        found = [p for p in found if p.kind != "child"]  # "after the baby comes" is about the mother
-    if any(p.kind == "teen" for p in found):
-        found = [p for p in found if p.kind != "child" or re.search(r"\bchild|\bkids?\b", question, re.I)]
-    return found
+    return [p for p in POPULATIONS if p.kind in settled(kinds, question)]
+
+
+def settled(kinds: set[str] | tuple[str, ...], question: str) -> set[str]:
+    """Who a question is about, once its clues agree: "34 wks pregnant ... once baby's here?" asks of pregnancy, not a child."""
+    kinds = set(kinds)
+    if "pregnancy" in kinds and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
+        kinds.discard("child")  # "after the baby comes" is about the mother
+    if "teen" in kinds and not re.search(r"\bchild|\bkids?\b", question, re.I):
+        kinds.discard("child")
+    return kinds

@@ -39,7 +39,7 @@ from rlsbot.asks import ask, asks_of
 from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, zipf
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
-from rlsbot.populations import populations_of
+from rlsbot.populations import populations_of, settled
 from rlsbot.stem_bound import may_stem_to_any
 
 MAX_QUESTION_WORDS = 64  # a question longer than this is searched by its first words
@@ -383,7 +383,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # "9 weeks pregnant ... can medicine for nausea set this off?" asks what triggers RLS, of anyone: the story's
     # pregnancy says who asks, not whom the answer must be about (a dose or a safety question keeps it).
     general = own.asks[:1] in (("cause",), ("mechanism",)) and bool(own.focus) and not leans
-    populations = tuple(dict.fromkeys(own.populations + (() if general else around.populations)))
+    merged = own.populations + (() if general else around.populations)
+    populations = tuple(k for k in dict.fromkeys(merged) if k in settled(merged, question))
     asks = own.asks
     # "My tablets helped at first but now my legs are worse. Does that happen?":
     # an asking sentence that asks nothing of its own, or no more than "why?",
