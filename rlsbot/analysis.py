@@ -287,8 +287,13 @@ _PHRASES = (
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")
 
 
+_MANAGEMENT = re.compile(r"\bmgmt\b", re.IGNORECASE)
+
+
 def spelled_out(question: str) -> str:
-    """A question with a chemical symbol written as its word: "Mg supplementation" is magnesium."""
+    """A question with a chemical symbol or a clinician's shorthand written as its word: "Mg supplementation" is
+    magnesium, "part of mgmt" is management (what it asks: a treatment)."""
+    question = _MANAGEMENT.sub("management", question) if "mgmt" in question.lower() else question
     return _MAGNESIUM_SYMBOL.sub("magnesium", question) if "Mg" in question else question
 
 
