@@ -10,6 +10,7 @@ the asks' (``rlsbot.patterns.pattern``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rlsbot.patterns import LazyPattern, pattern
@@ -89,11 +90,11 @@ def populations_of(question: str) -> list[Population]:
     return [p for p in POPULATIONS if p.kind in settled(kinds, question)]
 
 
-def settled(kinds: set[str] | tuple[str, ...], question: str) -> set[str]:
+def settled(kinds: Iterable[str], question: str) -> tuple[str, ...]:
     """Who a question is about, once its clues agree: "34 wks pregnant ... once baby's here?" asks of pregnancy, not a child."""
-    kinds = set(kinds)
+    kinds = tuple(dict.fromkeys(kinds))
     if "pregnancy" in kinds and not re.search(r"\bchild|\bkids?\b|\btoddler", question, re.I):
-        kinds.discard("child")  # "after the baby comes" is about the mother
+        kinds = tuple(k for k in kinds if k != "child")  # "after the baby comes" is about the mother
     if "teen" in kinds and not re.search(r"\bchild|\bkids?\b", question, re.I):
-        kinds.discard("child")
+        kinds = tuple(k for k in kinds if k != "child")
     return kinds

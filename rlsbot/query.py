@@ -162,11 +162,10 @@ class Query(NamedTuple):
         subject = any(qw.found and qw.kind == SUBJECT for qw in own)
         # Everyday words the articles lack never sink a question alone, but a question made mostly of them ("how do I
         # reset my wifi router?") is not one the articles speak to because one word matched; one that asks of a topic
-        # carried in ("a safe amount for my little brother?"), or of its own story, is.
+        # carried in ("a safe amount for my little brother?"), of its own story, or of RLS ("any proof it's genetic?") is.
         everyday = sum(1 for qw in own if qw.kind == ORDINARY and not qw.found and not any(ch.isdigit() for ch in qw.word))
         told = carried and (bool(self.asks) or any(qw.carried and qw.story for qw in self.words))
-        of_subject = any(ask(k).of_subject for k in self.asks)  # "is there any proof it's genetic, or ... about everything?"
-        if everyday and not subject and not told and not of_subject and len(found) + len(forms) <= everyday / 2:
+        if everyday and not (subject or told or any(ask(k).of_subject for k in self.asks)) and len(found) + len(forms) <= everyday / 2:
             return False
         if not missing:
             # An ask alone ("is it good for people?") names nothing to look for,
@@ -244,11 +243,7 @@ _GENERIC = frozenset(
 
 
 def _kind(word: str) -> str:
-    if word in subject_words():
-        return SUBJECT
-    if word in fillers():
-        return FILLER
-    return SPECIFIC
+    return SUBJECT if word in subject_words() else FILLER if word in fillers() else SPECIFIC
 
 
 class Resolver:
@@ -380,11 +375,9 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     )
     if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
         context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
-    # "9 weeks pregnant ... can medicine for nausea set this off?" asks what triggers RLS, of anyone: the story's
-    # pregnancy says who asks, not whom the answer must be about (a dose or a safety question keeps it).
+    # "9 weeks pregnant ... can medicine for nausea set this off?" asks of anyone: the story says who asks (a dose keeps it)
     general = own.asks[:1] in (("cause",), ("mechanism",)) and bool(own.focus) and not leans
-    merged = own.populations + (() if general else around.populations)
-    populations = tuple(k for k in dict.fromkeys(merged) if k in settled(merged, question))
+    populations = settled(own.populations + (() if general else around.populations), question)
     asks = own.asks
     # "My tablets helped at first but now my legs are worse. Does that happen?":
     # an asking sentence that asks nothing of its own, or no more than "why?",

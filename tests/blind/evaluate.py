@@ -43,7 +43,28 @@ CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
 # Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14 and A15/B15 are tuned on; A12/B12, A13/B13,
 # A16/B16, A17/B17, A18/B18 and A19/B19 are frozen (A17/B17 onwards from the day they were written).
-FROZEN = {"A2", "B2", "A4", "B4", "A6", "B6", "A8", "B8", "A12", "B12", "A13", "B13", "A16", "B16", "A17", "B17", "A18", "B18", "A19", "B19"}
+FROZEN = {
+    "A2",
+    "B2",
+    "A4",
+    "B4",
+    "A6",
+    "B6",
+    "A8",
+    "B8",
+    "A12",
+    "B12",
+    "A13",
+    "B13",
+    "A16",
+    "B16",
+    "A17",
+    "B17",
+    "A18",
+    "B18",
+    "A19",
+    "B19",
+}
 
 
 def sets_dir() -> Path:
