@@ -271,6 +271,8 @@ _PHRASES = (
     ("habit-forming", "addictive", ""),
     ("hooked up", "connected", ""),  # to wires, not on a drug
     ("sleep lab", "sleep study", ""),
+    ("scratch cards", "gambling", ""),
+    ("scratch card", "gambling", ""),
     # "if they take him off it, would his legs calm down?": the medicine stopped
     ("take him off", "stop", ""),
     ("take her off", "stop", ""),

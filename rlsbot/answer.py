@@ -73,6 +73,10 @@ WHY_WEIGHT = 0.3
 WHICH_WEIGHT = 0.3
 
 
+# "However, some people's symptoms go away ...", not "However, the genetic changes ... in these families ...": it points back
+_QUALIFIES = re.compile(r"[ \t]*(?:However|But|Still|Nevertheless),? (?![^.?!\n]*\b(?:these|those|this|that|such)\b)")
+
+
 class Citation(NamedTuple):
     """One verbatim quote and where it comes from."""
 
@@ -358,6 +362,16 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
             continue  # one says nearly all of the other, as another page of the same publisher does: one is enough
         chosen.append(c)
 
+    # "RLS symptoms often get worse over time." is not cut from the "However, some people's symptoms go away for weeks to
+    # months." that qualifies it, when that pair answers too.
+    for k, c in enumerate(chosen):
+        qualified = [
+            w
+            for w in found
+            if w.article == c.article and w.start == c.start and w.end > c.end and _QUALIFIES.match(articles[c.article].text, c.end)
+        ]
+        if qualified and not any(o is not c and o.article == c.article and o.start < qualified[0].end and c.end <= o.start for o in chosen):
+            chosen[k] = min(qualified, key=lambda w: w.end)._replace(score=c.score)
     # Articles in the order of their best quote; inside one, best first.
     article_rank: dict[str, int] = {}
     for c in chosen:
