@@ -140,3 +140,26 @@ def test_an_adverb_tells_no_more_than_its_word():
     nightly = QueryWord("nightly", "specific", (("night", 1.0),))
     assert focus_rarity(nightly) >= rarity("night")
     assert focus_rarity(QueryWord("whisky", "specific", (("alcohol", 1.0),))) <= rarity("whisky")
+
+
+def test_a_sentence_is_not_cut_from_the_however_that_qualifies_it(bot, multi_bot):
+    answer = bot.ask("does it ever just go away by itself for a while")
+    assert answer.answered
+    assert "RLS symptoms often get worse over time. However, some people's symptoms go away for weeks to months." in quotes(answer)
+    assert "RLS symptoms often get worse over time." not in quotes(answer)  # never the first half alone
+    # A qualifier that points back ("... in these families") is not brought along.
+    families = multi_bot.ask("rls run in familys?")
+    assert families.answered
+    assert not any("these families" in q for q in quotes(families))
+
+
+def test_everyday_words_for_restless_and_for_gambling(multi_bot):
+    answer = multi_bot.ask("what even is restless legs?? is it an actual medical thing or am i just fidgety")
+    assert answer.answered  # refused before: "fidgety" was taken for a topic the articles lack
+    assert quotes(answer)[0].startswith("Restless legs syndrome (RLS) is a disorder that causes a strong urge to move your legs.")
+    spending = multi_bot.ask(
+        "since he started his leg meds my husband has been spending silly money shopping online and on scratch cards."
+        " could the tablets be doing that??"
+    )
+    assert spending.answered
+    assert quotes(spending)[0] == "In some cases, RLS medicines may worsen problems with excessive gambling, shopping, or sexual activity."
