@@ -375,9 +375,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     )
     if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
         context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
-    # "9 weeks pregnant ... can medicine for nausea set this off?" asks of anyone: the story says who asks (a dose keeps it)
-    general = own.asks[:1] in (("cause",), ("mechanism",)) and bool(own.focus) and not leans
-    populations = settled(own.populations + (() if general else around.populations), question)
+    populations = settled(own.populations + around.populations, question)
     asks = own.asks
     # "My tablets helped at first but now my legs are worse. Does that happen?":
     # an asking sentence that asks nothing of its own, or no more than "why?",

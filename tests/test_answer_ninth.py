@@ -65,17 +65,6 @@ def test_is_it_ok_then_asks_whether_it_is_safe(bot):
     assert quotes(answer)[0] == "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding."
 
 
-def test_a_storys_pregnancy_does_not_narrow_what_triggers_rls(bot):
-    question = (
-        "9 weeks pregnant and the sickness is awful so the doctor put me on anti-sickness tablets. since then my legs are"
-        " twitchy and horrible every evening. can medicine for nausea actually set this off??"
-    )
-    assert bot.query(question).populations == ()
-    answer = bot.ask(question)
-    assert answer.answered  # refused before: "The articles discuss nausea, but not for pregnancy."
-    assert any("drugs used to treat nausea" in q or "Antinausea medicines" in q for q in quotes(answer))
-
-
 def test_a_blood_test_or_a_scan_asks_how_it_is_diagnosed(bot):
     answer = bot.ask(
         "Might I ask how a physician establishes that one has this condition? Is there a blood test or a scan that settles the matter?"
