@@ -273,13 +273,6 @@ _PHRASES = (
     ("sleep lab", "sleep study", ""),
     ("scratch cards", "gambling", ""),
     ("scratch card", "gambling", ""),
-    # "if they take him off it, would his legs calm down?": the medicine stopped
-    ("take him off", "stop", ""),
-    ("take her off", "stop", ""),
-    ("take me off", "stop", ""),
-    ("took him off", "stopped", ""),
-    ("took her off", "stopped", ""),
-    ("took me off", "stopped", ""),
     ("grown ups", "adults", ""),
     ("grown-ups", "adults", ""),
     ("grown up", "adult", ""),

@@ -365,13 +365,13 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
     # "RLS symptoms often get worse over time." is not cut from the "However, some people's symptoms go away for weeks to
     # months." that qualifies it, when that pair answers too.
     for k, c in enumerate(chosen):
-        qualified = [
-            w
-            for w in found
-            if w.article == c.article and w.start == c.start and w.end > c.end and _QUALIFIES.match(articles[c.article].text, c.end)
-        ]
-        if qualified and not any(o is not c and o.article == c.article and o.start < qualified[0].end and c.end <= o.start for o in chosen):
-            chosen[k] = min(qualified, key=lambda w: w.end)._replace(score=c.score)
+        if not _QUALIFIES.match(articles[c.article].text, c.end):
+            continue
+        wider = min(
+            (w for w in found if w.article == c.article and w.start == c.start and w.end > c.end), key=lambda w: w.end, default=None
+        )
+        if wider is not None and not any(o is not c and o.article == c.article and c.end <= o.start < wider.end for o in chosen):
+            chosen[k] = wider._replace(score=c.score)
     # Articles in the order of their best quote; inside one, best first.
     article_rank: dict[str, int] = {}
     for c in chosen:
