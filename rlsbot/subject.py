@@ -39,7 +39,7 @@ def about_subject(article: Article) -> bool:
     return _cached(article, "about", lambda: bool(SUBJECT_RE.search(article.title)) or named_throughout(article, SUBJECT_RE))
 
 
-# How to take, stop or drive on a drug, and its side effects, hold for every use its leaflet lists: RLS among them.
+# How to take, stop or drive on a drug, its side effects and whether it is safe hold for every use its leaflet lists: RLS among them.
 ANY_USE = frozenset({"driving", "stopping", "missed dose", "interactions", "side effects", "safety"})
 
 
