@@ -41,8 +41,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
-# Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14 and A15/B15 are tuned on; A12/B12, A13/B13,
-# A16/B16, A17/B17, A18/B18 and A19/B19 are frozen (A17/B17 onwards from the day they were written).
+# Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14, A15/B15, A20/B20 and A22/B22 are tuned on;
+# A12/B12, A13/B13, A16/B16 to A19/B19 and A21/B21 are frozen (A17/B17 onwards from the day they were written).
 FROZEN = {
     "A2",
     "B2",
@@ -64,6 +64,8 @@ FROZEN = {
     "B18",
     "A19",
     "B19",
+    "A21",
+    "B21",
 }
 
 
