@@ -217,9 +217,24 @@ _POINTS_BACK = re.compile(
     r"|\b(?:could|can|might|would) (?:the|that|this|his|her|my|these|those|either|any|any of the|either of the) (?:\w+ )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?) be\s+(?:behind|causing|doing|to blame for)\s+(?:it|this|that|these)\b"
     # "...Could either med be contributing?", "...could any of them be making his restless legs worse?"
     r"|\b(?:could|can|might|would) (?:either|any|one|some|both) (?:of (?:them|these|those|the \w+) |(?:\w+ )?(?:meds?|medicines?|medications?|tablets?|pills?|drugs?) )be (?:contributing|making|causing|behind|to blame)\b"
-    r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these|it) (?:really |actually )?(?:work|help)\b(?! (?:to|if)\b)",
+    r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these|it) (?:really |actually )?(?:work|help)\b(?! (?:to|if)\b)"
+    # "...my iron is low. could that be why my legs go crazy?", "...just started dialysis. will that sort out his legs?"
+    r"|\b(?:could|can|might|would|is) (?:that|this) (?:be )?(?:why|the reason)\b"
+    r"|\b(?:will|would|could|does|can|did) (?:that|this) (?:really |actually |also )?(?:sort|fix|cure|clear|settle|ease|improve)\b"
+    r"|\b(?:will|would|could|does|can|did) (?:that|this|it) (?:really |actually |also )?do (?:anything|something|much)\b",
     re.IGNORECASE,
 )
+
+
+# How someone put a feeling, in their own words: "says her legs feel 'fizzy'", "calls it 'the jitters'"
+_QUOTED_WORDS = re.compile(
+    r"\b(?:feels?|felt|feeling|says?|said|calls?|called|describes?|described)\s+(?:\w+\s+){0,2}?['‘\"“]([\w\s-]{1,40}?)['’\"”](?!\w)"
+)
+
+
+def said_in_quotes(word: str, question: str) -> bool:
+    """Is the word one someone was quoted using ("says her legs feel 'fizzy'"): their words, not a topic?"""
+    return any(word in words(m.group(1)) for m in _QUOTED_WORDS.finditer(question))
 
 
 def points_back(asking: str) -> bool:
@@ -229,7 +244,7 @@ def points_back(asking: str) -> bool:
 
 # Ways of asking that name nothing: "in plain words", "be honest".
 _FILLER_WORDS = tuple(
-    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork couple carry carries carrying ignored overlooked shelf".split()
+    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork wishful couple carry carries carrying ignored overlooked shelf".split()
 )
 
 
@@ -243,11 +258,11 @@ def _filler_phrases() -> re.Pattern[str]:
         # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
         r"|\b(?:go|goes|going|gone|went|drive me|driving me|drives me) (?:nuts|crazy|mad|haywire|bananas|wild)\b"
         # "could the two be linked?": the story's two things, no number to look for
-        r"|\bthe two\b(?= (?:be|are|is|of them)\b)"
+        r"|\bthe two(?: things)?\b(?= (?:be|are|is|of them)\b)"
         # "...now got the runs. normal??", "is it normal for it to come and go?": asking, not naming
         r"|\b(?:is (?:that|this|it|all this|this all) )?(?:normal|usual)\b(?=\s*(?:\?|$|for\b|to\b|thing\b))"
         # "...or is it just internet hype?", "...or just wellness-influencer stuff": a dismissal, not a topic
-        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w'’-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?|ignored|overlooked|opinion|guesswork)\b",
+        r"|\bor (?:is it |it['’]?s |its |is that |are they )?(?:(?:just|only|all) )?(?:a |an |some )?(?:[\w'’-]+ ){0,2}(?:hype|stuff|nonsense|rubbish|marketing|gimmicks?|fads?|scams?|woo|snake oil|myths?|ignored|overlooked|opinion|guesswork|wishful thinking)\b",
         re.IGNORECASE,
     )
 
@@ -271,6 +286,23 @@ _PHRASES = (
     ("habit-forming", "addictive", ""),
     ("hooked up", "connected", ""),  # to wires, not on a drug
     ("sleep lab", "sleep study", ""),
+    ("rest less legs", "restless legs", ""),  # dictated
+    ("cutting back on", "avoiding", ""),  # "cutting back on the drink", as the articles put it ("reduce or avoid")
+    ("cut back on", "avoid", ""),
+    ("cutting down on", "avoiding", ""),
+    ("cut down on", "avoid", ""),
+    ("writing down", "recording", ""),  # a sleep diary's "daily record"
+    ("write down", "record", ""),
+    ("write it down", "record it", ""),
+    ("medically speaking", "", ""),
+    ("underlying causes", "causes", ""),  # what causes it, not an underlying condition
+    ("underlying cause", "cause", ""),
+    ("sleeping pills", "sleep medications", ""),
+    ("sleeping pill", "sleep medication", ""),
+    ("sleeping tablets", "sleep medications", ""),
+    ("sleeping tablet", "sleep medication", ""),
+    ("nursing homes", "care homes", ""),  # where they live, not breastfeeding
+    ("nursing home", "care home", ""),
     ("scratch cards", "gambling", ""),
     ("scratch card", "gambling", ""),
     ("grown ups", "adults", ""),

@@ -202,6 +202,18 @@ def _candidates(
                 continue
             ordered = terms_of(own)
             terms = set(ordered)
+            # In the drug's own leaflet the brand's form names it: "Swallow the extended-release tablets whole" is Horizant's
+            # (a sentence of its own: not a list's "- tell your doctor if ... If you will be taking the extended-release tablets, ...").
+            by_form = bool(
+                on_topic_article
+                and needs.subject is not SUBJECT_RE
+                and needs.focus
+                and needs.form
+                and needs.form <= terms
+                and sentence.kind != "item"
+            )
+            if by_form:
+                terms |= needs.focus[0]
             context = set(terms_of(quoted)) | section_terms
             # The subject: this sentence, its section, its article (in one on RLS, "PLMS usually affects ..." is not) or the
             # paragraph it goes on with, three sentences back at most ("People with RLS should ... Drugs ... help as well").
@@ -261,6 +273,7 @@ def _candidates(
             score /= 1.0 + LENGTH_PENALTY * max(0, length - 12) / 12
             score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
             own_focus = not needs.focus or _has(set(terms_of(ASIDE.sub("", own))), needs.focus[0])  # not "In addition to magnesium"
+            own_focus = own_focus or by_form
             gives_ask = main is None or bool(main.cue.search(quoted))
             out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask, quoted))
     return out

@@ -88,6 +88,8 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
             r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:really |genuinely |actually |that |very |so )?(?:rare|common|uncommon)\b"
+            # "I read somewhere that RLS is really rare, like one in ten thousand people"
+            r"|\b(?:rls|restless legs(?: syndrome)?|it) (?:is|was|['’]s) (?:really |genuinely |actually |that |very |so |quite )?(?:rare|uncommon)\b"
             # "whether this complaint is a rare one, or whether a good many people are afflicted by it"
             r"|\bis (?:a |an )?(?:rare|uncommon|common) (?:one|thing|condition|complaint|disorder)\b|\ba good many (?:people|folks)\b"
         ),
@@ -146,6 +148,8 @@ ASKS: tuple[Ask, ...] = (
             r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"
             # "he's gone unsteady and dozy. could that be the gabapentin?"
             r"|\b(?:could|can|would|might) (?:that|this|it|they) be\b(?= (?:from |due to )?(?:the|his|her|my|their|your) (?:new )?(?:gabapentin|horizant|neurontin|ropinirole|requip|pramipexole|mirapex|rotigotine|neupro|pregabalin|lyrica)\b)"
+            # "will the restless legs tablets make my husband drowsy in the day?"
+            r"|\b(?:tablets?|pills?|meds|medicines?|medications?|drugs?) (?:\w+ )?make (?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b"
         ),
         pattern(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
         False,
@@ -259,7 +263,8 @@ ASKS: tuple[Ask, ...] = (
             # "at what stage of pregnancy does it appear?", "which trimester?"
             r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
             # "why is it worse in the evening?", "why only once i'm sat on the sofa?": when it comes, asked as why.
-            r"|\bwhy\b(?=[^.?!]*\b(?:evenings?|nights?|nite|bedtime|late|sofa|couch|armchair|sitting|sat|lying|resting)\b)"
+            # ("could that be why my legs go crazy every night?" asks for the story's reason, not when.)
+            r"|(?<!\bbe )(?<!\bthat )(?<!\bthis )\bwhy\b(?=[^.?!]*\b(?:evenings?|nights?|nite|bedtime|late|sofa|couch|armchair|sitting|sat|lying|resting)\b)"
         ),
         pattern(
             r"\bnight\b|\bevening\b|\bmonths?\b|\btrimester\b|\bage\b|\bwhen (?:you|you['’]re|they|the|a)\b|\bwhile\b|\binactive\b|\bearly in life\b|\blater in life\b|\bduring\b|\bmiddle age\b|\bchildhood\b"
@@ -401,7 +406,9 @@ ASKS: tuple[Ask, ...] = (
         "definition",
         pattern(
             r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b"
-            r"(?! the (?:best|cause|dose|risk|outlook|treatment))|\bmean(?:s|ing)?\b|\bdefin"
+            # ("what's a safe dose at his age?" asks a dose, "what is a good way to ..." a way)
+            r"(?! (?:the|a|an) (?:(?:safe|good|normal|usual|typical|right|proper|recommended|maximum|max) )?(?:best|cause|dose|dosage|amount|risk|outlook|treatment|way)\b)"
+            r"|\bmean(?:s|ing)?\b|\bdefin"
             # The indirect question: "could you explain what restless legs syndrome actually is?"
             r"|\bwhat (?:\w+\s+){1,5}(?:actually |really |exactly )?is\s*(?:[?.!]|$)"
             # "restless legs, what is it in plain english?"

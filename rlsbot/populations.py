@@ -63,8 +63,8 @@ POPULATIONS: tuple[Population, ...] = (
     ),
     Population(
         "breastfeeding",
-        pattern(r"\bbreast-?\s?feed|\bbreastfed\b|\bnursing\b|\blactat"),
-        pattern(r"\bbreast-?\s?feed|\bnursing\b|\blactat"),
+        pattern(r"\bbreast-?\s?feed|\bbreastfed\b|\bnursing\b(?!\s+homes?\b)|\blactat"),
+        pattern(r"\bbreast-?\s?feed|\bnursing\b(?!\s+homes?\b)|\blactat"),
         "breastfeeding",
     ),
     Population(

@@ -27,6 +27,7 @@ from rlsbot.analysis import (
     normalize,
     people_words,
     points_back,
+    said_in_quotes,
     spelled_out,
     split_story,
     stem,
@@ -209,6 +210,8 @@ class Query(NamedTuple):
         word = qw.corrected or qw.word
         if any(ch.isdigit() for ch in word):
             return False
+        if said_in_quotes(qw.word, self.question):
+            return False  # "says her legs feel 'fizzy'": the words someone used, not a topic
         name = rf"(?<![.?!]\s)(?<!^)\b(?:{re.escape(qw.word.upper())}|{re.escape(qw.word.capitalize())})\b"
         return max(rarity(w) for w in (word, *base_forms(word))) < TECHNICAL_ZIPF or bool(re.search(name, self.question.strip()))
 

@@ -78,8 +78,11 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
     defined = _defined(query)
     if defined is not None:
         return _named(defined)
-    if any(qw.kind == SUBJECT and not qw.carried for qw in query.words):
+    if any(qw.kind == SUBJECT and not qw.carried and not qw.story for qw in query.words):
         return None
+    # "Switched from Neurontin to Horizant for my legs. What time of day do I take the Horizant?": a story that names the
+    # legs leaves a brand the asking sentence names its drug's subject, and no other condition.
+    brand_only = any(qw.kind == SUBJECT and not qw.carried for qw in query.words)
     denied = {m.group(1).casefold().rstrip("s") for m in _DENIED.finditer(query.question)}
     # A condition's name is a rare word ("ADHD", "crohns"); "brain" runs through many pages and titles.
     focus = {t for qw in query.focus if rarity(qw.corrected or qw.word) < FOCUS_ZIPF for t, _ in qw.terms}
@@ -96,11 +99,13 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
             form = form_of(article, name)
             if form is not None:
                 return _named(name, form[0], form=form)
+            if brand_only:
+                continue
             if is_about(article, name):
                 # "How is ADHD treated?" over a page on attention deficit disorder that says "ADHD" throughout.
                 return _named(name)
         named = (set(corpus_terms(article.title, index)) - _GENERIC_TITLE) & focus
-        if named:
+        if named and not brand_only:
             names = [w for w in re.findall(r"[^\W_]+", article.title) if corpus_terms(w, index) and corpus_terms(w, index)[0] in named]
             if names:
                 return _named(*names)

@@ -13,7 +13,7 @@ COMPARISON = Ask(
     # "which is better, ropinirole or pramipexole?": only a sentence that compares answers it
     "comparison",
     pattern(
-        r"\bwh?ich (?:one |ones |of them |of the two )?(?:is |are |works? |would be |['’]s )?(?:better|best|more effective|safer|stronger)\b|\bwh?ich (?:one )?works? best\b"
+        r"\bwh?ich (?:one |ones |of them |of the two )?(?:is |are |works? |would be |['’]s )?(?:actually |really |generally |usually )?(?:better|best|more effective|safer|stronger)\b|\bwh?ich (?:one )?works? best\b"
         r"|\b(?:better|safer|more effective|stronger) than\b(?! (?:before|ever|usual|it was))(?![^.?!]*\b(?:on (?:its|their) own|alone|by itself)\b)|\bworks? as well as\b|\bas (?:good|effective) as\b|\bhelp more than\b"
     ),
     pattern(

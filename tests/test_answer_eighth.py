@@ -79,10 +79,11 @@ def test_a_refusal_names_what_the_articles_discuss_not_everyday_words(bot):
     assert nameable("coffee") and nameable("bedtime") and nameable("nerves")
     assert not nameable("month") and not nameable("likely") and not nameable("thinks") and not nameable("wakes")
     answer = bot.ask(
-        "School thinks my 7 year old might have ADHD, he can't sit still, and at bedtime he keeps saying his legs feel 'fizzy'. Could the two be connected?"
+        # (ADHD until the tenth session, when "adhd" came to read as the articles' "hyperactivity" and this was answered.)
+        "School thinks my 7 year old might have dyslexia, he can't sit still, and at bedtime he keeps saying his legs feel 'fizzy'. Could the two be connected?"
     )
     assert not answer.answered
-    assert "adhd" in answer.missing
+    assert "dyslexia" in answer.missing
     assert answer.gaps and "thinks" not in answer.gaps[0]
 
 
