@@ -158,10 +158,15 @@ def test_what_to_write_down_is_the_diarys_record(multi_bot):
 
 
 def test_tablets_that_make_someone_drowsy_asks_for_side_effects(bot):
-    # "drowsy" matched "... while they are sleeping or while relaxed or drowsy." (PLMS), quoted first.
-    answer = bot.ask("will the restless legs tablets make my husband drowsy in the day?")
-    assert answer.answered
-    assert quotes(answer)[0] == "Side effects may include nausea (feeling sick to your stomach), headache, and daytime sleepiness."
+    # "drowsy" matched "... while they are sleeping or while relaxed or drowsy." (PLMS), and "sleepy" RLS's own daytime
+    # sleepiness: each quoted alone, first.
+    for question in (
+        "will the restless legs tablets make my husband drowsy in the day? he's already exhausted since his stroke",
+        "will my rls meds make me sleepy in the day?",
+    ):
+        answer = bot.ask(question)
+        assert answer.answered
+        assert quotes(answer)[0] == "Side effects may include nausea (feeling sick to your stomach), headache, and daytime sleepiness."
 
 
 def test_will_cutting_back_do_anything_asks_of_the_storys_habits(multi_bot):
