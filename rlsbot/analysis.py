@@ -221,7 +221,9 @@ _POINTS_BACK = re.compile(
     # "...my iron is low. could that be why my legs go crazy?", "...just started dialysis. will that sort out his legs?"
     r"|\b(?:could|can|might|would|is) (?:that|this) (?:be )?(?:why|the reason)\b"
     r"|\b(?:will|would|could|does|can|did) (?:that|this) (?:really |actually |also )?(?:sort|fix|cure|clear|settle|ease|improve)\b"
-    r"|\b(?:will|would|could|does|can|did) (?:that|this|it) (?:really |actually |also )?do (?:anything|something|much)\b",
+    r"|\b(?:will|would|could|does|can|did) (?:that|this|it) (?:really |actually |also )?do (?:anything|something|much)\b"
+    # "...takes an antihistamine for hay fever. could that make her restless legs worse?"
+    r"|\b(?:could|can|might|would|will|does|do|did) (?:that|this|those|these) (?:really |actually |also )?(?:make|be making|have made)\b",
     re.IGNORECASE,
 )
 

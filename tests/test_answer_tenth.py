@@ -176,3 +176,11 @@ def test_will_cutting_back_do_anything_asks_of_the_storys_habits(multi_bot):
     )
     assert answer.answered
     assert "reduce or avoid caffeine, alcohol, and tobacco" in quotes(answer)[0]
+
+
+def test_could_that_make_it_worse_asks_of_the_storys_medicine(bot):
+    # "could that make ..." named nothing but restless legs, and the story's antihistamine only ranked: caffeine and nerve damage.
+    answer = bot.ask("my mum is in a nursing home and takes an antihistamine for hay fever. could that make her restless legs worse?")
+    assert answer.answered
+    assert any("Cold and allergy medicines that contain antihistamines" in q for q in quotes(answer))
+    assert not any(q.startswith("Nerve damage in the legs or feet") for q in quotes(answer))

@@ -80,7 +80,7 @@ FLOORS = {
     "A13": (0.63, 0.71, 0.57, 0.68, 0.14, 60),
     "B13": (0.47, 0.58, 0.45, 0.87, 0.18, 60),
     # frozen from the start: written in the sixth session (2026-11-27), scored only as totals
-    "A16": (0.60, 0.63, 0.57, 0.93, 0.20, 60),
+    "A16": (0.63, 0.65, 0.61, 0.93, 0.20, 60),
     "B16": (0.60, 0.69, 0.53, 0.75, 0.11, 60),
     # frozen from the start: written in the seventh session (2026-11-27), scored only as totals
     "A17": (0.65, 0.67, 0.50, 0.81, 0.11, 60),
