@@ -64,6 +64,10 @@ FLOORS = {
     "B22": (0.67, 0.69, 0.63, 1.00, 0.14, 60),
     "A23": (0.71, 0.73, 0.56, 0.81, 0.07, 60),
     "B23": (0.47, 0.56, 0.45, 0.87, 0.14, 60),
+    # tuned on: written in the eleventh session (2026-11-27): a retired teacher, yes/no questions, separate beds, "growing
+    # pains", antidepressants, stretching and yoga, a lorry driver; circulation, ferritin numbers, a widower, many medicines
+    "A25": (0.69, 0.73, 0.66, 0.75, 0.18, 60),
+    "B25": (0.47, 0.54, 0.41, 0.93, 0.09, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.78, 0.82, 0.75, 0.93, 0.07, 60),
     "B2": (0.73, 0.75, 0.61, 0.94, 0.09, 60),
@@ -94,6 +98,9 @@ FLOORS = {
     # frozen from the start: written in the tenth session (2026-11-27), scored only as totals
     "A21": (0.67, 0.71, 0.59, 0.75, 0.11, 60),
     "B21": (0.45, 0.54, 0.42, 0.87, 0.14, 60),
+    # frozen from the start: written in the eleventh session (2026-11-27), scored only as totals
+    "A24": (0.65, 0.69, 0.54, 0.75, 0.16, 60),
+    "B24": (0.47, 0.54, 0.45, 0.93, 0.11, 60),
 }
 
 

@@ -41,8 +41,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
-# Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14, A15/B15, A20/B20 and A22/B22 are tuned on;
-# A12/B12, A13/B13, A16/B16 to A19/B19 and A21/B21 are frozen (A17/B17 onwards from the day they were written).
+# Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14, A15/B15, A20/B20, A22/B22, A23/B23 and
+# A25/B25 are tuned on; A12/B12, A13/B13, A16/B16 to A19/B19, A21/B21 and A24/B24 are frozen (A17/B17 onwards from the day
+# they were written).
 FROZEN = {
     "A2",
     "B2",
@@ -66,6 +67,8 @@ FROZEN = {
     "B19",
     "A21",
     "B21",
+    "A24",
+    "B24",
 }
 
 
