@@ -311,6 +311,17 @@ _PHRASES = (
     ("grown-ups", "adults", ""),
     ("grown up", "adult", ""),
     ("grown-up", "adult", ""),
+    ("hot water bottles", "heating pads", ""),  # the articles' "heating pad"
+    ("hot water bottle", "heating pad", ""),
+    ("hot-water bottle", "heating pad", ""),
+    ("feeding it", "making it worse", ""),
+    ("it kicks off", "it starts", ""),  # "ice pack on my calves when it kicks off"
+    ("they kick off", "they start", ""),  # "energy drinks and coffee... could that be feeding it?"
+    ("normal gp", "primary care doctor", ""),  # "can my normal GP handle it": the articles' "primary care doctor"
+    ("normal doctor", "primary care doctor", ""),
+    ("regular doctor", "primary care doctor", ""),
+    ("usual doctor", "primary care doctor", ""),
+    ("family doctor", "primary care doctor", ""),
 )
 # "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")

@@ -29,7 +29,7 @@ from functools import cache
 from typing import NamedTuple
 
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
-from rlsbot.ask_type import AMOUNTS_ANSWER, EXPLAINS, MEASURED, NAMES_SOME, WHICH, WHY
+from rlsbot.ask_type import AMOUNTS_ANSWER, BRINGS_ON, EXPLAINS, MEASURED, NAMES_SOME, TREATS, WHICH, WHY
 from rlsbot.asks import ask
 from rlsbot.english import nameable
 from rlsbot.index import Hit, Index
@@ -74,7 +74,11 @@ WHICH_WEIGHT = 0.3
 
 
 # "However, some people's symptoms go away ...", not "However, the genetic changes ... in these families ...": it points back
-_QUALIFIES = re.compile(r"[ \t]*(?:However|But|Still|Nevertheless),? (?![^.?!\n]*\b(?:these|those|this|that|such)\b)")
+_QUALIFIES = re.compile(
+    r"[ \t]*(?:However|But|Still|Nevertheless),? "
+    # not one that points back ("... in these families"); "suggest that you see ..." is no pointing
+    r"(?![^.?!\n]*\b(?:these|those|this|such|that(?! (?:you|he|she|they|it|we|i|the|a|an|some|most|many|people|your|their|his|her)\b))\b)"
+)
 
 
 class Citation(NamedTuple):
@@ -157,6 +161,7 @@ def _candidates(
     drug = query.focus[0].corrected or query.focus[0].word if query.focus and main is not None and main.kind in ANY_USE else ""
     # "which foods ...?", and side effects, asked for as a list: a sentence that names some
     which = bool(WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
+    treats_asked = main is not None and main.kind == "treatment" and "cause" not in (query.asks or query.carried_asks)
     amounts_unasked = main.kind not in AMOUNTS_ANSWER if main is not None else not MEASURED.search(query.question)
 
     def terms_of(text: str) -> list[str]:
@@ -197,7 +202,9 @@ def _candidates(
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))
             quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             if NOT_AN_ANSWER.match(own) or amounts_unasked and ask("dose").cue.search(own):
-                continue  # "daily doses of 270-350 mg" answers no question of who gets it
+                continue
+            if treats_asked and BRINGS_ON.search(own) and not TREATS.search(own):
+                continue  # "which prescription meds are there for rls?": not the medicines that bring it on  # "daily doses of 270-350 mg" answers no question of who gets it
             if "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
             ordered = terms_of(own)

@@ -50,3 +50,9 @@ MEASURED = re.compile(r"\b(?:levels?|amounts?|how (?:much|many|high|low)|numbers
 AMOUNTS_ANSWER = frozenset(
     ("dose", "missed dose", "safety", "side effects", "avoid", "interactions", "timing", "comparison", "effect", "treatment", "foods")
 )
+# "Some prescription and over-the-counter medicines can cause or worsen RLS symptoms.": what brings it on, no treatment
+BRINGS_ON = re.compile(
+    r"\b(?:cause|causes|trigger|triggers|worsen|worsens)\b(?:\s+or\s+(?:cause|trigger|worsen)s?\b)?\s+(?:rls|restless|symptoms|it|the)\b",
+    re.I,
+)
+TREATS = re.compile(r"\btreat|\brelie|\bease|\bhelp|\bimprov|\bgo away\b", re.I)

@@ -201,6 +201,7 @@ ASKS: tuple[Ask, ...] = (
         "diagnosis",
         pattern(
             r"\bdiagnos|\btests?\b|\btested\b|\bbloods\b|\b(?:proves?|establish(?:es)?) (?:that )?(?:i|he|she|you|they|one|someone|somebody|a person) (?:have|has)\b|\bconfirm(?:s|ed|ing)?\b|\bhow (?:do|does|can|could|would|will) (?:i|you|we|they|(?:a |the |my |your )?(?:doctors?|docs?|physicians?|gp|neurologists?)) (?:know|tell|confirm|check|work out|figure out|find out|be sure)\b|\bwhat (?:kind|sort|type) of (?:doc|doctor|specialist)|\bspecialist\b|\bwhich doctor\b"
+            r"|\b(?:get|have|had|getting) (?:my|his|her|their|your|the) (?:\w+ ){0,2}(?:checked|tested|measured)\b|\b(?:say|tell|know) (?:for sure|for certain|definitely) (?:that )?(?:it['’]s|it is|(?:i|you|he|she|they) (?:ha(?:ve|s)|got))\b"  # "should i get my iron levels checked", "before they can say for sure it's rls?"
             r"|\btold (?:i|it|you|he|she|they|someone|somebody)(?:['’]s| is| has| have| had)\b"  # "before someone is told it's RLS"
             # "a parkinsons tablet 'to see if it works'": a drug trial, which confirms RLS
             r"|\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b|\bsay (?:i|you|he|she|they|someone) (?:ha(?:ve|s|d)|got)\b|\b(?:working|work|find|finding|figure|figuring) out (?:if|whether)\b"
@@ -279,8 +280,8 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "outlook",
         pattern(
-            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\bgo(?:es)? away\b|\bgr[eo]w(?:s|n|ing)? out of\b|\bouts?grow|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) (?:\w+ ){0,2}?(?:settle|calm|die|ease|clear|wear|stop)(?: down| off| up)?\b|\bwill (?:it|my|her|his|rls|this) "
-            r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b"  # "will the jittery legs stop?"
+            r"\boutlook\b|\bprognosis\b|\bwhat (?:to|should i|can i|do i|will i) expect\b|\b(?:am i|are we|is (?:he|she)) to expect\b|\bgo(?:es)? away\b|\bgr[eo]w(?:s|n|ing)? out of\b|\bouts?grow|\bcure[ds]?\b|\bcurable\b|\bget(?:ting)? (?:better|worse)\b|\bfor ?ever\b|\blife-?long\b|\bpermanent\b|\bfor good\b|\bonce and for all\b|\bstuck with (?:it|this|them)\b|\bwill (?:it|my|her|his|rls|this) (?:\w+ ){0,2}?(?:settle|calm|die|ease|clear|wear|stop)(?: down| off| up)?\b|\bwill (?:it|my|her|his|rls|this) "
+            r"|\bwill (?:the|these|those) (?:\w+ ){0,2}(?:stop|settle|improve|ease off|clear up)\b|\b(?:does|will|do|is) (?:it|this|they|rls|the legs|my legs) ever (?:going to )?(?:stop|end|ease|settle|calm|improve|get better)\b"  # "will the jittery legs stop?", "does it ever stop"
             # "Am I to expect that they will steadily worsen, or might they remain much as they are?"
             r"|\bwill (?:they|it|my symptoms|the symptoms|symptoms) (?:\w+ )?(?:worsen|progress|remain|stay the same)\b|\bexpect that\b"
         ),
@@ -383,7 +384,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b|\b(?:meds|pills|tablets)\s+(?:are there|are available|exist)\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,
@@ -405,14 +406,14 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "definition",
         pattern(
-            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b"
-            # ("what's a safe dose at his age?" asks a dose, "what is a good way to ..." a way)
+            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b(?! (?:going on|happening|wrong|up)\b)"
+            # ("what's going on" asks what is happening; "what's a safe dose at his age?" asks a dose, "what is a good way to ..." a way)
             r"(?! (?:the|a|an) (?:(?:safe|good|normal|usual|typical|right|proper|recommended|maximum|max) )?(?:best|cause|dose|dosage|amount|risk|outlook|treatment|way)\b)"
             r"|\bmean(?:s|ing)?\b|\bdefin"
             # The indirect question: "could you explain what restless legs syndrome actually is?"
             r"|\bwhat (?:\w+\s+){1,5}(?:actually |really |exactly )?is\s*(?:[?.!]|$)"
             # "restless legs, what is it in plain english?"
-            r"|\bwhat (?:is|are) (?:it|this|that|they)\s*(?:(?:in )?(?:plain|simple|layman'?s|normal|everyday) (?:english|terms|words|language))?\s*(?:[?.!]|$)"
+            r"|\bwhat (?:is|are) (?:it|this|that|they)\s*(?:exactly|actually|really)?\s*(?:(?:in )?(?:plain|simple|layman'?s|normal|everyday) (?:english|terms|words|language))?\s*(?:[?.!]|$)"
         ),
         pattern(r"\bis an?\b|\bis one of\b|\bdisorder\b|\bcondition\b|\bcauses an?\b"),
         False,

@@ -67,6 +67,9 @@ def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index:
             for b in brands_of(articles[a], focus[0].corrected or focus[0].word)
         }
         terms[0] |= frozenset(t for b in named for t in corpus_terms(b, index))
+    if wanted == ("wearing off",) and focus and not is_generic(focus[0]):
+        # "ropinirole was brilliant for a year, now it's worse": what long use of RLS medicines does is said of them all.
+        terms[0] |= frozenset(corpus_terms("medicines medications drugs", index))
     form = frozenset(corpus_terms(other.form, index)) - frozenset(corpus_terms(" ".join(_GENERIC_FORMS), index)) if other else frozenset()
     return Needs(
         form=form,

@@ -1,0 +1,106 @@
+"""Issue 12, eleventh session: what long use of a medicine does, asks in everyday words, the articles' own names for things.
+
+Each test names a way an answer went wrong on main (bc5e30b) and checks the quotes the articles give now.
+"""
+
+from __future__ import annotations
+
+from rlsbot.asks import asks_of
+from tests.quoting import quotes
+
+LONG_USE = "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
+
+
+def test_what_long_use_of_a_named_drug_does_is_said_of_rls_medicines(bot, multi_bot):
+    # "... it worked great for the first year ... what's going on?" was read as "what is RLS?": two definitions.
+    answer = multi_bot.ask(
+        "my husband has been on requip for ages and it worked great for the first year, now his legs start up in the afternoon. "
+        "what's going on?"
+    )
+    assert answer.answered
+    assert quotes(answer)[0] == LONG_USE
+    # The drug named, refused because no sentence on what long use does names ropinirole.
+    answer = bot.ask("Ropinirole was great for a year but now my legs are worse than before I started it. Is it the tablets?")
+    assert answer.answered
+    assert quotes(answer)[0] == LONG_USE
+
+
+def test_whats_going_on_is_no_definition():
+    assert "definition" not in [a.kind for a in asks_of("what's going on?")]
+    assert "definition" not in [a.kind for a in asks_of("what is happening to my legs?")]
+    assert [a.kind for a in asks_of("restless legs - what is it exactly?")] == ["definition"]
+
+
+def test_what_is_it_exactly_quotes_a_definition(bot):
+    # "exactly" before the question mark hid the definition: "Restless legs syndrome (RLS) has no cure." came first.
+    answer = bot.ask("restless legs - what is it exactly?")
+    assert answer.answered
+    assert quotes(answer)[0].startswith("Restless legs syndrome (RLS) is a disorder that causes a strong urge to move your legs.")
+
+
+def test_which_meds_are_there_asks_for_treatments(multi_bot):
+    # No ask was read: "In some cases, RLS medicines may worsen problems with excessive gambling ..." came first.
+    answer = multi_bot.ask("what tablets are available for rls?")
+    assert answer.answered
+    assert quotes(answer)[0].startswith("The drugs ropinirole, pramipexole, gabapentin enacarbil, and rotigotine have been approved")
+
+
+def test_a_treatment_question_does_not_quote_the_medicines_that_bring_it_on(multi_bot):
+    # "Some prescription and over-the-counter medicines can cause or worsen RLS symptoms." answered "which meds are there".
+    answer = multi_bot.ask("which prescription meds are there for restless legs?")
+    assert answer.answered
+    assert not any("cause or worsen" in q or "may trigger" in q for q in quotes(answer))
+    # Asked what makes it worse, that sentence still answers.
+    answer = multi_bot.ask("which medicines can make restless legs worse?")
+    assert any("trigger" in q or "worsen" in q for q in quotes(answer)[:2])
+
+
+def test_does_it_ever_stop_asks_how_it_will_go(bot):
+    # No ask was read: a sentence on mild symptoms on a long airplane trip came first.
+    answer = bot.ask("my legs have kept me awake for months. does it ever stop?")
+    assert answer.answered
+    assert quotes(answer)[0] == "RLS symptoms often get worse over time. However, some people's symptoms go away for weeks to months."
+
+
+def test_before_they_can_say_for_sure_asks_for_the_diagnosis(multi_bot):
+    answer = multi_bot.ask("what would my doctor need to know before they can say for sure it's restless legs?")
+    assert answer.answered
+    assert quotes(answer)[0].startswith("Your doctor will diagnose restless legs syndrome (RLS) based on your signs and symptoms")
+
+
+def test_getting_iron_checked_asks_for_a_test(bot):
+    # Refused: "The articles discuss iron, but no passage answers this question."
+    answer = bot.ask("should I get my iron levels checked?")
+    assert answer.answered
+    assert "your doctor may recommend blood tests to measure your iron levels" in quotes(answer)[0]
+
+
+def test_the_usual_doctor_is_the_primary_care_doctor_with_what_qualifies_it(bot):
+    # Refused over "normal" and "handle"; and "However, he or she also may suggest that you see a sleep specialist" was cut
+    # off wherever the sentence before it ranked first ("that you see" is no pointing back).
+    answer = bot.ask("do i need a specialist or can my normal GP handle it")
+    assert answer.answered
+    assert quotes(answer)[0] == (
+        "Your primary care doctor usually can diagnose and treat RLS. "
+        "However, he or she also may suggest that you see a sleep specialist or neurologist."
+    )
+
+
+def test_feeding_it_asks_what_makes_it_worse(bot):
+    answer = bot.ask("I drink about six cans of cola a day. Could that be feeding it?")
+    assert answer.answered
+    assert "caffeine" in quotes(answer)[0].lower() and "worse" in quotes(answer)[0]
+
+
+def test_mag_is_magnesium(bot):
+    # "mag" was an everyday word: "Side effects may include nausea ..." (another drug's leaflet) came first.
+    answer = bot.ask("mag tablets upset my stomach, is that common?")
+    assert answer.answered
+    assert quotes(answer)[0].startswith("The most common side effect of magnesium is stomach upset.")
+
+
+def test_am_i_to_expect_asks_how_it_will_go(bot):
+    # Refused: "expect" and "deterioration" were words the articles lack.
+    answer = bot.ask("I was diagnosed at 68. Am I to expect a steady deterioration?")
+    assert answer.answered
+    assert "worsen" in quotes(answer)[0]
