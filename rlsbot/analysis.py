@@ -217,6 +217,7 @@ _POINTS_BACK = re.compile(
     r"|\b(?:could|can|might|would) (?:the|that|this|his|her|my|these|those|either|any|any of the|either of the) (?:\w+ )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?) be\s+(?:behind|causing|doing|to blame for)\s+(?:it|this|that|these)\b"
     # "...Could either med be contributing?", "...could any of them be making his restless legs worse?"
     r"|\b(?:could|can|might|would) (?:either|any|one|some|both) (?:of (?:them|these|those|the \w+) |(?:\w+ )?(?:meds?|medicines?|medications?|tablets?|pills?|drugs?) )be (?:contributing|making|causing|behind|to blame)\b"
+    r"|\b(?:could|can|might|would) (?:any|either|one|some|both) of (?:these|those|them|the \w+) be\b"  # "... could any of these be setting my legs off?"
     r"|\bpill doing it\b|\b(?:does|do|would|will|could|can) (?:that|this|those|these|it) (?:really |actually )?(?:work|help)\b(?! (?:to|if)\b)"
     # "...my iron is low. could that be why my legs go crazy?", "...just started dialysis. will that sort out his legs?"
     r"|\b(?:could|can|might|would|is) (?:that|this) (?:be )?(?:why|the reason)\b"

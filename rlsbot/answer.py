@@ -28,6 +28,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from rlsbot.analysis import lay_words
 from rlsbot.article import BYLINE_KEYS, Article, with_bullets
 from rlsbot.ask_type import AMOUNTS_ANSWER, BRINGS_ON, EXPLAINS, MEASURED, NAMES_SOME, TREATS, WHICH, WHY
 from rlsbot.asks import ask
@@ -286,9 +287,19 @@ def _candidates(
     return out
 
 
-def _focus_name(query: Query, strict: bool = False) -> str:
+def _named(qw: QueryWord, index: Index) -> str:
+    """A focus word as the articles discuss it: a word they lack, read through the lay vocabulary, is named as what it was
+    read as ("sertraline": antidepressants; the articles never name sertraline)."""
+    word = qw.corrected or qw.word
+    if word in index.surface:
+        return word
+    return next((m for m in lay_words().get(word, ()) if m in index.surface), word)
+
+
+def _focus_name(query: Query, index: Index, strict: bool = False) -> str:
     """The focus words to name in a refusal, the question's own first; with ``strict``, only telling ones ("" if none)."""
-    names = [qw.corrected or qw.word for qw in query.focus if not qw.carried] or [qw.corrected or qw.word for qw in query.focus]
+    names = [_named(qw, index) for qw in query.focus if not qw.carried] or [_named(qw, index) for qw in query.focus]
+    names = list(dict.fromkeys(names))  # two antidepressants by name are one kind the articles discuss
     guessed = {qw.corrected for qw in query.focus if qw.story and qw.corrected}  # "dreading" read as "drawing" is a guess
     telling = [w for w in names if nameable(w) and w not in guessed]
     return " and ".join((telling if strict or telling else names)[:2]) or ("" if strict else "this")
@@ -296,7 +307,7 @@ def _focus_name(query: Query, strict: bool = False) -> str:
 
 def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: Needs) -> tuple[str, ...]:
     """Why nothing qualified: the parts of the question the articles lack, each said once."""
-    focus, named = _focus_name(query), _focus_name(query, strict=True)
+    focus, named = _focus_name(query, index), _focus_name(query, index, strict=True)
     who = " or ".join(p.name for p in needs.populations)
 
     @cache  # each is a pass over every candidate sentence; the lines below ask some twice
@@ -354,7 +365,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         # "do hot baths or compression socks help?": no sentence has both options; the rarer one, if a sentence gives what is asked.
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
         says = ask((query.asks or query.carried_asks)[0]).says
-        partly = (f"The articles discuss {other.corrected or other.word}, but do not say {says}.",) if found else ()
+        partly = (f"The articles discuss {_named(other, index)}, but do not say {says}.",) if found else ()
     if not found and query.sets_scene(needs.core):
         # "Horizant: administration timing and food requirements?": the commoner words set the scene; a sentence that answers of the rarest will do
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]

@@ -25,13 +25,18 @@ from dataclasses import dataclass
 
 from rlsbot.analysis import people_words, words
 from rlsbot.answer import Answer, Citation
-from rlsbot.query import SPECIFIC, SUBJECT, Query, QueryWord, is_generic
+from rlsbot.query import INTENT, SPECIFIC, SUBJECT, Query, QueryWord, is_generic
 
 CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
 SHORT_QUESTION = 3  # content words; a question this short leans on context
 
 _FOLLOW_START = re.compile(r"^\s*(?:and|also|but|so|then|what about|how about|what of|and what about|plus)\b", re.I)
+# "why?", "how come?" after an answer: why that is so, of what was asked (not what causes RLS).
+_BARE_WHY = re.compile(
+    r"^\W*(?:but |and |so )?(?:why|how come)(?: (?:is|does|would|do) (?:that|it|this)(?: happen| so)?)?(?: though| then| exactly)?\W*$",
+    re.I,
+)
 _INSTEAD = re.compile(r"^\s*(?:and\s+)?(?:what|how) about\b", re.I)
 # "what about for my husband who has kidney trouble?": the same question for someone else, the new words who they are.
 _FOR_SOMEONE = re.compile(
@@ -95,6 +100,8 @@ class Conversation:
         own = self.bot.query(question)
         if not self.resolve or not self._context or not is_follow_up(question, own):
             return own
+        if _BARE_WHY.match(question):
+            own = own._replace(words=tuple(qw for qw in own.words if qw.kind != INTENT), asks=())
         if own.missing_topics and not own.focus:
             return own  # a new topic the articles lack ("the capital of Peru?") borrows nothing
         have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}

@@ -14,6 +14,8 @@ COMPARISON = Ask(
     "comparison",
     pattern(
         r"\bwh?ich (?:one |ones |of them |of the two )?(?:is |are |works? |would be |['’]s )?(?:actually |really |generally |usually )?(?:better|best|more effective|safer|stronger)\b|\bwh?ich (?:one )?works? best\b"
+        # "is cetirizine or loratadine better for my legs?", "which hayfever tablet is least likely to set them off?"
+        r"|\b(?:is|are|would|will) \w+(?: \w+)? (?:or|vs\.?|versus) \w+(?: \w+)? (?:better|best|safer|more effective)\b|\bwh?ich (?:\w+ ){0,2}(?:is |are |would be )?(?:least|less|most|more) likely\b"
         r"|\b(?:better|safer|more effective|stronger) than\b(?! (?:before|ever|usual|it was))(?![^.?!]*\b(?:on (?:its|their) own|alone|by itself)\b)|\bworks? as well as\b|\bas (?:good|effective) as\b|\bhelp more than\b"
     ),
     pattern(

@@ -104,3 +104,43 @@ def test_am_i_to_expect_asks_how_it_will_go(bot):
     answer = bot.ask("I was diagnosed at 68. Am I to expect a steady deterioration?")
     assert answer.answered
     assert "worsen" in quotes(answer)[0]
+
+
+def test_a_medicine_by_its_own_name_is_read_as_the_kind_the_articles_name(bot, multi_bot):
+    # "sertraline", "cetirizine", "doxycycline": words the articles lack, so their lists of medicines were never quoted.
+    answer = bot.ask("my mum takes sertraline. could that make her restless legs worse?")
+    assert answer.answered
+    assert "- Antidepressants (used to treat depression)" in quotes(answer)[0]
+    answer = multi_bot.ask("I take amlodipine, sertraline and cetirizine most days. could any of these be setting my legs off at night?")
+    assert answer.answered
+    assert quotes(answer)[0].startswith("Certain medicines may trigger RLS. These include some:")
+    answer = bot.ask("can i take magnesium while im on doxycycline for my chest?")
+    assert answer.answered
+    assert "tetracycline antibiotics" in quotes(answer)[0]
+
+
+def test_a_refusal_names_the_kind_the_articles_discuss_not_the_medicine_they_never_name(bot):
+    answer = bot.ask("sertraline or citalopram, which is better for restless legs?")
+    assert not answer.answered
+    assert answer.gaps == ("The articles discuss antidepressants, but do not say which is better.",)
+
+
+def test_which_is_least_likely_asks_for_a_comparison(multi_bot):
+    # Answered with the list of medicines that trigger RLS, which says nothing of which antihistamine is least likely to.
+    answer = multi_bot.ask("which hayfever tablet is least likely to set off my restless legs? cetirizine or loratadine?")
+    assert not answer.answered
+    assert [a.kind for a in asks_of("which type is more likely to be passed down?")][0] == "comparison"
+
+
+def test_a_bare_why_asks_why_of_what_was_asked(multi_bot):
+    # "why?" after "is it always worse at night?" asked what causes RLS: a sentence on dopamine came first.
+    from rlsbot.conversation import Conversation
+
+    chat = Conversation(multi_bot)
+    chat.ask("is restless legs always worse at night?")
+    answer = chat.ask("why?")
+    assert answer.answered
+    assert quotes(answer)[0] == (
+        "The urge to move and unpleasant feelings happen when you're resting and inactive. "
+        "Thus, they tend to be worse in the evening and at night."
+    )

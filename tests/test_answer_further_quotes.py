@@ -17,7 +17,9 @@ def test_one_sentence_written_twice_with_a_word_changed_is_quoted_once(multi_bot
     gard = "Movement (i.e. kicking, stretching, rubbing, or pacing) makes the discomfort go away, at least temporarily."
     assert same_sentence(ghr, gard)
     assert not same_sentence(ghr, "Movement makes the symptoms worse in some people, at least at first.")
-    answer = multi_bot.ask("what can i do at 2am when it kicks off and i dont want to take anything")
+    # Both pages' sentences rank first and second for this question (eleventh session: "when it kicks off" is now "when it
+    # starts", no longer "kicking", so the 2am question no longer draws them).
+    answer = multi_bot.ask("does kicking or stretching my legs make the discomfort go away?")
     assert answer.answered
     movement = [q for q in quotes(answer) if "kicking, stretching, rubbing, or pacing" in q]
     assert len(movement) == 1
