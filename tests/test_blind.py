@@ -30,30 +30,34 @@ from tests.blind import evaluate as blind
 # refused on 5e37e07 is answered, with a quote its judge calls on topic (one wrong refusal fewer). A14's wrong refusals
 # 0.03 -> 0.05: "before my appointment should i be writing down how i sleep each night" is refused where it was answered
 # off topic ("write down" now reads as the sleep diary's "record", which answers B23's "what do I actually write down in it").
+# Eleventh session: floors raised to this branch's rates; five precision floors went down, each where a question once
+# refused is answered with a further quote that does not answer, or a list quoted for a drug by its own name: A16 0.61 -> 0.58
+# and A19 0.65 -> 0.64 (frozen: two wrong refusals fewer each, quote [1] up 1 and 2), A10 0.76 -> 0.75, B15 0.63 -> 0.62,
+# A25 0.66 -> 0.65 (tuned); the frozen sets' precision as a whole rose (0.571 -> 0.576).
 FLOORS = {
     # tuned on from the start
     "A1": (0.97, 0.97, 0.88, 1.00, 0.00, 60),
-    "B1": (0.91, 0.93, 0.81, 1.00, 0.00, 60),
+    "B1": (0.93, 0.93, 0.82, 1.00, 0.00, 60),
     "A3": (0.78, 0.86, 0.70, 1.00, 0.03, 60),
     "B3": (0.87, 0.87, 0.76, 1.00, 0.03, 60),
     # tuned on after their first judged run
-    "A5": (0.82, 0.82, 0.69, 0.87, 0.03, 60),
-    "B5": (0.84, 0.84, 0.67, 0.87, 0.05, 60),
+    "A5": (0.84, 0.84, 0.69, 0.87, 0.03, 60),
+    "B5": (0.86, 0.86, 0.68, 0.87, 0.05, 60),
     "A7": (0.69, 0.76, 0.58, 1.00, 0.05, 60),
     "B7": (0.78, 0.80, 0.76, 0.93, 0.11, 60),
     # tuned on: written at the start of a round by helpers who saw only the articles and the users
     "A9": (0.82, 0.84, 0.71, 1.00, 0.03, 60),
-    "B9": (0.80, 0.86, 0.70, 0.93, 0.05, 60),
-    "A10": (0.84, 0.89, 0.76, 0.93, 0.03, 60),
+    "B9": (0.82, 0.86, 0.71, 0.93, 0.05, 60),
+    "A10": (0.84, 0.89, 0.75, 0.93, 0.03, 60),
     "B10": (0.82, 0.82, 0.71, 1.00, 0.05, 60),
     "A11": (0.93, 0.95, 0.73, 0.93, 0.00, 60),
     "B11": (0.78, 0.82, 0.73, 1.00, 0.07, 60),
     # tuned on: written in the fifth session of 2026-11-26 in voices no earlier set has (non-native word order, dictation, bare keywords)
-    "A14": (0.80, 0.89, 0.70, 0.87, 0.05, 60),
+    "A14": (0.80, 0.89, 0.72, 0.87, 0.05, 60),
     "B14": (0.82, 0.87, 0.72, 1.00, 0.05, 60),
     # tuned on: written in the sixth session (2026-11-27) in voices no earlier set had (clinical shorthand, beliefs told, "what does X mean")
     "A15": (0.78, 0.84, 0.64, 0.93, 0.00, 60),
-    "B15": (0.71, 0.76, 0.63, 1.00, 0.09, 60),
+    "B15": (0.73, 0.78, 0.62, 1.00, 0.07, 60),
     # tuned on: written in the ninth session (2026-11-27) in voices no earlier set had (formal letters, a first pregnancy,
     # a clinician's shorthand, growing pains, two questions at once; chemotherapy feet, iron-deficiency anaemia, Parkinson's)
     "A20": (0.67, 0.73, 0.62, 0.93, 0.14, 60),
@@ -61,46 +65,46 @@ FLOORS = {
     # tuned on: written in the tenth session (2026-11-27) in voices no earlier set had (a student's essay, night shifts,
     # English as a second language, a care home, thirty years of jargon; dictation, myths, MS, a stroke, menopause, a blood donor)
     "A22": (0.73, 0.82, 0.63, 0.93, 0.07, 60),
-    "B22": (0.67, 0.69, 0.63, 1.00, 0.14, 60),
-    "A23": (0.71, 0.73, 0.56, 0.81, 0.07, 60),
-    "B23": (0.47, 0.56, 0.45, 0.87, 0.14, 60),
+    "B22": (0.73, 0.76, 0.64, 1.00, 0.09, 60),
+    "A23": (0.73, 0.76, 0.57, 0.81, 0.05, 60),
+    "B23": (0.54, 0.63, 0.47, 0.87, 0.09, 60),
     # tuned on: written in the eleventh session (2026-11-27): a retired teacher, yes/no questions, separate beds, "growing
     # pains", antidepressants, stretching and yoga, a lorry driver; circulation, ferritin numbers, a widower, many medicines
-    "A25": (0.69, 0.73, 0.66, 0.75, 0.18, 60),
-    "B25": (0.47, 0.54, 0.41, 0.93, 0.09, 60),
+    "A25": (0.80, 0.84, 0.65, 0.75, 0.07, 60),
+    "B25": (0.58, 0.67, 0.52, 0.93, 0.09, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.78, 0.82, 0.75, 0.93, 0.07, 60),
     "B2": (0.73, 0.75, 0.61, 0.94, 0.09, 60),
-    "A4": (0.71, 0.73, 0.68, 0.81, 0.14, 60),
+    "A4": (0.73, 0.76, 0.69, 0.81, 0.14, 60),
     "B4": (0.74, 0.78, 0.56, 0.80, 0.05, 60),
-    "A6": (0.60, 0.69, 0.62, 0.87, 0.14, 60),
+    "A6": (0.65, 0.73, 0.64, 0.87, 0.11, 60),
     "B6": (0.63, 0.67, 0.54, 0.93, 0.11, 60),
     "A8": (0.89, 0.91, 0.75, 0.93, 0.05, 60),
     "B8": (0.76, 0.78, 0.70, 0.87, 0.14, 60),
     # frozen: written after the third round of 2026-11-26, by helpers who saw only the articles and the users
-    "A12": (0.71, 0.78, 0.62, 0.87, 0.05, 60),
+    "A12": (0.71, 0.78, 0.63, 0.87, 0.05, 60),
     "B12": (0.56, 0.65, 0.58, 0.87, 0.18, 60),
     # frozen: written in the fourth session of 2026-11-26, in voices no other set has (clinical shorthand, numbers, negations)
-    "A13": (0.63, 0.71, 0.57, 0.68, 0.14, 60),
+    "A13": (0.67, 0.73, 0.60, 0.68, 0.14, 60),
     "B13": (0.47, 0.58, 0.45, 0.87, 0.18, 60),
     # frozen from the start: written in the sixth session (2026-11-27), scored only as totals
-    "A16": (0.63, 0.65, 0.61, 0.93, 0.20, 60),
+    "A16": (0.65, 0.67, 0.58, 0.93, 0.16, 60),
     "B16": (0.60, 0.69, 0.53, 0.75, 0.11, 60),
     # frozen from the start: written in the seventh session (2026-11-27), scored only as totals
-    "A17": (0.65, 0.67, 0.50, 0.81, 0.11, 60),
+    "A17": (0.67, 0.69, 0.52, 0.81, 0.09, 60),
     "B17": (0.56, 0.71, 0.46, 0.93, 0.05, 60),
     # frozen from the start: written in the eighth session (2026-11-27), scored only as totals
-    "A18": (0.58, 0.65, 0.50, 0.81, 0.11, 60),
+    "A18": (0.60, 0.67, 0.51, 0.81, 0.09, 60),
     "B18": (0.50, 0.60, 0.52, 0.81, 0.18, 60),
     # frozen from the start: written in the ninth session (2026-11-27), scored only as totals
-    "A19": (0.67, 0.73, 0.65, 0.87, 0.14, 60),
+    "A19": (0.71, 0.78, 0.64, 0.87, 0.09, 60),
     "B19": (0.56, 0.63, 0.47, 0.81, 0.18, 60),
     # frozen from the start: written in the tenth session (2026-11-27), scored only as totals
-    "A21": (0.67, 0.71, 0.59, 0.75, 0.11, 60),
+    "A21": (0.67, 0.71, 0.60, 0.75, 0.11, 60),
     "B21": (0.45, 0.54, 0.42, 0.87, 0.14, 60),
     # frozen from the start: written in the eleventh session (2026-11-27), scored only as totals
-    "A24": (0.65, 0.69, 0.54, 0.75, 0.16, 60),
-    "B24": (0.47, 0.54, 0.45, 0.93, 0.11, 60),
+    "A24": (0.69, 0.73, 0.57, 0.75, 0.14, 60),
+    "B24": (0.50, 0.56, 0.45, 0.93, 0.09, 60),
 }
 
 
