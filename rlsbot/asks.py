@@ -63,7 +63,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "dose",
         pattern(
-            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|is (?:ok|okay|fine|alright)|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b)"
+            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|is (?:ok|okay|fine|alright)|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b|(?: then| though| tho| exactly)?\s*[?.!]*\s*$)"
             r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?|cups?|glass(?:es)?|mugs?|pints?|drinks?|units?|servings?)\b|(?<!\bself-)(?<!\bself )\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\b(?:safe|right|recommended|usual|max(?:imum)?) amount\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
         ),
@@ -107,7 +107,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "interactions",
         pattern(
-            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b"
+            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b|\b(?:meds|medicines|tablets|pills|drugs)\b[^.?!]{0,12}\b(?:a problem|problems) with\b"
         ),
         pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
         True,
@@ -149,7 +149,7 @@ ASKS: tuple[Ask, ...] = (
             # "he's gone unsteady and dozy. could that be the gabapentin?"
             r"|\b(?:could|can|would|might) (?:that|this|it|they) be\b(?= (?:from |due to )?(?:the|his|her|my|their|your) (?:new )?(?:gabapentin|horizant|neurontin|ropinirole|requip|pramipexole|mirapex|rotigotine|neupro|pregabalin|lyrica)\b)"
             # "will the restless legs tablets make my husband drowsy in the day?"
-            r"|\b(?:tablets?|pills?|meds|medicines?|medications?|drugs?) (?:\w+ )?make (?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b"
+            r"|\b(?:tablets?|pills?|meds|medicines?|medications?|drugs?) (?:\w+ )?make (?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b|\b(?:will|would|could|can|do|does|might) (?:they|these|those|the \w+) make (?:me|him|her|you|them|us) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b"
         ),
         pattern(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
         False,
@@ -384,7 +384,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b|\b(?:meds|pills|tablets)\s+(?:are there|are available|exist)\b"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b|\b(?:meds|pills|tablets)\s+(?:are there|are available|exist)\b|\bwhat (?:actually |really |else |ever )?(?:helps?|works?)\b"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

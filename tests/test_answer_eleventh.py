@@ -144,3 +144,27 @@ def test_a_bare_why_asks_why_of_what_was_asked(multi_bot):
         "The urge to move and unpleasant feelings happen when you're resting and inactive. "
         "Thus, they tend to be worse in the evening and at night."
     )
+
+
+def test_a_bare_how_much_asks_for_the_dose(bot):
+    # "how much?" after "is magnesium worth trying?" asked nothing: three sentences on whether magnesium helps, no amount.
+    from rlsbot.conversation import Conversation
+
+    assert [a.kind for a in asks_of("how much?")] == ["dose"]
+    chat = Conversation(bot)
+    chat.ask("is magnesium worth a try for restless legs?")
+    answer = chat.ask("how much?")
+    assert answer.answered
+    assert "daily doses of 270-350 mg" in quotes(answer)[0]
+
+
+def test_will_they_make_me_sleepy_asks_for_side_effects_not_driving(bot):
+    # The story's lorry made it a question of driving, refused: "The articles discuss sleepy, but do not say whether you can drive."
+    answer = bot.ask("my GP wants to start me on tablets for my legs but I drive a bus. will they make me sleepy?")
+    assert answer.answered
+    assert "daytime sleepiness" in quotes(answer)[0]
+
+
+def test_everyday_asks_for_treatments_and_interactions():
+    assert [a.kind for a in asks_of("what actually helps the legs?")][0] == "treatment"
+    assert [a.kind for a in asks_of("are any of her other meds a problem with it?")] == ["interactions"]
