@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from rlsbot.analysis import lay_words
+from rlsbot.analysis import lay_words, words
 from rlsbot.article import Article
 from rlsbot.asks import ask
 from rlsbot.index import Hit, Index
@@ -19,6 +19,8 @@ PASSAGES_CONSIDERED = 60
 GENERIC_FOCUS_WEIGHT = 0.5  # "tablets" in "magnesium tablets": barely the focus
 SOFT_FOCUS_ZIPF = 4.0  # a focus word rarer than this ("zinc", "ropinirole") is required even of an ask of the subject
 _GENERIC_FORMS = ("tablet", "tablets", "capsule", "capsules", "pill", "pills")
+# Supplements are no "RLS medicines": what long use of those does is said of the medicines, not of magnesium or iron
+_SUPPLEMENTS = frozenset("magnesium iron ferritin vitamin vitamins folate folic zinc supplement supplements".split())
 
 
 class Needs(NamedTuple):
@@ -67,7 +69,7 @@ def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index:
             for b in brands_of(articles[a], focus[0].corrected or focus[0].word)
         }
         terms[0] |= frozenset(t for b in named for t in corpus_terms(b, index))
-    if wanted == ("wearing off",) and focus and not is_generic(focus[0]):
+    if wanted == ("wearing off",) and focus and not is_generic(focus[0]) and _SUPPLEMENTS.isdisjoint(words(query.question)):
         # "ropinirole was brilliant for a year, now it's worse": what long use of RLS medicines does is said of them all.
         terms[0] |= frozenset(corpus_terms("medicines medications drugs", index))
     form = frozenset(corpus_terms(other.form, index)) - frozenset(corpus_terms(" ".join(_GENERIC_FORMS), index)) if other else frozenset()

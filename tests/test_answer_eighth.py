@@ -41,7 +41,8 @@ def test_two_pages_that_say_the_same_summary_are_quoted_once(multi_bot):
 def test_can_my_child_drink_it_asks_whether_it_is_safe_for_the_child(bot):
     answer = bot.ask("can my 10 year old drink coffee")
     assert not answer.answered  # the articles speak of caffeine for adults, and of children's prevalence: neither answers
-    assert any("coffee" in gap and "children" in gap for gap in answer.gaps)
+    # named as the articles discuss it (eleventh session): they say "caffeine", never "coffee"
+    assert any("caffeine" in gap and "children" in gap for gap in answer.gaps)
     # "can a child really have it?" still asks whether children get RLS.
     child = bot.ask(
         "my grandson is 9 and at bedtime he tells me his legs feel like ants crawling inside them and he cant keep still."

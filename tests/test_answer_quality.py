@@ -751,11 +751,15 @@ def test_a_buzzing_gadget_is_the_vibrating_pad(bot):
     assert answer.citations[0].quote.startswith("The Relaxis pad")
 
 
-def test_a_medicine_that_may_stop_working_is_refused_when_only_other_medicines_are_said_to(bot):
-    """The articles say "a medicine will work for a while and then stop working", never of ropinirole."""
+def test_what_long_use_does_is_said_of_rls_medicines_not_of_a_supplement(bot):
+    """The articles say "a medicine will work for a while and then stop working" of the medicines for RLS, ropinirole among
+    them (eleventh session: blind judges called it an answer for a named RLS drug); never of iron tablets."""
     answer = bot.ask("been taking ropinirole for 3 yrs now, does it stop working after a while?")
+    assert answer.answered
+    assert answer.citations[0].quote == "Sometimes, a medicine will work for a while and then stop working."
+    answer = bot.ask("iron tablets worked for a few months but now they don't help anymore")
     assert not answer.answered
-    assert answer.gaps == ("The articles discuss ropinirole, but do not say what long use of it does.",)
+    assert answer.gaps == ("The articles discuss iron, but do not say what long use of it does.",)
 
 
 def test_a_safe_amount_a_day_asks_for_a_dose(bot):

@@ -26,7 +26,7 @@ def test_a_glass_of_wine_is_about_wine(bot):
 def test_how_many_cups_asks_an_amount_the_articles_do_not_give(bot):
     answer = bot.ask("how many cups of coffee a day is ok with restless legs")
     assert not answer.answered
-    assert answer.gaps == ("The articles discuss coffee, but do not say how much to take.",)
+    assert answer.gaps == ("The articles discuss caffeine, but do not say how much to take.",)  # their word for it
 
 
 def test_can_kids_get_it_asks_it_of_restless_legs(bot):

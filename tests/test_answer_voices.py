@@ -158,7 +158,7 @@ def test_a_sentence_on_the_other_way_of_giving_it_does_not_answer(bot):
     # "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding." is no verdict on tablets.
     tablets = bot.ask("is it ok to take magnesium tablets while breastfeeding")
     assert not tablets.answered
-    assert tablets.gaps == ("The articles discuss magnesium and tablets, but not for breastfeeding.",)
+    assert tablets.gaps == ("The articles discuss magnesium, but not for breastfeeding.",)
     iv = bot.ask("is IV magnesium safe in pregnancy")
     assert quotes(iv)[0] == "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding."
 
