@@ -58,10 +58,16 @@ def lay_words() -> dict[str, tuple[str, ...]]:
     """Everyday word -> the article words it stands for ("meds" -> medicines, medications)."""
     # Read in file order: a set's order changes with each process's string hashing.
     lay: dict[str, tuple[str, ...]] = {}
-    for line in _data_lines("lay.txt"):
+    for line in _data_lines("lay.txt") + _data_lines("medicines.txt"):
         word, *meanings = line.split()
         lay[word] = tuple(dict.fromkeys((*lay.get(word, ()), *meanings)))  # a word listed twice keeps both lines' meanings
     return lay
+
+
+@cache
+def medicine_names() -> frozenset[str]:
+    """Medicines by their own names (data/medicines.txt): read as their kind only where the articles lack the name."""
+    return frozenset(line.split()[0] for line in _data_lines("medicines.txt"))
 
 
 FORM_WEIGHT = 0.95  # another form of the same word ("pregnant" for "pregnancy")

@@ -24,6 +24,7 @@ from rlsbot.analysis import (
     is_contraction,
     is_stopword,
     lay_words,
+    medicine_names,
     normalize,
     people_words,
     points_back,
@@ -305,7 +306,8 @@ class Resolver:
         terms = [(direct, weight)] if direct else []
         if self.use_synonyms:
             lay = lay_words()
-            for meaning in lay.get(word) or (() if direct else next((lay[b] for b in base_forms(word, _VERB_ENDINGS) if b in lay), ())):
+            meanings = lay.get(word) or (() if direct else next((lay[b] for b in base_forms(word, _VERB_ENDINGS) if b in lay), ()))
+            for meaning in () if direct and word in medicine_names() else meanings:
                 term = self.term_for(meaning)
                 if term and all(term != t for t, _ in terms):
                     terms.append((term, weight * LAY_WEIGHT))
