@@ -321,9 +321,9 @@ _PHRASES = (
     ("hot water bottles", "heating pads", ""),  # the articles' "heating pad"
     ("hot water bottle", "heating pad", ""),
     ("hot-water bottle", "heating pad", ""),
-    ("feeding it", "making it worse", ""),
+    ("feeding it", "making it worse", ""),  # "energy drinks and coffee... could that be feeding it?"
     ("it kicks off", "it starts", ""),  # "ice pack on my calves when it kicks off"
-    ("they kick off", "they start", ""),  # "energy drinks and coffee... could that be feeding it?"
+    ("they kick off", "they start", ""),
     ("normal gp", "primary care doctor", ""),  # "can my normal GP handle it": the articles' "primary care doctor"
     ("normal doctor", "primary care doctor", ""),
     ("regular doctor", "primary care doctor", ""),

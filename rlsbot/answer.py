@@ -203,9 +203,9 @@ def _candidates(
                 span = (span[0], goes_on(text, hit.passage.sentences, i, span[1], lambda s: concludes(s) and bool(main.cue.search(s)), 1))
             quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             if NOT_AN_ANSWER.match(own) or amounts_unasked and ask("dose").cue.search(own):
-                continue
+                continue  # "daily doses of 270-350 mg" answers no question of who gets it
             if treats_asked and BRINGS_ON.search(own) and not TREATS.search(own):
-                continue  # "which prescription meds are there for rls?": not the medicines that bring it on  # "daily doses of 270-350 mg" answers no question of who gets it
+                continue  # "which prescription meds are there for rls?": not the medicines that bring it on
             if "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
             ordered = terms_of(own)
