@@ -287,7 +287,7 @@ def _candidates(
     return out
 
 
-def _named(qw: QueryWord, index: Index) -> str:
+def _as_discussed(qw: QueryWord, index: Index) -> str:
     """A focus word as the articles discuss it: a word they lack, read through the lay vocabulary, is named as what it was
     read as ("sertraline": antidepressants; the articles never name sertraline)."""
     word = qw.corrected or qw.word
@@ -298,7 +298,7 @@ def _named(qw: QueryWord, index: Index) -> str:
 
 def _focus_name(query: Query, index: Index, strict: bool = False) -> str:
     """The focus words to name in a refusal, the question's own first; with ``strict``, only telling ones ("" if none)."""
-    names = [_named(qw, index) for qw in query.focus if not qw.carried] or [_named(qw, index) for qw in query.focus]
+    names = [_as_discussed(qw, index) for qw in query.focus if not qw.carried] or [_as_discussed(qw, index) for qw in query.focus]
     names = list(dict.fromkeys(names))  # two antidepressants by name are one kind the articles discuss
     guessed = {qw.corrected for qw in query.focus if qw.story and qw.corrected}  # "dreading" read as "drawing" is a guess
     telling = [w for w in names if nameable(w) and w not in guessed]
@@ -365,7 +365,7 @@ def compose(question: str, query: Query, hits: list[Hit], articles: dict[str, Ar
         # "do hot baths or compression socks help?": no sentence has both options; the rarer one, if a sentence gives what is asked.
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]
         says = ask((query.asks or query.carried_asks)[0]).says
-        partly = (f"The articles discuss {_named(other, index)}, but do not say {says}.",) if found else ()
+        partly = (f"The articles discuss {_as_discussed(other, index)}, but do not say {says}.",) if found else ()
     if not found and query.sets_scene(needs.core):
         # "Horizant: administration timing and food requirements?": the commoner words set the scene; a sentence that answers of the rarest will do
         found = [c for c in _candidates(query, hits, articles, index, needs._replace(core=needs.core[:1])) if c.gives_ask and c.own_focus]

@@ -6,7 +6,7 @@ Each test names a way an answer went wrong on main (bc5e30b) and checks the quot
 from __future__ import annotations
 
 from rlsbot.asks import asks_of
-from tests.quoting import quotes
+from tests.quoting import answered_quotes, quotes
 
 LONG_USE = "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
 
@@ -17,12 +17,12 @@ def test_what_long_use_of_a_named_drug_does_is_said_of_rls_medicines(bot, multi_
         "my husband has been on requip for ages and it worked great for the first year, now his legs start up in the afternoon. "
         "what's going on?"
     )
-    assert answer.answered
-    assert quotes(answer)[0] == LONG_USE
+    said = answered_quotes(answer)
+    assert said[0] == LONG_USE
     # The drug named, refused because no sentence on what long use does names ropinirole.
     answer = bot.ask("Ropinirole was great for a year but now my legs are worse than before I started it. Is it the tablets?")
-    assert answer.answered
-    assert quotes(answer)[0] == LONG_USE
+    said = answered_quotes(answer)
+    assert said[0] == LONG_USE
 
 
 def test_whats_going_on_is_no_definition():
@@ -34,22 +34,22 @@ def test_whats_going_on_is_no_definition():
 def test_what_is_it_exactly_quotes_a_definition(bot):
     # "exactly" before the question mark hid the definition: "Restless legs syndrome (RLS) has no cure." came first.
     answer = bot.ask("restless legs - what is it exactly?")
-    assert answer.answered
-    assert quotes(answer)[0].startswith("Restless legs syndrome (RLS) is a disorder that causes a strong urge to move your legs.")
+    said = answered_quotes(answer)
+    assert said[0].startswith("Restless legs syndrome (RLS) is a disorder that causes a strong urge to move your legs.")
 
 
 def test_which_meds_are_there_asks_for_treatments(multi_bot):
     # No ask was read: "In some cases, RLS medicines may worsen problems with excessive gambling ..." came first.
     answer = multi_bot.ask("what tablets are available for rls?")
-    assert answer.answered
-    assert quotes(answer)[0].startswith("The drugs ropinirole, pramipexole, gabapentin enacarbil, and rotigotine have been approved")
+    said = answered_quotes(answer)
+    assert said[0].startswith("The drugs ropinirole, pramipexole, gabapentin enacarbil, and rotigotine have been approved")
 
 
 def test_a_treatment_question_does_not_quote_the_medicines_that_bring_it_on(multi_bot):
     # "Some prescription and over-the-counter medicines can cause or worsen RLS symptoms." answered "which meds are there".
     answer = multi_bot.ask("which prescription meds are there for restless legs?")
-    assert answer.answered
-    assert not any("cause or worsen" in q or "may trigger" in q for q in quotes(answer))
+    said = answered_quotes(answer)
+    assert not any("cause or worsen" in q or "may trigger" in q for q in said)
     # Asked what makes it worse, that sentence still answers.
     answer = multi_bot.ask("which medicines can make restless legs worse?")
     assert any("trigger" in q or "worsen" in q for q in quotes(answer)[:2])
@@ -58,29 +58,29 @@ def test_a_treatment_question_does_not_quote_the_medicines_that_bring_it_on(mult
 def test_does_it_ever_stop_asks_how_it_will_go(bot):
     # No ask was read: a sentence on mild symptoms on a long airplane trip came first.
     answer = bot.ask("my legs have kept me awake for months. does it ever stop?")
-    assert answer.answered
-    assert quotes(answer)[0] == "RLS symptoms often get worse over time. However, some people's symptoms go away for weeks to months."
+    said = answered_quotes(answer)
+    assert said[0] == "RLS symptoms often get worse over time. However, some people's symptoms go away for weeks to months."
 
 
 def test_before_they_can_say_for_sure_asks_for_the_diagnosis(multi_bot):
     answer = multi_bot.ask("what would my doctor need to know before they can say for sure it's restless legs?")
-    assert answer.answered
-    assert quotes(answer)[0].startswith("Your doctor will diagnose restless legs syndrome (RLS) based on your signs and symptoms")
+    said = answered_quotes(answer)
+    assert said[0].startswith("Your doctor will diagnose restless legs syndrome (RLS) based on your signs and symptoms")
 
 
 def test_getting_iron_checked_asks_for_a_test(bot):
     # Refused: "The articles discuss iron, but no passage answers this question."
     answer = bot.ask("should I get my iron levels checked?")
-    assert answer.answered
-    assert "your doctor may recommend blood tests to measure your iron levels" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "your doctor may recommend blood tests to measure your iron levels" in said[0]
 
 
 def test_the_usual_doctor_is_the_primary_care_doctor_with_what_qualifies_it(bot):
     # Refused over "normal" and "handle"; and "However, he or she also may suggest that you see a sleep specialist" was cut
     # off wherever the sentence before it ranked first ("that you see" is no pointing back).
     answer = bot.ask("do i need a specialist or can my normal GP handle it")
-    assert answer.answered
-    assert quotes(answer)[0] == (
+    said = answered_quotes(answer)
+    assert said[0] == (
         "Your primary care doctor usually can diagnose and treat RLS. "
         "However, he or she also may suggest that you see a sleep specialist or neurologist."
     )
@@ -88,35 +88,35 @@ def test_the_usual_doctor_is_the_primary_care_doctor_with_what_qualifies_it(bot)
 
 def test_feeding_it_asks_what_makes_it_worse(bot):
     answer = bot.ask("I drink about six cans of cola a day. Could that be feeding it?")
-    assert answer.answered
-    assert "caffeine" in quotes(answer)[0].lower() and "worse" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "caffeine" in said[0].lower() and "worse" in said[0]
 
 
 def test_mag_is_magnesium(bot):
     # "mag" was an everyday word: "Side effects may include nausea ..." (another drug's leaflet) came first.
     answer = bot.ask("mag tablets upset my stomach, is that common?")
-    assert answer.answered
-    assert quotes(answer)[0].startswith("The most common side effect of magnesium is stomach upset.")
+    said = answered_quotes(answer)
+    assert said[0].startswith("The most common side effect of magnesium is stomach upset.")
 
 
 def test_am_i_to_expect_asks_how_it_will_go(bot):
     # Refused: "expect" and "deterioration" were words the articles lack.
     answer = bot.ask("I was diagnosed at 68. Am I to expect a steady deterioration?")
-    assert answer.answered
-    assert "worsen" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "worsen" in said[0]
 
 
 def test_a_medicine_by_its_own_name_is_read_as_the_kind_the_articles_name(bot, multi_bot):
     # "sertraline", "cetirizine", "doxycycline": words the articles lack, so their lists of medicines were never quoted.
     answer = bot.ask("my mum takes sertraline. could that make her restless legs worse?")
-    assert answer.answered
-    assert "- Antidepressants (used to treat depression)" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "- Antidepressants (used to treat depression)" in said[0]
     answer = multi_bot.ask("I take amlodipine, sertraline and cetirizine most days. could any of these be setting my legs off at night?")
-    assert answer.answered
-    assert quotes(answer)[0].startswith("Certain medicines may trigger RLS. These include some:")
+    said = answered_quotes(answer)
+    assert said[0].startswith("Certain medicines may trigger RLS. These include some:")
     answer = bot.ask("can i take magnesium while im on doxycycline for my chest?")
-    assert answer.answered
-    assert "tetracycline antibiotics" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "tetracycline antibiotics" in said[0]
 
 
 def test_a_refusal_names_the_kind_the_articles_discuss_not_the_medicine_they_never_name(bot):
@@ -139,8 +139,8 @@ def test_a_bare_why_asks_why_of_what_was_asked(multi_bot):
     chat = Conversation(multi_bot)
     chat.ask("is restless legs always worse at night?")
     answer = chat.ask("why?")
-    assert answer.answered
-    assert quotes(answer)[0] == (
+    said = answered_quotes(answer)
+    assert said[0] == (
         "The urge to move and unpleasant feelings happen when you're resting and inactive. "
         "Thus, they tend to be worse in the evening and at night."
     )
@@ -154,15 +154,15 @@ def test_a_bare_how_much_asks_for_the_dose(bot):
     chat = Conversation(bot)
     chat.ask("is magnesium worth a try for restless legs?")
     answer = chat.ask("how much?")
-    assert answer.answered
-    assert "daily doses of 270-350 mg" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "daily doses of 270-350 mg" in said[0]
 
 
 def test_will_they_make_me_sleepy_asks_for_side_effects_not_driving(bot):
     # The story's lorry made it a question of driving, refused: "The articles discuss sleepy, but do not say whether you can drive."
     answer = bot.ask("my GP wants to start me on tablets for my legs but I drive a bus. will they make me sleepy?")
-    assert answer.answered
-    assert "daytime sleepiness" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "daytime sleepiness" in said[0]
 
 
 def test_everyday_asks_for_treatments_and_interactions():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rlsbot.asks import asks_of
 from rlsbot.populations import populations_of
-from tests.quoting import quotes
+from tests.quoting import answered_quotes, quotes
 
 
 def test_a_nursing_home_is_where_someone_lives_not_breastfeeding(bot):
@@ -19,15 +19,15 @@ def test_a_nursing_home_is_where_someone_lives_not_breastfeeding(bot):
     assert populations_of(question) == []
     assert [p.kind for p in populations_of("is magnesium safe while I am nursing?")] == ["breastfeeding"]
     answer = bot.ask(question)
-    assert answer.answered
-    assert "Antipsychotics (used to treat certain mental health disorders)" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "Antipsychotics (used to treat certain mental health disorders)" in said[0]
 
 
 def test_will_that_sort_it_out_points_at_the_story(bot):
     # "will that sort out ..." named nothing of its own and the story's dialysis only ranked: two quotes on magnesium first.
     answer = bot.ask("My mum just started dialysis. Will that sort out her restless legs?")
-    assert answer.answered
-    assert quotes(answer)[0] == "Kidney transplants (but not dialysis) relieve RLS linked to kidney failure."
+    said = answered_quotes(answer)
+    assert said[0] == "Kidney transplants (but not dialysis) relieve RLS linked to kidney failure."
 
 
 def test_could_that_be_why_asks_for_the_storys_reason_not_a_time():
@@ -38,25 +38,25 @@ def test_could_that_be_why_asks_for_the_storys_reason_not_a_time():
 
 def test_could_that_be_why_quotes_the_storys_cause(bot):
     answer = bot.ask("my blood test came back and my iron is low. could that be why my legs go crazy every night?")
-    assert answer.answered
-    assert all("iron" in q for q in quotes(answer))
-    assert not any(q.startswith("The signs and symptoms of restless legs syndrome range from mild to severe") for q in quotes(answer))
+    said = answered_quotes(answer)
+    assert all("iron" in q for q in said)
+    assert not any(q.startswith("The signs and symptoms of restless legs syndrome range from mild to severe") for q in said)
 
 
 def test_adhd_is_hyperactivity(bot, multi_bot):
     # Refused on both libraries: the articles say "hyperactivity", never "ADHD".
     for library in (bot, multi_bot):
         answer = library.ask("Is ADHD linked to restless legs in children?")
-        assert answer.answered
-        assert "In children, the condition may occur with hyperactivity." in quotes(answer)[0]
+        said = answered_quotes(answer)
+        assert "In children, the condition may occur with hyperactivity." in said[0]
 
 
 def test_a_woman_or_a_man_asks_of_women_and_men(bot):
     # "man" was an everyday word the articles lack and "woman" matched pregnant women: a sentence on anemia first.
     for question in ("is restless legs more in woman or in man?", "which gets RLS more, man or woman?"):
         answer = bot.ask(question)
-        assert answer.answered
-        assert quotes(answer)[0] in (
+        said = answered_quotes(answer)
+        assert said[0] in (
             "RLS affects both genders, but women are more likely to have it than men.",
             "For unknown reasons, the disorder affects women more often than men.",
         )
@@ -78,16 +78,16 @@ def test_what_an_answer_is_for_weighs_nothing(bot, multi_bot):
 def test_the_underlying_cause_is_the_cause(bot):
     # "underlying" was the focus: "Your doctor will do a physical exam to check for underlying conditions ..." first.
     answer = bot.ask("What do scientists think is the underlying cause of RLS?")
-    assert answer.answered
-    assert not any("underlying conditions" in q for q in quotes(answer))
-    assert any("the main cause of restless legs syndrome (RLS) is a faulty use of iron" in q for q in quotes(answer))
+    said = answered_quotes(answer)
+    assert not any("underlying conditions" in q for q in said)
+    assert any("the main cause of restless legs syndrome (RLS) is a faulty use of iron" in q for q in said)
 
 
 def test_sleeping_pills_are_sleep_medications(bot):
     # "sleeping pills" matched nothing but "sleep": "Taking a daily magnesium supplement ... can improve sleep quality."
     answer = bot.ask("can sleeping pills help with restless legs?")
-    assert answer.answered
-    assert "sleep medications, which can reduce insomnia caused by RLS" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "sleep medications, which can reduce insomnia caused by RLS" in said[0]
 
 
 def test_which_one_is_actually_better_asks_for_a_comparison(bot):
@@ -100,8 +100,8 @@ def test_which_one_is_actually_better_asks_for_a_comparison(bot):
 def test_a_brands_form_names_it_in_its_own_leaflet(multi_bot):
     # "Swallow the extended-release tablets whole ..." does not say "Horizant": it ranked third, after two that do.
     answer = multi_bot.ask("can I crush horizant tablets?")
-    assert answer.answered
-    assert quotes(answer)[0] == "Swallow the extended-release tablets whole; do not cut, chew, or crush them."
+    said = answered_quotes(answer)
+    assert said[0] == "Swallow the extended-release tablets whole; do not cut, chew, or crush them."
 
 
 def test_a_story_of_the_legs_leaves_the_brand_the_subject(multi_bot):
@@ -109,8 +109,8 @@ def test_a_story_of_the_legs_leaves_the_brand_the_subject(multi_bot):
     answer = multi_bot.ask(
         "Neuro switched me from Neurontin to Horizant for my legs. What time of day do I take the Horizant and do I need to eat with it?"
     )
-    assert answer.answered
-    assert quotes(answer)[0] == "The extended-release tablet (Horizant) is taken with food once daily at about 5 PM."
+    said = answered_quotes(answer)
+    assert said[0] == "The extended-release tablet (Horizant) is taken with food once daily at about 5 PM."
 
 
 def test_a_dose_asked_of_the_storys_drug_is_never_another_ones(multi_bot):
@@ -132,8 +132,8 @@ def test_would_that_also_sort_it_out_asks_of_the_storys_drug(multi_bot):
 def test_really_rare_asks_how_common(bot):
     # "Rarely, sleep studies are used to help diagnose RLS." was quote [1].
     answer = bot.ask("I read somewhere that RLS is really rare, like one in ten thousand people. Is that true??")
-    assert answer.answered
-    assert quotes(answer)[0].startswith("Restless legs syndrome is one of the most common sleep and movement disorders.")
+    said = answered_quotes(answer)
+    assert said[0].startswith("Restless legs syndrome is one of the most common sleep and movement disorders.")
 
 
 def test_dictated_rest_less_legs_is_restless_legs(bot):
@@ -144,8 +144,8 @@ def test_dictated_rest_less_legs_is_restless_legs(bot):
 def test_a_feeling_in_someones_own_words_is_no_topic(multi_bot):
     # "says her legs feel 'fizzy'": the rare word sank the question as a topic the articles lack.
     answer = multi_bot.ask("my 9 yr old can't keep still at bedtime and says her legs feel 'fizzy'. can kids even get restless legs?")
-    assert answer.answered
-    assert "Children may describe RLS symptoms differently than adults." in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "Children may describe RLS symptoms differently than adults." in said[0]
 
 
 def test_what_to_write_down_is_the_diarys_record(multi_bot):
@@ -153,8 +153,8 @@ def test_what_to_write_down_is_the_diarys_record(multi_bot):
     answer = multi_bot.ask(
         "GP told me to keep a sleep diary before she decides whether it's RLS or just my menopause. what do I actually write down in it"
     )
-    assert answer.answered
-    assert quotes(answer)[0].startswith("Use the diary to keep a daily record of how easy it is to fall and stay asleep")
+    said = answered_quotes(answer)
+    assert said[0].startswith("Use the diary to keep a daily record of how easy it is to fall and stay asleep")
 
 
 def test_tablets_that_make_someone_drowsy_asks_for_side_effects(bot):
@@ -165,8 +165,8 @@ def test_tablets_that_make_someone_drowsy_asks_for_side_effects(bot):
         "will my rls meds make me sleepy in the day?",
     ):
         answer = bot.ask(question)
-        assert answer.answered
-        assert quotes(answer)[0] == "Side effects may include nausea (feeling sick to your stomach), headache, and daytime sleepiness."
+        said = answered_quotes(answer)
+        assert said[0] == "Side effects may include nausea (feeling sick to your stomach), headache, and daytime sleepiness."
 
 
 def test_will_cutting_back_do_anything_asks_of_the_storys_habits(multi_bot):
@@ -174,13 +174,13 @@ def test_will_cutting_back_do_anything_asks_of_the_storys_habits(multi_bot):
     answer = multi_bot.ask(
         "I'm cutting back on the drink and trying to pack in the cigarettes. Will that do anything for my legs at night or is that wishful thinking?"
     )
-    assert answer.answered
-    assert "reduce or avoid caffeine, alcohol, and tobacco" in quotes(answer)[0]
+    said = answered_quotes(answer)
+    assert "reduce or avoid caffeine, alcohol, and tobacco" in said[0]
 
 
 def test_could_that_make_it_worse_asks_of_the_storys_medicine(bot):
     # "could that make ..." named nothing but restless legs, and the story's antihistamine only ranked: caffeine and nerve damage.
     answer = bot.ask("my mum is in a nursing home and takes an antihistamine for hay fever. could that make her restless legs worse?")
-    assert answer.answered
-    assert any("Cold and allergy medicines that contain antihistamines" in q for q in quotes(answer))
-    assert not any(q.startswith("Nerve damage in the legs or feet") for q in quotes(answer))
+    said = answered_quotes(answer)
+    assert any("Cold and allergy medicines that contain antihistamines" in q for q in said)
+    assert not any(q.startswith("Nerve damage in the legs or feet") for q in said)
