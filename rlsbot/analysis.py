@@ -230,7 +230,10 @@ _POINTS_BACK = re.compile(
     r"|\b(?:will|would|could|does|can|did) (?:that|this) (?:really |actually |also )?(?:sort|fix|cure|clear|settle|ease|improve)\b"
     r"|\b(?:will|would|could|does|can|did) (?:that|this|it) (?:really |actually |also )?do (?:anything|something|much)\b"
     # "...takes an antihistamine for hay fever. could that make her restless legs worse?"
-    r"|\b(?:could|can|might|would|will|does|do|did) (?:that|this|those|these) (?:really |actually |also )?(?:make|be making|have made)\b",
+    # "...a script for ropinirole. is that actually an approved med for restless legs?"
+    r"|\b(?:is|are) (?:that|this|they|these) (?:really |actually |even )?(?:an? |the )?(?:approved|proper|real|licensed|recogni[sz]ed|usual|standard|normal) (?:\w+ )?(?:meds?|medicines?|medications?|drugs?|treatments?|tablets?|pills?)\b"
+    # "...still taking anti-sickness pills. could they be making the restless legs worse", "could that be winding my legs up?"
+    r"|\b(?:could|can|might|would|will|does|do|did) (?:that|this|those|these|they) (?:really |actually |also )?(?:make|be making|have made|be winding)\b",
     re.IGNORECASE,
 )
 
@@ -329,6 +332,14 @@ _PHRASES = (
     ("regular doctor", "primary care doctor", ""),
     ("usual doctor", "primary care doctor", ""),
     ("family doctor", "primary care doctor", ""),
+    ("anti-sickness", "antinausea", ""),  # "anti-sickness pills": the articles' "antinausea medicines"
+    ("anti sickness", "antinausea", ""),
+    ("energy drinks", "caffeine drinks", ""),  # what is in them that the articles name
+    ("energy drink", "caffeine drink", ""),
+    ("worse fast", "worse rapidly", ""),  # "is it going to get worse fast?": the articles' "worsen more rapidly"
+    ("worse quickly", "worse rapidly", ""),
+    *((f"{verb} {whose} legs up", "", "") for verb in ("winding", "wind", "winds") for whose in ("my", "her", "his", "their", "the")),
+    ("winding them up", "", ""),  # making them worse: what "could that be ...?" asks
 )
 # "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")

@@ -204,7 +204,7 @@ def _candidates(
             quoted = with_bullets(text, [s.start for s in hit.passage.sentences if s.kind == "item"], *span)
             if NOT_AN_ANSWER.match(own) or amounts_unasked and ask("dose").cue.search(own):
                 continue  # "daily doses of 270-350 mg" answers no question of who gets it
-            if treats_asked and BRINGS_ON.search(own) and not TREATS.search(own):
+            if treats_asked and BRINGS_ON.search(quoted) and not TREATS.search(quoted):
                 continue  # "which prescription meds are there for rls?": not the medicines that bring it on
             if "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
@@ -342,6 +342,11 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
             if named
             else "No passage of the articles answers this question."
         )
+    if focus == "this":  # nothing named: "The articles do not say how to treat it for children.", not "discuss this, but ..."
+        lines = [
+            line.replace("discuss this, but do not say", "do not say").replace("discuss this, but not", "say nothing of this")
+            for line in lines
+        ]
     return tuple(lines)
 
 

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 
 from rlsbot.analysis import people_words, words
 from rlsbot.answer import Answer, Citation
-from rlsbot.query import INTENT, SPECIFIC, SUBJECT, Query, QueryWord, is_generic
+from rlsbot.asks import ask
+from rlsbot.english import rarity
+from rlsbot.query import FOCUS_ZIPF, INTENT, SPECIFIC, SUBJECT, Query, QueryWord, is_generic
 
 CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
@@ -121,7 +123,17 @@ class Conversation:
         )
         if replaces and someone_new and not points_back:
             return own  # "my mum has rls, can she drink coffee?": a new question about someone new, nothing carried
-        carried = tuple(qw for qw in self._context if qw.word not in have and qw.found and not (replaces and qw.kind == SPECIFIC))
+        # An everyday word of the turn before ("every evening") is not carried into a follow-up that asks of the subject for
+        # someone: "will it stop once the baby's here?" ("how many cups a day is safe?" is still of the coffee).
+        of_subject = bool(own.asks and own.populations and not own.focus) and all(ask(k).of_subject for k in own.asks)
+        carried = tuple(
+            qw
+            for qw in self._context
+            if qw.word not in have
+            and qw.found
+            and not (replaces and qw.kind == SPECIFIC)
+            and not (of_subject and rarity(qw.corrected or qw.word) >= FOCUS_ZIPF)
+        )
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.
         # "can she ...?" is still about the pregnant wife; "my mum has rls, can she ...?" about someone new.

@@ -46,11 +46,12 @@ def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index:
     # "... in the evenings ... or ordinary cramps in the calf?": what is told apart is the focus, the rest its setting.
     focus = query.focus[:1] if wanted == ("difference",) else query.focus
     # A teenager's exercise or hot bath is anyone's ("my 16 yo trains daily: does exercise help?"); a medicine is not.
-    everyday = bool(focus) and all(ask("self-care").cue.search(qw.corrected or qw.word) for qw in focus if not is_generic(qw))
+    own = [qw.corrected or qw.word for qw in focus if not is_generic(qw)]  # "pills for teenagers?" names no everyday thing
+    everyday = bool(own) and all(ask("self-care").cue.search(word) for word in own)
     populations = tuple(p for p in _POPULATIONS if p.kind in query.populations and not (p.kind == "teen" and everyday))
     # Only the main ask can be strict. Whether something is safe for someone
     # (while breastfeeding, for a child) wants a verdict: "tell your doctor if you are breast-feeding" is none.
-    strict = next((ask(k) for k in wanted if ask(k).strict or (k == "safety" and populations)), None)
+    strict = next((ask(k) for k in wanted if ask(k).strict or (k in ("safety", "treatment") and populations)), None)
     other = other_subject(query, hits[:PASSAGES_CONSIDERED], articles, index)
     terms = [frozenset(t for t, _ in qw.terms) for qw in focus]
     # English rarity, not corpus IDF: in a library about magnesium, "magnesium" is

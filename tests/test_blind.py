@@ -34,15 +34,16 @@ from tests.blind import evaluate as blind
 # refused is answered with a further quote that does not answer, or a list quoted for a drug by its own name: A16 0.61 -> 0.58
 # and A19 0.65 -> 0.64 (frozen: two wrong refusals fewer each, quote [1] up 1 and 2), A10 0.76 -> 0.75, B15 0.63 -> 0.62,
 # A25 0.66 -> 0.65 (tuned); the frozen sets' precision as a whole rose (0.571 -> 0.576).
+# Twelfth session: floors raised to this branch's rates; none went down.
 FLOORS = {
     # tuned on from the start
     "A1": (0.97, 0.97, 0.88, 1.00, 0.00, 60),
-    "B1": (0.93, 0.93, 0.82, 1.00, 0.00, 60),
+    "B1": (0.93, 0.93, 0.84, 1.00, 0.00, 60),
     "A3": (0.78, 0.86, 0.70, 1.00, 0.03, 60),
-    "B3": (0.87, 0.87, 0.76, 1.00, 0.03, 60),
+    "B3": (0.87, 0.87, 0.77, 1.00, 0.03, 60),
     # tuned on after their first judged run
     "A5": (0.84, 0.84, 0.69, 0.87, 0.03, 60),
-    "B5": (0.86, 0.86, 0.68, 0.87, 0.05, 60),
+    "B5": (0.89, 0.89, 0.69, 0.87, 0.03, 60),
     "A7": (0.69, 0.76, 0.58, 1.00, 0.05, 60),
     "B7": (0.78, 0.80, 0.76, 0.93, 0.11, 60),
     # tuned on: written at the start of a round by helpers who saw only the articles and the users
@@ -66,26 +67,30 @@ FLOORS = {
     # English as a second language, a care home, thirty years of jargon; dictation, myths, MS, a stroke, menopause, a blood donor)
     "A22": (0.73, 0.82, 0.63, 0.93, 0.07, 60),
     "B22": (0.73, 0.76, 0.66, 1.00, 0.09, 60),
-    "A23": (0.73, 0.76, 0.57, 0.81, 0.05, 60),
+    "A23": (0.76, 0.78, 0.61, 0.81, 0.05, 60),
     "B23": (0.54, 0.63, 0.47, 0.87, 0.09, 60),
     # tuned on: written in the eleventh session (2026-11-27): a retired teacher, yes/no questions, separate beds, "growing
     # pains", antidepressants, stretching and yoga, a lorry driver; circulation, ferritin numbers, a widower, many medicines
     "A25": (0.82, 0.86, 0.65, 0.75, 0.05, 60),
     "B25": (0.63, 0.71, 0.56, 0.93, 0.09, 60),
+    # tuned on: written in the twelfth session (2026-11-27): a first prescription, a vegan, a gamer, after an operation,
+    # run-on messages, dementia, two questions at once; dialysis and a transplant list, chemotherapy, insomnia, a nurse
+    "A27": (0.67, 0.67, 0.49, 0.81, 0.09, 60),
+    "B27": (0.63, 0.69, 0.49, 0.87, 0.07, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.78, 0.82, 0.75, 0.93, 0.07, 60),
     "B2": (0.73, 0.75, 0.61, 0.94, 0.09, 60),
-    "A4": (0.73, 0.76, 0.69, 0.81, 0.14, 60),
-    "B4": (0.74, 0.78, 0.56, 0.80, 0.05, 60),
+    "A4": (0.73, 0.76, 0.70, 0.87, 0.14, 60),
+    "B4": (0.74, 0.78, 0.57, 0.80, 0.05, 60),
     "A6": (0.65, 0.73, 0.64, 0.87, 0.11, 60),
     "B6": (0.63, 0.67, 0.54, 0.93, 0.11, 60),
     "A8": (0.89, 0.91, 0.75, 0.93, 0.05, 60),
-    "B8": (0.76, 0.78, 0.70, 0.87, 0.14, 60),
+    "B8": (0.76, 0.78, 0.71, 0.93, 0.14, 60),
     # frozen: written after the third round of 2026-11-26, by helpers who saw only the articles and the users
-    "A12": (0.71, 0.78, 0.63, 0.87, 0.05, 60),
+    "A12": (0.71, 0.78, 0.64, 0.93, 0.05, 60),
     "B12": (0.56, 0.65, 0.58, 0.87, 0.18, 60),
     # frozen: written in the fourth session of 2026-11-26, in voices no other set has (clinical shorthand, numbers, negations)
-    "A13": (0.67, 0.73, 0.60, 0.68, 0.14, 60),
+    "A13": (0.69, 0.76, 0.60, 0.68, 0.11, 60),
     "B13": (0.47, 0.58, 0.45, 0.87, 0.18, 60),
     # frozen from the start: written in the sixth session (2026-11-27), scored only as totals
     "A16": (0.65, 0.67, 0.58, 0.93, 0.16, 60),
@@ -95,16 +100,19 @@ FLOORS = {
     "B17": (0.56, 0.71, 0.46, 0.93, 0.05, 60),
     # frozen from the start: written in the eighth session (2026-11-27), scored only as totals
     "A18": (0.60, 0.67, 0.51, 0.81, 0.09, 60),
-    "B18": (0.50, 0.60, 0.52, 0.81, 0.18, 60),
+    "B18": (0.50, 0.60, 0.53, 0.81, 0.18, 60),
     # frozen from the start: written in the ninth session (2026-11-27), scored only as totals
-    "A19": (0.71, 0.78, 0.64, 0.87, 0.09, 60),
+    "A19": (0.71, 0.78, 0.65, 0.87, 0.09, 60),
     "B19": (0.56, 0.63, 0.47, 0.81, 0.18, 60),
     # frozen from the start: written in the tenth session (2026-11-27), scored only as totals
     "A21": (0.67, 0.71, 0.60, 0.75, 0.11, 60),
     "B21": (0.45, 0.54, 0.42, 0.87, 0.14, 60),
     # frozen from the start: written in the eleventh session (2026-11-27), scored only as totals
-    "A24": (0.69, 0.73, 0.57, 0.75, 0.14, 60),
+    "A24": (0.69, 0.73, 0.58, 0.75, 0.14, 60),
     "B24": (0.47, 0.54, 0.45, 0.93, 0.11, 60),
+    # frozen from the start: written in the twelfth session (2026-11-27), scored only as totals
+    "A26": (0.58, 0.63, 0.45, 0.75, 0.11, 60),
+    "B26": (0.50, 0.54, 0.38, 0.75, 0.16, 60),
 }
 
 
