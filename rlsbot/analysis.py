@@ -336,6 +336,10 @@ _PHRASES = (
     ("anti sickness", "antinausea", ""),
     ("energy drinks", "caffeine drinks", ""),  # what is in them that the articles name
     ("energy drink", "caffeine drink", ""),
+    ("impulse control", "excessive gambling shopping", ""),  # the articles name the problems: "excessive gambling, shopping"
+    ("impulse-control", "excessive gambling shopping", ""),
+    ("diagnostic criteria", "key signs diagnose", ""),  # "The four key signs of restless legs syndrome (RLS) are:"
+    ("settle down", "go away", ""),  # "do restless legs ever settle down on their own?"
     ("worse fast", "worse rapidly", ""),  # "is it going to get worse fast?": the articles' "worsen more rapidly"
     ("worse quickly", "worse rapidly", ""),
     *((f"{verb} {whose} legs up", "", "") for verb in ("winding", "wind", "winds") for whose in ("my", "her", "his", "their", "the")),

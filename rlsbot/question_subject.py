@@ -67,6 +67,9 @@ def _named(*alternatives: str, form: tuple[str, str] = ("", "")) -> OtherSubject
     return OtherSubject(re.compile("|".join(rf"\b{re.escape(w)}" for w in alternatives), re.IGNORECASE), *form)
 
 
+_THE_TWO = re.compile(r"\b(?:the two|the 2|both)\b(?: \w+)? (?:be |are |is )?(?:connected|linked|related)\b", re.IGNORECASE)
+
+
 def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> OtherSubject | None:
     """The other condition a question is about ("does parkinson's run in families?"), if any.
 
@@ -83,6 +86,9 @@ def other_subject(query: Query, hits: list[Hit], articles: dict[str, Article], i
     # "Switched from Neurontin to Horizant for my legs. What time of day do I take the Horizant?": a story that names the
     # legs leaves a brand the asking sentence names its drug's subject, and no other condition.
     brand_only = any(qw.kind == SUBJECT and not qw.carried for qw in query.words)
+    # "I've got iron deficiency anaemia ... and my legs have been horrendous at night. are the two connected?": how the
+    # story's condition bears on the legs it names; the legs stay the subject.
+    brand_only = brand_only or (_THE_TWO.search(query.question) is not None and any(qw.kind == SUBJECT and qw.story for qw in query.words))
     denied = {m.group(1).casefold().rstrip("s") for m in _DENIED.finditer(query.question)}
     # A condition's name is a rare word ("ADHD", "crohns"); "brain" runs through many pages and titles.
     focus = {t for qw in query.focus if rarity(qw.corrected or qw.word) < FOCUS_ZIPF for t, _ in qw.terms}

@@ -80,3 +80,19 @@ def test_a_follow_up_about_giving_birth_does_not_carry_the_evening(bot):
     chat = Conversation(bot)
     chat.ask("does coffee make restless legs worse")
     assert not chat.ask("ok so how many cups a day is safe then?").answered
+
+
+def test_the_two_connected_keeps_the_legs_the_subject(multi_bot):
+    # The anaemia page's sentences on heavy periods came first: the story's anaemia was taken for the question's subject.
+    said = answered_quotes(
+        multi_bot.ask(
+            "I've got iron deficiency anaemia from heavy periods and my legs have been horrendous at night. are the two connected?"
+        )
+    )
+    assert said[0].startswith("Some people who have iron-deficiency anemia develop restless legs syndrome (RLS).")
+
+
+def test_impulse_control_problems_are_the_articles_excessive_gambling_and_shopping(multi_bot):
+    # "Magnesium deficiency can cause problems with nerve impulse conduction, ..." came first.
+    said = answered_quotes(multi_bot.ask("impulse control problems with RLS drugs?"))
+    assert said[0] == "In some cases, RLS medicines may worsen problems with excessive gambling, shopping, or sexual activity."

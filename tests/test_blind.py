@@ -76,12 +76,12 @@ FLOORS = {
     # tuned on: written in the twelfth session (2026-11-27): a first prescription, a vegan, a gamer, after an operation,
     # run-on messages, dementia, two questions at once; dialysis and a transplant list, chemotherapy, insomnia, a nurse
     "A27": (0.67, 0.67, 0.49, 0.81, 0.09, 60),
-    "B27": (0.63, 0.69, 0.49, 0.87, 0.07, 60),
+    "B27": (0.67, 0.73, 0.51, 0.87, 0.05, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.78, 0.82, 0.75, 0.93, 0.07, 60),
     "B2": (0.73, 0.75, 0.61, 0.94, 0.09, 60),
     "A4": (0.73, 0.76, 0.70, 0.87, 0.14, 60),
-    "B4": (0.74, 0.78, 0.57, 0.80, 0.05, 60),
+    "B4": (0.76, 0.80, 0.59, 0.80, 0.05, 60),
     "A6": (0.65, 0.73, 0.64, 0.87, 0.11, 60),
     "B6": (0.63, 0.67, 0.54, 0.93, 0.11, 60),
     "A8": (0.89, 0.91, 0.75, 0.93, 0.05, 60),
@@ -106,13 +106,13 @@ FLOORS = {
     "B19": (0.56, 0.63, 0.47, 0.81, 0.18, 60),
     # frozen from the start: written in the tenth session (2026-11-27), scored only as totals
     "A21": (0.67, 0.71, 0.60, 0.75, 0.11, 60),
-    "B21": (0.45, 0.54, 0.42, 0.87, 0.14, 60),
+    "B21": (0.47, 0.54, 0.43, 0.87, 0.14, 60),
     # frozen from the start: written in the eleventh session (2026-11-27), scored only as totals
     "A24": (0.69, 0.73, 0.58, 0.75, 0.14, 60),
     "B24": (0.47, 0.54, 0.45, 0.93, 0.11, 60),
     # frozen from the start: written in the twelfth session (2026-11-27), scored only as totals
     "A26": (0.58, 0.63, 0.45, 0.75, 0.11, 60),
-    "B26": (0.50, 0.54, 0.38, 0.75, 0.16, 60),
+    "B26": (0.52, 0.56, 0.40, 0.75, 0.16, 60),
 }
 
 
