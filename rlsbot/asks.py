@@ -383,7 +383,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "treatment",
         pattern(
-            # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS; so do "what tablets do they give dialysis patients for rls?"
+            # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS; "what tablets do they give dialysis patients for rls?" asks for treatments
             r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\bmedications?\b|\bmedicines?\b|\bdrugs?\b|\bapproved\b|\b(?:meds|pills|tablets)\s+(?:are there|are available|exist)\b|\bwhat (?:actually |really |else |ever )?(?:helps?|works?)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,5}(?:take|give|prescribe|use)\b(?: \w+){0,3} for (?:rls|restless|it|this|that|the legs|(?:my|his|her|their|the) (?:jittery |jumpy |restless )?legs)\b)"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
