@@ -298,17 +298,20 @@ def _as_discussed(qw: QueryWord, index: Index) -> str:
 
 def _focus_name(query: Query, index: Index, strict: bool = False) -> str:
     """The focus words to name in a refusal, the question's own first; with ``strict``, only telling ones ("" if none)."""
-    names = [_as_discussed(qw, index) for qw in query.focus if not qw.carried] or [_as_discussed(qw, index) for qw in query.focus]
-    names = list(dict.fromkeys(names))  # two antidepressants by name are one kind the articles discuss
+    own = [qw for qw in query.focus if not qw.carried] or query.focus
+    names = list(dict.fromkeys(_as_discussed(qw, index) for qw in own))  # two antidepressants by name are one kind the articles discuss
     guessed = {qw.corrected for qw in query.focus if qw.story and qw.corrected}  # "dreading" read as "drawing" is a guess
     telling = [w for w in names if nameable(w) and w not in guessed]
-    return " and ".join((telling if strict or telling else names)[:2]) or ("" if strict else "this")
+    return " and ".join((telling if strict or telling else names)[:2])
 
 
 def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index, needs: Needs) -> tuple[str, ...]:
     """Why nothing qualified: the parts of the question the articles lack, each said once."""
     focus, named = _focus_name(query, index), _focus_name(query, index, strict=True)
     who = " or ".join(p.name for p in needs.populations)
+    # Nothing to name: "The articles do not say how to treat it for children.", not "The articles discuss this, but ..."
+    but = f"The articles discuss {focus}, but" if focus else "The articles"
+    but_not = f"{but} not" if focus else "The articles say nothing of this"
 
     @cache  # each is a pass over every candidate sentence; the lines below ask some twice
     def found(*relaxed: str) -> bool:
@@ -318,15 +321,15 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
     # Found once the ask is let go, the population is there: only the ask is missing.
     only_ask = needs.strict is not None and found("ask")
     if needs.populations and not only_ask and (found("population") or found("population", "ask")):
-        lines.append(f"The articles discuss {focus}, but not for {who}.")
+        lines.append(f"{but_not} for {who}.")
     if needs.strict is not None and needs.populations and only_ask and found("population"):
         # "is magnesium safe in pregnancy?" then "how much?": an amount and pregnancy are there, never together.
-        lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says} for {who}.")
+        lines.append(f"{but} do not say {needs.strict.says} for {who}.")
     elif needs.strict is not None and lines and not found("population"):
         # "how much gabapentin for a 10 year old?": neither the child nor the amount is there, said in one line.
-        lines[-1] = f"The articles discuss {focus}, but not for {who}, and do not say {needs.strict.says}."
+        lines[-1] = f"{but_not} for {who}, and do not say {needs.strict.says}."
     elif needs.strict is not None and only_ask:
-        lines.append(f"The articles discuss {focus}, but do not say {needs.strict.says}.")
+        lines.append(f"{but} do not say {needs.strict.says}.")
     if not lines and query.names:
         lines.append(f"The articles do not mention {' or '.join(query.names)}.")
     if not lines and found("subject"):
@@ -342,11 +345,6 @@ def _gaps(query: Query, hits: list[Hit], articles: dict[str, Article], index: In
             if named
             else "No passage of the articles answers this question."
         )
-    if focus == "this":  # nothing named: "The articles do not say how to treat it for children.", not "discuss this, but ..."
-        lines = [
-            line.replace("discuss this, but do not say", "do not say").replace("discuss this, but not", "say nothing of this")
-            for line in lines
-        ]
     return tuple(lines)
 
 
