@@ -86,7 +86,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "prevalence",
         pattern(
-            r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
+            r"\bhow (?:common|rare|widespread|many (?:people|ppl|folks|persons|of us|americans|adults|children|kids|women|men|get|have|suffer))\b|\bprevalen|\bincidence\b|\bpercent(?:age)?\b"
             r"|\bis (?:it|rls|this|restless legs(?: syndrome)?) (?:really |genuinely |actually |that |very |so )?(?:rare|common|uncommon)\b"
             # "I read somewhere that RLS is really rare, like one in ten thousand people"
             r"|\b(?:rls|restless legs(?: syndrome)?|it) (?:is|was|['’]s) (?:really |genuinely |actually |that |very |so |quite )?(?:rare|uncommon)\b"
@@ -107,7 +107,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "interactions",
         pattern(
-            r"\binteract|\binterfer|\bmix(?:ing)?\b|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b|\b(?:meds|medicines|tablets|pills|drugs)\b[^.?!]{0,12}\b(?:a problem|problems) with\b"
+            r"\binteract|\binterfer|\bmix(?:ing)?\b(?![ -]up\b)|\bcombin|\btogether\b|\bclash(?:es)? with\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b|\b(?:meds|medicines|tablets|pills|drugs)\b[^.?!]{0,12}\b(?:a problem|problems) with\b"
         ),
         pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b"),
         True,
