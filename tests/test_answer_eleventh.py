@@ -6,7 +6,7 @@ Each test names a way an answer went wrong on main (bc5e30b) and checks the quot
 from __future__ import annotations
 
 from rlsbot.asks import asks_of
-from tests.quoting import answered_quotes, quotes
+from tests.quoting import answered_quotes, quotes, refusal
 
 LONG_USE = "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
 
@@ -121,8 +121,7 @@ def test_a_medicine_by_its_own_name_is_read_as_the_kind_the_articles_name(bot, m
 
 def test_a_refusal_names_the_kind_the_articles_discuss_not_the_medicine_they_never_name(bot):
     answer = bot.ask("sertraline or citalopram, which is better for restless legs?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss antidepressants, but do not say which is better.",)
+    assert refusal(answer) == ("The articles discuss antidepressants, but do not say which is better.",)
 
 
 def test_which_is_least_likely_asks_for_a_comparison(multi_bot):

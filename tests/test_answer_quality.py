@@ -11,20 +11,19 @@ import pytest
 from rlsbot import Bot
 from rlsbot.conversation import Conversation
 from rlsbot.leaning import LEANS_BACK
+from tests.quoting import refusal
 
 BLIND = Path(__file__).parent / "blind"
 
 
 def test_a_childs_dose_is_refused_not_answered_with_adult_doses(bot):
     answer = bot.ask("how much magnesium can I give my 6 year old?")
-    assert not answer.answered and not answer.citations
-    assert answer.gaps == ("The articles discuss magnesium, but not for children.",)
+    assert refusal(answer) == ("The articles discuss magnesium, but not for children.",)
 
 
 def test_a_focus_without_its_ask_is_refused_and_says_so(bot):
     answer = bot.ask("how long does magnesium take to work?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss magnesium, but do not say how long it takes.",)
+    assert refusal(answer) == ("The articles discuss magnesium, but do not say how long it takes.",)
 
 
 def test_a_treatment_found_only_for_another_disease_is_refused(multi_bot):
@@ -118,8 +117,7 @@ def test_and_for_kids_carries_the_dose_question_and_refuses_it(bot):
 
 def test_a_refusal_names_every_missing_part_and_never_says_nothing_was_named(bot):
     answer = bot.ask("how much gabapentin can a 10 year old take for restless legs?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss gabapentin, but not for children, and do not say how much to take.",)
+    assert refusal(answer) == ("The articles discuss gabapentin, but not for children, and do not say how much to take.",)
     answer = bot.ask("my mum takes ropinirole, how much iron should she take?")
     assert not answer.answered
     assert answer.gaps and "ropinirole" in answer.gaps[0]
@@ -251,8 +249,7 @@ def test_what_to_expect_asks_for_the_outlook(bot):
 def test_a_one_letter_vitamin_is_asked_for_by_name(bot, tmp_path):
     """ "vitamin D" is no index term ("d" is one letter): a sentence on vitamin B6 must not answer it."""
     answer = bot.ask("could low vitamin D be causing mum's restless legs")
-    assert not answer.answered and not answer.citations
-    assert answer.gaps == ("The articles do not mention vitamin D.",)
+    assert refusal(answer) == ("The articles do not mention vitamin D.",)
     (tmp_path / "d.md").write_text(
         "---\ntitle: Vitamin D and restless legs\n---\n\n"
         "Low vitamin D levels have been linked to restless legs syndrome in several studies.\n\n"
@@ -438,8 +435,7 @@ def test_a_brand_the_leaflet_names_as_a_form_of_its_drug_is_asked_of_that_drug(m
 
 def test_whether_it_is_safe_for_someone_wants_a_verdict_not_tell_your_doctor(multi_bot):
     answer = multi_bot.ask("is horizant safe while breastfeeding")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss horizant, but do not say whether it is safe for breastfeeding.",)
+    assert refusal(answer) == ("The articles discuss horizant, but do not say whether it is safe for breastfeeding.",)
 
 
 def test_how_much_for_a_child_is_a_dose_question_and_refused(multi_bot):
@@ -758,8 +754,7 @@ def test_what_long_use_does_is_said_of_rls_medicines_not_of_a_supplement(bot):
     assert answer.answered
     assert answer.citations[0].quote == "Sometimes, a medicine will work for a while and then stop working."
     answer = bot.ask("iron tablets worked for a few months but now they don't help anymore")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss iron, but do not say what long use of it does.",)
+    assert refusal(answer) == ("The articles discuss iron, but do not say what long use of it does.",)
 
 
 def test_a_safe_amount_a_day_asks_for_a_dose(bot):
@@ -833,8 +828,7 @@ def test_a_remedy_the_story_offers_is_refused_when_the_articles_lack_it(multi_bo
 def test_can_i_give_my_child_asks_whether_it_is_safe_for_a_child(bot):
     """The quote "It may even start in childhood" names children but says nothing of giving a child iron."""
     answer = bot.ask("can i give my 6 year old iron for his legs?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss iron, but not for children, and do not say whether it is safe.",)
+    assert refusal(answer) == ("The articles discuss iron, but not for children, and do not say whether it is safe.",)
 
 
 @pytest.mark.parametrize(
@@ -919,5 +913,4 @@ def test_an_amount_the_articles_give_only_for_adults_is_refused_for_pregnancy_an
     conv = Conversation(seed_bot)
     conv.ask("is it safe to take magnesium while pregnant?")
     answer = conv.ask("and how much a day?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss magnesium, but do not say how much to take for pregnancy.",)
+    assert refusal(answer) == ("The articles discuss magnesium, but do not say how much to take for pregnancy.",)

@@ -5,7 +5,7 @@ Each test names the way of asking that went wrong on main before the sixth sessi
 
 from __future__ import annotations
 
-from tests.quoting import quotes
+from tests.quoting import quotes, refusal
 
 
 def test_drink_beside_a_drink_is_no_missing_topic(bot):
@@ -25,8 +25,7 @@ def test_a_glass_of_wine_is_about_wine(bot):
 
 def test_how_many_cups_asks_an_amount_the_articles_do_not_give(bot):
     answer = bot.ask("how many cups of coffee a day is ok with restless legs")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss caffeine, but do not say how much to take.",)  # their word for it
+    assert refusal(answer) == ("The articles discuss caffeine, but do not say how much to take.",)  # their word for it
 
 
 def test_can_kids_get_it_asks_it_of_restless_legs(bot):
@@ -77,8 +76,7 @@ def test_which_ones_better_after_two_drugs_is_a_comparison(multi_bot):
     chat = Conversation(multi_bot)
     chat.ask("my neuro says i can try ropinirole or pramipexole")
     answer = chat.ask("which ones better?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles discuss ropinirole and pramipexole, but do not say which is better.",)
+    assert refusal(answer) == ("The articles discuss ropinirole and pramipexole, but do not say which is better.",)
 
 
 def test_a_comparison_of_two_options_needs_a_sentence_naming_both(bot):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rlsbot.asks import asks_of
 from rlsbot.conversation import Conversation
-from tests.quoting import answered_quotes
+from tests.quoting import answered_quotes, refusal
 
 TRIGGERING_MEDICINES = "Certain medicines may trigger RLS. These include some:"
 
@@ -26,8 +26,7 @@ def test_what_tablets_they_give_asks_for_treatments(multi_bot):
 def test_a_childs_treatment_needs_a_sentence_on_treating_children(bot):
     # "Children may describe RLS symptoms differently than adults." was quoted as the medicines that help children.
     answer = bot.ask("what medicines help restless legs in children?")
-    assert not answer.answered
-    assert answer.gaps == ("The articles do not say how to treat it for children.",)
+    assert refusal(answer) == ("The articles do not say how to treat it for children.",)
     # For adults the same question is answered.
     said = answered_quotes(bot.ask("what medicines help restless legs?"))
     assert any("approved by the U.S. Food and Drug Administration" in q for q in said)

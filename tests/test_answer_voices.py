@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rlsbot.conversation import Conversation
-from tests.quoting import quotes
+from tests.quoting import quotes, refusal
 
 
 def test_is_it_true_or_a_myth_checks_the_claim_and_habits_are_no_addiction(bot):
@@ -157,8 +157,7 @@ def test_what_leads_to_rls_is_no_question_of_what_rls_leads_to(bot):
 def test_a_sentence_on_the_other_way_of_giving_it_does_not_answer(bot):
     # "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding." is no verdict on tablets.
     tablets = bot.ask("is it ok to take magnesium tablets while breastfeeding")
-    assert not tablets.answered
-    assert tablets.gaps == ("The articles discuss magnesium, but not for breastfeeding.",)
+    assert refusal(tablets) == ("The articles discuss magnesium, but not for breastfeeding.",)
     iv = bot.ask("is IV magnesium safe in pregnancy")
     assert quotes(iv)[0] == "Magnesium administered via an IV may not be safe for women who are pregnant or breastfeeding."
 
