@@ -256,7 +256,7 @@ def points_back(asking: str) -> bool:
 
 # Ways of asking that name nothing: "in plain words", "be honest".
 _FILLER_WORDS = tuple(
-    "words terms english language honest real good what nah not normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork wishful couple carry carries carrying ignored overlooked shelf".split()
+    "words terms english language honest real good what nah not true false fiction normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork wishful couple carry carries carrying ignored overlooked shelf".split()
 )
 
 
@@ -264,7 +264,7 @@ _FILLER_WORDS = tuple(
 def _filler_phrases() -> re.Pattern[str]:
     return re.compile(
         r"\bin (?:plain|simple|normal|layman['’]?s?|everyday|basic) (?:words|terms|english|language)\b|\bbe honest(?: with me)?\b"
-        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|(?:(?<=\bit )|(?<=\bthem ))(?:straight|right) away\b|\b(?:a )?couple of\b|\bjust a couple\b"
+        r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|\btrue or false\b|\bfact or fiction\b|(?:(?<=\bit )|(?<=\bthem ))(?:straight|right) away\b|\b(?:a )?couple of\b|\bjust a couple\b"
         # "legs carry on like this": how they behave, nothing to look for
         r"|\bcarr(?:y|ies|ying) on\b|\boff the (?:\w+ )?shelf\b"
         # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
@@ -344,6 +344,9 @@ _PHRASES = (
     ("worse quickly", "worse rapidly", ""),
     *((f"{verb} {whose} legs up", "", "") for verb in ("winding", "wind", "winds") for whose in ("my", "her", "his", "their", "the")),
     ("winding them up", "", ""),  # making them worse: what "could that be ...?" asks
+    # "is rls more of a girl thing?": whether women get it more (the cause ask reads "... thing")
+    *((f"{who} thing", "women thing", "") for who in ("girl", "girls", "girly", "lady", "ladies", "female")),
+    *((f"{who} thing", "men thing", "") for who in ("guy", "guys", "male")),
 )
 # "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")

@@ -40,9 +40,10 @@ LEANS_BACK = pattern(
     r"|^[^\n;.!?]*?\b(?:to|of|for|with|and)\s+others\s*,"
 )
 
-# "In children, the condition may occur with hyperactivity.", "The movement is triggered by ...": which condition, which
-# movement, was said in the sentence before, which a quote brings along when it can; one that opens a paragraph is quoted alone.
+# "In children, the condition may occur with hyperactivity.", "For unknown reasons, the disorder affects women more often",
+# "The movement is triggered by ...": which condition, which movement, was said in the sentence before, which a quote
+# brings along when it can; one that opens a paragraph is quoted alone.
 LEANS_SOFTLY = pattern(
-    r"^\W*(?:(?:in [\w\s-]{1,30},\s*|(?:individuals|people|those) (?:affected )?with )the (?:condition|disorder|syndrome|disease)"
+    r"^\W*(?:(?:(?:in|for) [\w\s-]{1,30},\s*|(?:individuals|people|those) (?:affected )?with )the (?:condition|disorder|syndrome|disease)"
     r"|the (?:movements?|feelings|sensations|symptoms|early-onset form|late-onset form|disorder|condition))\b"
 )

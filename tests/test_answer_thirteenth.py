@@ -24,3 +24,29 @@ def test_a_mix_up_is_not_mixing_medicines(bot):
     assert "interactions" not in [a.kind for a in asks_of(question)]
     assert "Some of the medicines used to treat RLS also are used to treat Parkinson's disease." in answered_quotes(bot.ask(question))
     assert "interactions" in [a.kind for a in asks_of("is it ok to mix magnesium with my blood pressure pills?")]
+
+
+def test_a_woman_thing_asks_who_gets_it_more(bot):
+    # No ask was read: "People with low iron levels ... and women who are pregnant are also more likely ..." came first,
+    # and "a girl thing" found nothing to look for.
+    for question in ("is this more of a woman thing? never had it till my late 40s", "is rls more of a girl thing?"):
+        assert [a.kind for a in asks_of(question)] == ["cause"], question
+        assert answered_quotes(bot.ask(question))[0] == "RLS affects both genders, but women are more likely to have it than men."
+
+
+def test_the_disorder_after_an_opening_phrase_is_quoted_with_the_sentence_that_names_it(bot):
+    # "For unknown reasons, the disorder affects women more often than men." was quoted alone: judged unable to stand alone.
+    said = [q for q in answered_quotes(bot.ask("is rls more of a girl thing?")) if "For unknown reasons" in q]
+    assert said
+    assert all(q.startswith("Restless legs syndrome is one of the most common sleep and movement disorders.") for q in said)
+
+
+def test_true_or_false_and_the_science_name_nothing_to_look_for(bot):
+    # "false" was a topic the articles lack: refused.
+    question = "someone in a facebook group insisted kids can't get restless legs and it's only an old person's problem. true or false?"
+    assert any("It may even start in childhood." in q for q in answered_quotes(bot.ask(question)))
+    # "the science" is the research: "If your doctor thinks you have RLS, he or she may prescribe ..." answered it.
+    question = "wellness influencer says magnesium cures restless legs and doctors just don't want you to know. what does the science actually say?"
+    assert [a.kind for a in asks_of(question)][0] == "research"  # ("cures": the outlook, after it)
+    said = answered_quotes(bot.ask(question))
+    assert said[0] == "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women."
