@@ -45,5 +45,6 @@ LEANS_BACK = pattern(
 # brings along when it can; one that opens a paragraph is quoted alone.
 LEANS_SOFTLY = pattern(
     r"^\W*(?:(?:(?:in|for) [\w\s-]{1,30},\s*|(?:individuals|people|those) (?:affected )?with )the (?:condition|disorder|syndrome|disease)"
+    r"|(?:if|when|once) the (?:medicines?|medications?|drugs?|treatments?)\b"
     r"|the (?:movements?|feelings|sensations|symptoms|early-onset form|late-onset form|disorder|condition))\b"
 )

@@ -1,4 +1,4 @@
-"""Issue 12, thirteenth session: how many get it, and a mix-up that is no mixing of medicines.
+"""Issue 12, thirteenth session: asks read from everyday words, and quotes that bring the sentence they lean on.
 
 Each test names a way an answer went wrong on main (035f715) and checks the quotes the articles give now.
 """
@@ -6,6 +6,8 @@ Each test names a way an answer went wrong on main (035f715) and checks the quot
 from __future__ import annotations
 
 from rlsbot.asks import asks_of
+from rlsbot.passages import build_passages
+from rlsbot.quotes import quotable_span
 from tests.quoting import answered_quotes
 
 
@@ -50,3 +52,15 @@ def test_true_or_false_and_the_science_name_nothing_to_look_for(bot):
     assert [a.kind for a in asks_of(question)][0] == "research"  # ("cures": the outlook, after it)
     said = answered_quotes(bot.ask(question))
     assert said[0] == "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women."
+
+
+def test_if_the_medicines_is_quoted_with_the_sentence_that_names_them(bot):
+    # "If the medicines relieve your symptoms, your doctor can confirm that you have RLS." was quoted alone: which medicines?
+    nhlbi = bot.articles["nih-nhlbi-restless-legs.md"]
+    text = nhlbi.text
+    leaning = "If the medicines relieve your symptoms, your doctor can confirm that you have RLS."
+    passage = next(p for p in build_passages(nhlbi) if any(text[s.start : s.end] == leaning for s in p.sentences))
+    i = next(k for k, s in enumerate(passage.sentences) if text[s.start : s.end] == leaning)
+    start, end = quotable_span(text, passage.sentences, i)
+    assert text[start:end].startswith("If your doctor thinks you have RLS, he or she may prescribe certain medicines")
+    assert text[start:end].endswith(leaning)

@@ -85,6 +85,9 @@ def test_sentences_that_lean_on_the_one_before(sentence):
         "The feelings seem to come from deep within the limbs, rather than from the surface.",
         "Individuals affected with the disorder often describe the sensations as throbbing, polling, or creeping.",
         "The early-onset form begins before age 45, and sometimes as early as childhood.",
+        # Which disorder, which medicines (blind judges, rounds 84-86).
+        "For unknown reasons, the disorder affects women more often than men.",
+        "If the medicines relieve your symptoms, your doctor can confirm that you have RLS.",
     ],
 )
 def test_sentences_that_lean_back_softly(sentence):
