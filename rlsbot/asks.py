@@ -439,12 +439,12 @@ def asks_of(question: str) -> list[Ask]:
         found = [a for a in found if a.kind != "dose"]
     if _DOES_WHAT.search(question):
         # "does working out help or make it worse?" asks what it does, not what causes RLS;
-        # "b6 and magnesium together, any good?" what the two do, not how they interact
+        # "b6 and magnesium together, any good?" what the two do, not how they interact ("does it work and is it safe?" too)
         found.sort(key=lambda a: a.kind != "effect")
     return found
 
 
 _DOES_WHAT = re.compile(
-    r"\b(?:helps?|sort (?:it|them|this|that))\b[^.?!]*\bor\b[^.?!]*\bworse\b|\btogether\b[^.?!]*\b(?:any good|helps?|works?|worth it|good for)\b",
+    r"\b(?:helps?|sort (?:it|them|this|that))\b[^.?!]*\bor\b[^.?!]*\bworse\b|\btogether\b[^.?!]*\b(?:any good|helps?|works?|worth it|good for)\b|\b(?:helps?|works?)\b[^.?!]*\band (?:is|are) (?:it|they|that) safe\b",
     re.IGNORECASE,
 )

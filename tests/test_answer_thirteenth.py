@@ -64,3 +64,14 @@ def test_if_the_medicines_is_quoted_with_the_sentence_that_names_them(bot):
     start, end = quotable_span(text, passage.sentences, i)
     assert text[start:end].startswith("If your doctor thinks you have RLS, he or she may prescribe certain medicines")
     assert text[start:end].endswith(leaning)
+
+
+def test_does_it_work_and_is_it_safe_asks_first_whether_it_works(bot):
+    # Safety came first, strict for pregnancy: only "Magnesium administered via an IV may not be safe for women who are
+    # pregnant or breastfeeding." was quoted, which does not say whether magnesium works.
+    question = "pregnant and desperate for sleep - does magnesium actually work for this and is it safe for the baby?"
+    assert [a.kind for a in asks_of(question)] == ["effect", "safety"]
+    said = answered_quotes(bot.ask(question))
+    assert said[0] == "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women."
+    # Asked alone, safety in pregnancy is still answered with the sentence on safety.
+    assert "Magnesium administered via an IV may not be safe" in answered_quotes(bot.ask("is magnesium safe in pregnancy?"))[0]
