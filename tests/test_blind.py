@@ -35,6 +35,7 @@ from tests.blind import evaluate as blind
 # and A19 0.65 -> 0.64 (frozen: two wrong refusals fewer each, quote [1] up 1 and 2), A10 0.76 -> 0.75, B15 0.63 -> 0.62,
 # A25 0.66 -> 0.65 (tuned); the frozen sets' precision as a whole rose (0.571 -> 0.576).
 # Twelfth session: floors raised to this branch's rates; none went down.
+# Thirteenth session: floors raised to this branch's rates; none went down.
 FLOORS = {
     # tuned on from the start
     "A1": (0.97, 0.97, 0.88, 1.00, 0.00, 60),
@@ -44,7 +45,7 @@ FLOORS = {
     # tuned on after their first judged run
     "A5": (0.84, 0.84, 0.69, 0.87, 0.03, 60),
     "B5": (0.89, 0.89, 0.69, 0.87, 0.03, 60),
-    "A7": (0.69, 0.76, 0.58, 1.00, 0.05, 60),
+    "A7": (0.71, 0.78, 0.60, 1.00, 0.05, 60),
     "B7": (0.78, 0.80, 0.76, 0.93, 0.11, 60),
     # tuned on: written at the start of a round by helpers who saw only the articles and the users
     "A9": (0.82, 0.84, 0.71, 1.00, 0.03, 60),
@@ -61,27 +62,32 @@ FLOORS = {
     "B15": (0.73, 0.78, 0.62, 1.00, 0.07, 60),
     # tuned on: written in the ninth session (2026-11-27) in voices no earlier set had (formal letters, a first pregnancy,
     # a clinician's shorthand, growing pains, two questions at once; chemotherapy feet, iron-deficiency anaemia, Parkinson's)
-    "A20": (0.67, 0.73, 0.62, 0.93, 0.14, 60),
-    "B20": (0.76, 0.78, 0.65, 0.93, 0.05, 60),
+    "A20": (0.69, 0.73, 0.64, 0.93, 0.14, 60),
+    "B20": (0.78, 0.80, 0.66, 0.93, 0.05, 60),
     # tuned on: written in the tenth session (2026-11-27) in voices no earlier set had (a student's essay, night shifts,
     # English as a second language, a care home, thirty years of jargon; dictation, myths, MS, a stroke, menopause, a blood donor)
-    "A22": (0.73, 0.82, 0.63, 0.93, 0.07, 60),
+    "A22": (0.73, 0.82, 0.64, 0.93, 0.07, 60),
     "B22": (0.73, 0.76, 0.66, 1.00, 0.09, 60),
     "A23": (0.76, 0.78, 0.61, 0.81, 0.05, 60),
     "B23": (0.54, 0.63, 0.47, 0.87, 0.09, 60),
     # tuned on: written in the eleventh session (2026-11-27): a retired teacher, yes/no questions, separate beds, "growing
     # pains", antidepressants, stretching and yoga, a lorry driver; circulation, ferritin numbers, a widower, many medicines
     "A25": (0.82, 0.86, 0.65, 0.75, 0.05, 60),
-    "B25": (0.63, 0.71, 0.56, 0.93, 0.09, 60),
+    "B25": (0.63, 0.71, 0.57, 0.93, 0.09, 60),
     # tuned on: written in the twelfth session (2026-11-27): a first prescription, a vegan, a gamer, after an operation,
     # run-on messages, dementia, two questions at once; dialysis and a transplant list, chemotherapy, insomnia, a nurse
     "A27": (0.67, 0.67, 0.49, 0.81, 0.09, 60),
     "B27": (0.67, 0.73, 0.51, 0.87, 0.05, 60),
+    # tuned on: written in the thirteenth session (2026-11-27): a runner, social-media myths, antidepressants, the menopause,
+    # exams, a kicking wife, three-word questions; Parkinson's, kidney disease before dialysis, tablets that stop working,
+    # research, an elderly father's pills, low iron after stomach surgery, "what is the difference"
+    "A29": (0.69, 0.82, 0.56, 0.68, 0.07, 60),
+    "B29": (0.47, 0.56, 0.54, 0.87, 0.24, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
-    "A2": (0.78, 0.82, 0.75, 0.93, 0.07, 60),
+    "A2": (0.80, 0.84, 0.76, 0.93, 0.07, 60),
     "B2": (0.73, 0.75, 0.61, 0.94, 0.09, 60),
     "A4": (0.73, 0.76, 0.70, 0.87, 0.14, 60),
-    "B4": (0.76, 0.80, 0.59, 0.80, 0.05, 60),
+    "B4": (0.76, 0.80, 0.60, 0.80, 0.05, 60),
     "A6": (0.65, 0.73, 0.64, 0.87, 0.11, 60),
     "B6": (0.63, 0.67, 0.54, 0.93, 0.11, 60),
     "A8": (0.89, 0.91, 0.75, 0.93, 0.05, 60),
@@ -105,14 +111,17 @@ FLOORS = {
     "A19": (0.71, 0.78, 0.65, 0.87, 0.09, 60),
     "B19": (0.56, 0.63, 0.47, 0.81, 0.18, 60),
     # frozen from the start: written in the tenth session (2026-11-27), scored only as totals
-    "A21": (0.67, 0.71, 0.60, 0.75, 0.11, 60),
+    "A21": (0.69, 0.71, 0.60, 0.75, 0.11, 60),
     "B21": (0.47, 0.54, 0.43, 0.87, 0.14, 60),
     # frozen from the start: written in the eleventh session (2026-11-27), scored only as totals
     "A24": (0.69, 0.73, 0.58, 0.75, 0.14, 60),
-    "B24": (0.47, 0.54, 0.45, 0.93, 0.11, 60),
+    "B24": (0.50, 0.56, 0.46, 0.93, 0.11, 60),
     # frozen from the start: written in the twelfth session (2026-11-27), scored only as totals
     "A26": (0.58, 0.63, 0.45, 0.75, 0.11, 60),
     "B26": (0.52, 0.56, 0.40, 0.75, 0.16, 60),
+    # frozen from the start: written in the thirteenth session (2026-11-27), scored only as totals
+    "A28": (0.67, 0.71, 0.59, 0.75, 0.07, 60),
+    "B28": (0.65, 0.71, 0.59, 1.00, 0.14, 60),
 }
 
 
