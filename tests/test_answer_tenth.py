@@ -56,10 +56,7 @@ def test_a_woman_or_a_man_asks_of_women_and_men(bot):
     for question in ("is restless legs more in woman or in man?", "which gets RLS more, man or woman?"):
         answer = bot.ask(question)
         said = answered_quotes(answer)
-        assert said[0] in (
-            "RLS affects both genders, but women are more likely to have it than men.",
-            "For unknown reasons, the disorder affects women more often than men.",
-        )
+        assert said[0] == "RLS affects both genders, but women are more likely to have it than men."
 
 
 def test_what_an_answer_is_for_weighs_nothing(bot, multi_bot):

@@ -65,7 +65,9 @@ def test_what_can_i_do_tonight_asks_what_people_do_themselves(bot):
 
 def test_why_women_more_than_men_is_answered_by_the_reason_or_its_absence(multi_bot):
     answer = multi_bot.ask("why do women get restless legs more than men do?")
-    assert quotes(answer)[0] == "For unknown reasons, the disorder affects women more often than men."
+    # "the disorder" comes with the sentence that names it (blind judges: the bare sentence cannot stand alone).
+    assert quotes(answer)[0].startswith("Restless legs syndrome is one of the most common sleep and movement disorders.")
+    assert quotes(answer)[0].endswith("For unknown reasons, the disorder affects women more often than men.")
 
 
 def test_will_it_stop_once_the_baby_is_born_asks_the_outlook(bot):
