@@ -41,8 +41,9 @@ LEANS_BACK = pattern(
 )
 
 # "In children, the condition may occur with hyperactivity.", "For unknown reasons, the disorder affects women more often",
-# "The movement is triggered by ...": which condition, which movement, was said in the sentence before, which a quote
-# brings along when it can; one that opens a paragraph is quoted alone.
+# "If the medicines relieve your symptoms, ...", "The movement is triggered by ...": which condition, which medicines,
+# which movement, was said in the sentence before, which a quote brings along when it can; one that opens a paragraph is
+# quoted alone.
 LEANS_SOFTLY = pattern(
     r"^\W*(?:(?:(?:in|for) [\w\s-]{1,30},\s*|(?:individuals|people|those) (?:affected )?with )the (?:condition|disorder|syndrome|disease)"
     r"|(?:if|when|once) the (?:medicines?|medications?|drugs?|treatments?)\b"
