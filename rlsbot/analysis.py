@@ -347,6 +347,10 @@ _PHRASES = (
     # "is rls more of a girl thing?": whether women get it more (the cause ask reads "... thing")
     *((f"{who} thing", "women thing", "") for who in ("girl", "girls", "girly", "lady", "ladies", "female")),
     *((f"{who} thing", "men thing", "") for who in ("guy", "guys", "male")),
+    # "do only old people get it?": what the articles say of age ("old" alone is the filler of "6 years old")
+    ("old people", "age", ""),
+    ("old person", "age", ""),
+    ("old folks", "age", ""),
 )
 # "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")

@@ -75,3 +75,11 @@ def test_does_it_work_and_is_it_safe_asks_first_whether_it_works(bot):
     assert said[0] == "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women."
     # Asked alone, safety in pregnancy is still answered with the sentence on safety.
     assert "Magnesium administered via an IV may not be safe" in answered_quotes(bot.ask("is magnesium safe in pregnancy?"))[0]
+
+
+def test_old_people_is_what_the_articles_say_of_age(bot):
+    # "old" is the filler of "6 years old": "only old people get restless legs" named nothing, and
+    # "Restless legs syndrome (RLS) has no cure." came first.
+    said = answered_quotes(bot.ask("true or false: only old people get restless legs"))
+    assert said[0] in ("The prevalence of restless legs syndrome increases with age.", "The number of cases of RLS rises with age.")
+    assert not any("no cure" in q for q in said)
