@@ -97,7 +97,9 @@ def test_can_a_child_have_it_after_a_story_asks_of_children_not_of_the_story(mul
         "my grandson is 9 and at bedtime he tells me his legs feel like ants crawling inside them and he cant keep still. "
         "i always thought only old folks got restless legs. can a child really have it?"
     )
-    assert answer.answered and "Children" in quotes(answer)[0]
+    # (Its "only old folks" is what the articles say of age: "... The early-onset form begins before age 45, and sometimes as
+    # early as childhood. ..." may come first, which blind round 89 judged an answer.)
+    assert answer.answered and ("Children" in quotes(answer)[0] or "as early as childhood" in quotes(answer)[0])
     # "is it safe for the baby?" after naming a drug asks of the drug: still refused
     safe = multi_bot.ask(
         "My daughter has been prescribed Horizant for her restless legs and she is breastfeeding. Is it safe for the baby?"
