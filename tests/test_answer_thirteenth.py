@@ -6,9 +6,8 @@ Each test names a way an answer went wrong on main (035f715) and checks the quot
 from __future__ import annotations
 
 from rlsbot.asks import asks_of
-from rlsbot.passages import build_passages
 from rlsbot.quotes import quotable_span
-from tests.quoting import answered_quotes
+from tests.quoting import answered_quotes, sentence_in
 
 
 def test_how_many_get_it_asks_how_common(bot):
@@ -59,8 +58,7 @@ def test_if_the_medicines_is_quoted_with_the_sentence_that_names_them(bot):
     nhlbi = bot.articles["nih-nhlbi-restless-legs.md"]
     text = nhlbi.text
     leaning = "If the medicines relieve your symptoms, your doctor can confirm that you have RLS."
-    passage = next(p for p in build_passages(nhlbi) if any(text[s.start : s.end] == leaning for s in p.sentences))
-    i = next(k for k, s in enumerate(passage.sentences) if text[s.start : s.end] == leaning)
+    passage, i = sentence_in(nhlbi, leaning)
     start, end = quotable_span(text, passage.sentences, i)
     assert text[start:end].startswith("If your doctor thinks you have RLS, he or she may prescribe certain medicines")
     assert text[start:end].endswith(leaning)

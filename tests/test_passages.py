@@ -8,6 +8,7 @@ import pytest
 
 from rlsbot.corpus import bundled_corpus, load_folder
 from rlsbot.passages import build_passages
+from tests.quoting import sentence_in
 
 
 @pytest.fixture(scope="module")
@@ -138,18 +139,17 @@ def test_items_of_a_list_that_lost_its_bullets_are_items(articles):
 
     nhlbi = articles["nih-nhlbi-restless-legs.md"]
     text = nhlbi.text
-    passages = build_passages(nhlbi)
     lead = "The four key signs of restless legs syndrome (RLS) are:"
     for item in ("Relief from moving.", "Symptoms that start or get worse in the evening or at night."):
-        passage = next(p for p in passages if any(text[s.start : s.end].startswith(item) for s in p.sentences))
-        i = next(k for k, s in enumerate(passage.sentences) if text[s.start : s.end].startswith(item))
+        passage, i = sentence_in(nhlbi, item)
         assert passage.sentences[i].kind == "item"
         start, end = quotable_span(text, passage.sentences, i)
         assert text[start:end].startswith(lead) and item in text[start:end]
     # The sentence after the list is a sentence of its own again.
     after = "You must have all four of these signs to be diagnosed with RLS."
-    passage = next(p for p in passages if any(text[s.start : s.end] == after for s in p.sentences))
-    assert next(s for s in passage.sentences if text[s.start : s.end] == after).kind == "sentence"
+    passage, i = sentence_in(nhlbi, after)
+    sentence = passage.sentences[i]
+    assert text[sentence.start : sentence.end] == after and sentence.kind == "sentence"
 
 
 def test_what_reads_as_a_list_item_and_what_as_a_sentence():
