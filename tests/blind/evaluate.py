@@ -29,9 +29,11 @@ A12/B12, A13/B13 and A16/B16 are frozen: never look at their failures to change 
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -42,8 +44,8 @@ ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
 # Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14, A15/B15, A20/B20, A22/B22, A23/B23 and
-# A25/B25, A27/B27, A29/B29 are tuned on; A12/B12, A13/B13, A16/B16 to A19/B19, A21/B21, A24/B24, A26/B26 and A28/B28
-# are frozen (A17/B17 onwards from the day they were written).
+# A25/B25, A27/B27, A29/B29, A30/B30 are tuned on; A12/B12, A13/B13, A16/B16 to A19/B19, A21/B21, A24/B24, A26/B26,
+# A28/B28 and A31/B31 are frozen (A17/B17 onwards from the day they were written).
 FROZEN = {
     "A2",
     "B2",
@@ -73,6 +75,8 @@ FROZEN = {
     "B26",
     "A28",
     "B28",
+    "A31",
+    "B31",
 }
 
 
@@ -232,8 +236,9 @@ def absorb(work_path: Path, judged_path: Path) -> int:
 
 
 def isolated() -> None:
-    """Run with empty, private data and cache dirs: never the user's own articles."""
+    """Run with empty, private data and cache dirs (removed at exit): never the user's own articles."""
     tmp = tempfile.mkdtemp(prefix="rlsbot-blind-")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     for var in ("RLSBOT_DATA_DIR", "RLSBOT_CACHE_DIR", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
         os.environ[var] = str(Path(tmp) / var.lower())
     os.environ.pop("RLSBOT_CORPUS", None)
