@@ -74,6 +74,8 @@ WHY_WEIGHT = 0.3
 WHICH_WEIGHT = 0.3
 
 
+_WORSENS = re.compile(r"\btrigger|\bworse", re.IGNORECASE)  # "can be triggered by medications", "make ... worse"
+
 # "However, some people's symptoms go away ...", not "However, the genetic changes ... in these families ...": it points back
 _QUALIFIES = re.compile(
     r"[ \t]*(?:However|But|Still|Nevertheless),? "
@@ -163,6 +165,8 @@ def _candidates(
     # "which foods ...?", and side effects, asked for as a list: a sentence that names some
     which = bool(WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
     treats_asked = main is not None and main.kind == "treatment" and "cause" not in (query.asks or query.carried_asks)
+    # "which drugs make it worse?": the medicines that bring it on, not those that treat it
+    brings_asked = main is not None and main.kind == "cause" and any(is_generic(qw) and not qw.carried for qw in query.words)
     amounts_unasked = main.kind not in AMOUNTS_ANSWER if main is not None else not MEASURED.search(query.question)
 
     def terms_of(text: str) -> list[str]:
@@ -206,6 +210,8 @@ def _candidates(
                 continue  # "daily doses of 270-350 mg" answers no question of who gets it
             if treats_asked and BRINGS_ON.search(quoted) and not TREATS.search(quoted):
                 continue  # "which prescription meds are there for rls?": not the medicines that bring it on
+            if brings_asked and TREATS.search(quoted) and not (BRINGS_ON.search(quoted) or _WORSENS.search(quoted)):
+                continue
             if "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
             ordered = terms_of(own)

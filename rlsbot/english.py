@@ -8,6 +8,7 @@ run time): ``data/common_en.txt`` from wordfreq (CC BY-SA 4.0) and
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 from pathlib import Path
 
@@ -101,20 +102,23 @@ TYPO_ZIPF = 4.0  # a misspelling is read as an English word only this common
 
 
 def english_spelling(word: str) -> str | None:
-    """The common English word one edit away from a word English does not know ("actualy" -> "actually").
+    """The common English word one edit away from a word English does not know ("actualy" -> "actually", "giv" -> "give").
 
-    Norvig's single edits (deletes, swaps, replaces, inserts), looked up in the
-    shipped word-frequency list; the most common wins.
+    Norvig's single edits, looked up in the shipped word-frequency list: a
+    letter put back first, then deletes, swaps and replaces (not of three
+    letters); the most common wins.
     """
-    if len(word) < 4 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha():
         return None
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    edits |= {a + c + b for a, b in splits for c in _LETTERS}
     known = common_words(TYPO_ZIPF)
-    found = [w for w in edits if w in known]
+    # A letter left out is the commonest slip ("wich" is "which", though "with" is one letter changed and commoner).
+    found = [w for w in {a + c + b for a, b in splits for c in _LETTERS} if w in known]
+    if not found and len(word) > 3:  # three letters are too few to read any other edit as meant ("tms" is no "tums")
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        found = [w for w in edits if w in known]
     return max(found, key=lambda w: (known[w], w)) if found else None
 
 
@@ -125,3 +129,13 @@ _PHRASAL = r"(?:\s+(?:it|them|me|him|her|us|things|(?:(?:my|his|her|their|your|t
 def phrasal_verb(word: str, question: str) -> bool:
     """Is the word the verb of a phrasal verb in the question ("wind them up"): everyday English, not a topic?"""
     return re.search(rf"\b{re.escape(word)}{_PHRASAL}", question, re.IGNORECASE) is not None
+
+
+def respellings(words: list[str], known: Container[str]) -> dict[str, str]:
+    """The words English does not know, nor ``known`` (the articles' words), that are one edit from a common English word:
+    {"efects": "effects", "comon": "common"}.  Asks are read through them ("ropinerol side efects" asks for side effects)."""
+    return {
+        w: meant
+        for w in dict.fromkeys(words)
+        if w.isalpha() and w not in known and not rarity(w) and not zipf(w + "s") and (meant := english_spelling(w))
+    }

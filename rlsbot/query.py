@@ -38,7 +38,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, zipf
+from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, respellings, zipf
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of, settled
@@ -406,10 +406,12 @@ _LETTER_VITAMIN = re.compile(r"\bvitamins?\s+([a-z])\b(?![-'’]\w)", re.IGNOREC
 def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     seen: set[str] = set()
     out: list[QueryWord] = []
-    asks = asks_of(question)
-    populations = populations_of(question)
-    ask_words = _matched_words([a.question for a in asks], question)
-    population_words = _matched_words([p.question for p in populations], question)
+    # What it asks and of whom, read with its misspellings of English put right: "ropinerol side efects" asks for side effects.
+    fixes = respellings(words(question), index.surface)
+    asked = re.sub(r"\b[a-z]+\b", lambda m: fixes.get(m[0].lower(), m[0]), question, flags=re.IGNORECASE) if fixes else question
+    asks, populations = asks_of(asked), populations_of(asked)
+    ask_words = _matched_words([a.question for a in asks], asked)
+    population_words = _matched_words([p.question for p in populations], asked)
     # Short words typed in capitals ("ADHD") are names, never misspellings (rlsbot.typos).
     acronyms = typos.acronyms(question)
     for word in words(without_filler_phrases(question)):
@@ -421,9 +423,9 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
         # Words typed in capitals are names, and common English words are
         # no misspellings: "something" is not "soothing".
         qw = resolver.resolve(word, acronym=word in acronyms or rarity(word) >= TYPO_ZIPF)
-        if qw.kind == SPECIFIC and word in population_words:
+        if qw.kind == SPECIFIC and fixes.get(word, word) in population_words:
             qw = QueryWord(qw.word, POPULATION, tuple((t, w * WEIGHTS[POPULATION]) for t, w in qw.terms), qw.corrected)
-        elif qw.kind == SPECIFIC and word in ask_words:
+        elif qw.kind == SPECIFIC and fixes.get(word, word) in ask_words:
             qw = QueryWord(qw.word, ASK, tuple((t, w * WEIGHTS[ASK]) for t, w in qw.terms), qw.corrected)
         elif qw.kind == SPECIFIC and not qw.found:
             # A word the articles lack may be an English word misspelt
@@ -433,7 +435,9 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
             # Everyday English is never what a question is about; nor is a word
             # health writing never uses ("weird", "hype", "yesterday").
             talk = meant and (not in_health_writing(meant) or phrasal_verb(qw.word, question))  # "hype", "wind them up"
-            if meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and talk):
+            if meant and (meant in fillers() or is_stopword(meant)):  # "exacly"
+                qw = QueryWord(qw.word, FILLER, (), meant)
+            elif meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and talk):
                 qw = QueryWord(qw.word, ORDINARY, (), qw.corrected)
             elif meant and meant != qw.word:
                 qw = QueryWord(qw.word, SPECIFIC, (), meant)
