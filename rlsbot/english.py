@@ -131,11 +131,13 @@ def phrasal_verb(word: str, question: str) -> bool:
     return re.search(rf"\b{re.escape(word)}{_PHRASAL}", question, re.IGNORECASE) is not None
 
 
-def respellings(words: list[str], known: Container[str]) -> dict[str, str]:
-    """The words English does not know, nor ``known`` (the articles' words), that are one edit from a common English word:
-    {"efects": "effects", "comon": "common"}.  Asks are read through them ("ropinerol side efects" asks for side effects)."""
-    return {
+def respelled(question: str, known: Container[str]) -> tuple[str, dict[str, str]]:
+    """The question with its words English does not know, nor ``known`` (the articles' words), put right when one edit
+    from a common English word, and those words: ("ropinerol side effects", {"efects": "effects"}).  Asks are read from
+    it; a medicine's name is no English word misspelt."""
+    fixes = {
         w: meant
-        for w in dict.fromkeys(words)
-        if w.isalpha() and w not in known and not rarity(w) and not zipf(w + "s") and (meant := english_spelling(w))
+        for w in dict.fromkeys(re.findall(r"[a-z]+", question.lower()))
+        if w not in known and not rarity(w) and not zipf(w + "s") and (meant := english_spelling(w))
     }
+    return (re.sub(r"[A-Za-z]+", lambda m: fixes.get(m[0].lower(), m[0]), question) if fixes else question), fixes

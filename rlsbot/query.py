@@ -38,7 +38,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, respellings, zipf
+from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, respelled, zipf
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of, settled
@@ -407,8 +407,7 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     seen: set[str] = set()
     out: list[QueryWord] = []
     # What it asks and of whom, read with its misspellings of English put right: "ropinerol side efects" asks for side effects.
-    fixes = respellings(words(question), index.surface)
-    asked = re.sub(r"\b[a-z]+\b", lambda m: fixes.get(m[0].lower(), m[0]), question, flags=re.IGNORECASE) if fixes else question
+    asked, fixes = respelled(question, index.surface)
     asks, populations = asks_of(asked), populations_of(asked)
     ask_words = _matched_words([a.question for a in asks], asked)
     population_words = _matched_words([p.question for p in populations], asked)
@@ -420,20 +419,17 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
         seen.add(word)
         if word in people_words():
             continue  # "my mum": who it is about, never what
-        # Words typed in capitals are names, and common English words are
-        # no misspellings: "something" is not "soothing".
+        # Words typed in capitals are names, and common English words are no misspellings: "something" is not "soothing".
         qw = resolver.resolve(word, acronym=word in acronyms or rarity(word) >= TYPO_ZIPF)
         if qw.kind == SPECIFIC and fixes.get(word, word) in population_words:
             qw = QueryWord(qw.word, POPULATION, tuple((t, w * WEIGHTS[POPULATION]) for t, w in qw.terms), qw.corrected)
         elif qw.kind == SPECIFIC and fixes.get(word, word) in ask_words:
             qw = QueryWord(qw.word, ASK, tuple((t, w * WEIGHTS[ASK]) for t, w in qw.terms), qw.corrected)
         elif qw.kind == SPECIFIC and not qw.found:
-            # A word the articles lack may be an English word misspelt
-            # ("actualy"): it is judged as the word it stands for.
+            # A word the articles lack may be an English word misspelt ("actualy"): it is judged as the word it stands for.
             # ("wart" is English though rarer than the shipped list: its plural is listed.)
             meant = qw.word if rarity(qw.word) or zipf(qw.word + "s") else english_spelling(qw.word)
-            # Everyday English is never what a question is about; nor is a word
-            # health writing never uses ("weird", "hype", "yesterday").
+            # Everyday English is never what a question is about; nor is a word health writing never uses ("weird", "hype").
             talk = meant and (not in_health_writing(meant) or phrasal_verb(qw.word, question))  # "hype", "wind them up"
             if meant and (meant in fillers() or is_stopword(meant)):  # "exacly"
                 qw = QueryWord(qw.word, FILLER, (), meant)

@@ -6,7 +6,7 @@ Each test names a way an answer went wrong on main (98849cc) and checks the quot
 from __future__ import annotations
 
 from rlsbot.asks import asks_of
-from rlsbot.english import english_spelling, respellings
+from rlsbot.english import english_spelling, respelled
 from tests.quoting import answered_quotes
 
 
@@ -14,7 +14,8 @@ def test_a_misspelt_ask_is_read_as_the_ask(bot):
     # "comon" was searched as "common", but no ask was read from it: "The prevalence ... increases with age." came first.
     said = answered_quotes(bot.ask("how comon is rls realy"))
     assert "It affects an estimated 5 to 10 percent of adults and 2 to 4 percent of children in the United States." in said[0]
-    assert respellings(["ropinerol", "side", "efects"], bot.index.surface) == {"efects": "effects"}  # a drug's name is not English
+    # A drug's name is no English word misspelt.
+    assert respelled("Ropinerol side efects?", bot.index.surface) == ("Ropinerol side effects?", {"efects": "effects"})
     assert bot.query("ropinerol side efects").asks[:1] == ("side effects",)
 
 
