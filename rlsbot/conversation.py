@@ -60,6 +60,8 @@ _NOT_SOMEONE = frozenset(
 _DUMMY_IT = re.compile(
     r"\b(?:is|was|would|will) it (?:\w+ )?(?:ok|okay|alright|fine|safe|possible|true|normal|worth|bad|good|wise) (?:to|that|if)\b", re.I
 )
+# "does walking help or make it worse?": "it" is the condition, not what the turn before asked about; who it was about carries.
+_THE_CONDITION = re.compile(r"\b(?:help|helps|ease|eases|make|makes|trigger|triggers|worsen|worsens|calm|calms|settle|settles) it\b", re.I)
 STORE_VERSION = 1
 
 
@@ -110,7 +112,8 @@ class Conversation:
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
-        pointing = [t for t in words(_DUMMY_IT.sub(" ", question)) if t in POINTING_WORDS]
+        plain = _DUMMY_IT.sub(" ", question)
+        pointing = [t for t in words(_THE_CONDITION.sub(" ", plain)) if t in POINTING_WORDS]
         # "can she drink coffee?" after "my wife is pregnant": she may still be asking about what was asked before.
         someone_new = any(w in people_words() and w not in _NOT_SOMEONE for w in words(question))
         points_back = any(t not in PERSON_WORDS or not someone_new for t in pointing)
@@ -137,7 +140,8 @@ class Conversation:
         # A question that names its own focus ("how much magnesium is safe per
         # day?") is asked for itself: who the last one was about does not carry.
         # "can she ...?" is still about the pregnant wife; "my mum has rls, can she ...?" about someone new.
-        populations = tuple(dict.fromkeys(own.populations + (() if replaces and (not pointing or someone_new) else self._populations)))
+        leaning = bool(pointing or _THE_CONDITION.search(plain))
+        populations = tuple(dict.fromkeys(own.populations + (() if replaces and (not leaning or someone_new) else self._populations)))
         return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks, own.names)
 
     def ask(self, question: str) -> Answer:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rlsbot.asks import asks_of
 from rlsbot.english import english_spelling, respelled
-from tests.quoting import answered_quotes
+from tests.quoting import answered_quotes, refusal
 
 
 def test_a_misspelt_ask_is_read_as_the_ask(bot):
@@ -76,3 +76,19 @@ def test_what_doctors_prescribe_asks_for_treatments(bot):
     said = answered_quotes(bot.ask("What tablets do doctors actually prescribe for restless legs?"))
     assert said[0].startswith("The drugs ropinirole, pramipexole, gabapentin enacarbil, and rotigotine have been approved")
     assert "treatment" not in [a.kind for a in asks_of("can my gp prescribe iron")]  # who prescribes is no question of treatment
+
+
+def test_make_it_worse_is_the_condition_and_who_it_was_about_still_carries(bot):
+    from rlsbot.conversation import Conversation
+
+    # After a child's magnesium dose, "does walking ... make it worse?" was refused as "The articles discuss magnesium,
+    # but not for children.": "it" was read as the magnesium. It is the condition; the child is still who it is about.
+    chat = Conversation(bot)
+    chat.ask("how much magnesium can i give my 7 year old?")
+    assert refusal(chat.ask("does walking before bed help or make it worse?")) == ("The articles discuss walking, but not for children.",)
+    # After an adult's question the walking is answered, not the magnesium asked about before.
+    chat = Conversation(bot)
+    chat.ask("does magnesium help rls?")
+    said = answered_quotes(chat.ask("does walking before bed help or make it worse?"))
+    assert said and not any("magnesium" in q.lower() for q in said)
+    assert any("walking" in q for q in said)
