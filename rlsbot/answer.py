@@ -288,6 +288,8 @@ def _candidates(
             score += PASSAGE_RANK_WEIGHT * max(hit.score, 0.0) / top_score
             own_focus = not needs.focus or _has(set(terms_of(ASIDE.sub("", own))), needs.focus[0])  # not "In addition to magnesium"
             own_focus = own_focus or by_form
+            if brings_asked and not own_focus:
+                continue  # "which medicines make it worse?": the medicines named in the quote, not only in its heading
             gives_ask = main is None or bool(main.cue.search(quoted))
             out.append(_Candidate(article.name, section, span[0], span[1], score, (hit.rank, i), own_focus, gives_ask, quoted))
     return out

@@ -45,7 +45,7 @@ FLOORS = {
     # tuned on from the start
     "A1": (0.97, 0.97, 0.87, 1.00, 0.00, 60),
     "B1": (0.93, 0.93, 0.84, 1.00, 0.00, 60),
-    "A3": (0.78, 0.86, 0.70, 1.00, 0.03, 60),
+    "A3": (0.80, 0.86, 0.70, 1.00, 0.03, 60),
     "B3": (0.87, 0.87, 0.77, 1.00, 0.03, 60),
     # tuned on after their first judged run
     "A5": (0.84, 0.84, 0.69, 0.87, 0.03, 60),
@@ -86,16 +86,16 @@ FLOORS = {
     # tuned on: written in the thirteenth session (2026-11-27): a runner, social-media myths, antidepressants, the menopause,
     # exams, a kicking wife, three-word questions; Parkinson's, kidney disease before dialysis, tablets that stop working,
     # research, an elderly father's pills, low iron after stomach surgery, "what is the difference"
-    "A29": (0.69, 0.82, 0.56, 0.68, 0.07, 60),
+    "A29": (0.71, 0.82, 0.56, 0.68, 0.07, 60),
     "B29": (0.47, 0.56, 0.54, 0.87, 0.24, 60),
     # tuned on: written in the fourteenth session (2026-11-28): a grandmother, energy drinks, a bad back, a news headline,
     # yes-or-no, a nursing-home carer, phone typos; dialysis, heavy periods, neuropathy, dopamine, a mother with dementia,
     # "will it ever go away", clinical trials
-    "A30": (0.73, 0.80, 0.51, 0.75, 0.03, 60),
+    "A30": (0.76, 0.82, 0.52, 0.75, 0.03, 60),
     "B30": (0.69, 0.71, 0.52, 0.75, 0.05, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.80, 0.84, 0.76, 0.93, 0.07, 60),
-    "B2": (0.73, 0.75, 0.61, 0.94, 0.09, 60),
+    "B2": (0.73, 0.75, 0.62, 0.94, 0.09, 60),
     "A4": (0.73, 0.76, 0.70, 0.87, 0.14, 60),
     "B4": (0.76, 0.80, 0.60, 0.80, 0.05, 60),
     "A6": (0.67, 0.73, 0.62, 0.87, 0.11, 60),
