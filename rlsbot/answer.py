@@ -211,7 +211,7 @@ def _candidates(
             if treats_asked and BRINGS_ON.search(quoted) and not TREATS.search(quoted):
                 continue  # "which prescription meds are there for rls?": not the medicines that bring it on
             if brings_asked and TREATS.search(quoted) and not (BRINGS_ON.search(quoted) or _WORSENS.search(quoted)):
-                continue
+                continue  # "which drugs cause rls?": not "The goals of treatment are to: ..."
             if "subject" not in relax and (for_other_use(own, query) or other_route(quoted, query)):
                 continue
             ordered = terms_of(own)

@@ -56,6 +56,7 @@ def test_grandchildren_are_who_it_is_about(bot):
 
 def test_the_medicine_doing_that_is_no_question_of_treatment(bot):
     # "can the medicine do that" read "medicine" as asking for treatments: the FDA-approved drugs came first.
+    assert "treatment" in [a.kind for a in asks_of("which medicines make rls better?")]  # only bringing it on is no treatment
     question = "been on pramipexole a year, worked great at first now my legs are worse than before i started. can the medicine do that"
     assert "treatment" not in bot.query(question).asks
     assert answered_quotes(bot.ask(question))[0] == "Sometimes, continued use of RLS medicines may make your RLS symptoms worse."
