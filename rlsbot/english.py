@@ -131,6 +131,13 @@ def phrasal_verb(word: str, question: str) -> bool:
     return re.search(rf"\b{re.escape(word)}{_PHRASAL}", question, re.IGNORECASE) is not None
 
 
+@cache  # a question's misspelt word is read twice: for its asks (respelled) and as a word the articles lack (query)
+def as_english(word: str) -> str | None:
+    """The English word a typed word stands for: itself when English knows it (or its plural: "wart"), else its
+    spelling one edit away ("actualy" -> "actually"), else None."""
+    return word if rarity(word) or zipf(word + "s") else english_spelling(word)
+
+
 def respelled(question: str, known: Container[str]) -> tuple[str, dict[str, str]]:
     """The question with its words English does not know, nor ``known`` (the articles' words), put right when one edit
     from a common English word, and those words: ("ropinerol side effects", {"efects": "effects"}).  Asks are read from
@@ -138,6 +145,6 @@ def respelled(question: str, known: Container[str]) -> tuple[str, dict[str, str]
     fixes = {
         w: meant
         for w in dict.fromkeys(re.findall(r"[a-z]+", question.lower()))
-        if w not in known and not rarity(w) and not zipf(w + "s") and (meant := english_spelling(w))
+        if w not in known and (meant := as_english(w)) not in (None, w)
     }
     return (re.sub(r"[A-Za-z]+", lambda m: fixes.get(m[0].lower(), m[0]), question) if fixes else question), fixes

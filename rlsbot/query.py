@@ -38,7 +38,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import TYPO_ZIPF, base_forms, english_spelling, in_health_writing, nameable, phrasal_verb, rarity, respelled, zipf
+from rlsbot.english import TYPO_ZIPF, as_english, base_forms, in_health_writing, nameable, phrasal_verb, rarity, respelled
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of, settled
@@ -427,8 +427,7 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
             qw = QueryWord(qw.word, ASK, tuple((t, w * WEIGHTS[ASK]) for t, w in qw.terms), qw.corrected)
         elif qw.kind == SPECIFIC and not qw.found:
             # A word the articles lack may be an English word misspelt ("actualy"): it is judged as the word it stands for.
-            # ("wart" is English though rarer than the shipped list: its plural is listed.)
-            meant = qw.word if rarity(qw.word) or zipf(qw.word + "s") else english_spelling(qw.word)
+            meant = as_english(qw.word)
             # Everyday English is never what a question is about; nor is a word health writing never uses ("weird", "hype").
             talk = meant and (not in_health_writing(meant) or phrasal_verb(qw.word, question))  # "hype", "wind them up"
             if meant and (meant in fillers() or is_stopword(meant)):  # "exacly"
