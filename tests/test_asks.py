@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from rlsbot import asks
 from rlsbot.asks import ASKS, asks_of
-from rlsbot.english import zipf
+from rlsbot.english import english_spelling, rarity, zipf
 from rlsbot.leaning import LEANS_BACK, LEANS_SOFTLY
 from rlsbot.populations import POPULATIONS, populations_of
-from rlsbot.query import english_spelling, rarity
 from tests import ask_triggers
 
 
