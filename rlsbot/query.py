@@ -181,6 +181,8 @@ class Query(NamedTuple):
         # question tells its story in words the articles never use ("my recliner"): what it names that they have decides,
         # unless its closing question names rare things, none there ("... Do compression stockings actually help?").
         topics = sum(1 for qw in missing if self.is_topic(qw))
+        if topics and subject and self.populations and self.told_before_asking(missing):
+            return True  # "my kids both fidget at night, can children get restless legs?": the clause before tells, it asks of RLS
         if len(found) + len(missing) > LONG_QUESTION:
             asked = [qw for qw in found + missing if not qw.story]
             unmet = not any(qw.found for qw in asked) and any(rarity(qw.word) < SCENE_ZIPF for qw in asked)
@@ -195,6 +197,15 @@ class Query(NamedTuple):
         if found and any(ask(k).of_subject for k in self.asks) and len(found) + len(forms) >= len(missing):
             return True
         return len(found) + len(forms) > len(missing)
+
+    def told_before_asking(self, missing: list[QueryWord]) -> bool:
+        """Does a question that asks whether someone gets RLS name what the articles lack only in the clause before it?"""
+        gets = GETS_IT.search(self.question)
+        if gets is None:
+            return False
+        cut = self.question.rfind(",", 0, gets.start())
+        told = self.question[:cut].lower()
+        return cut > 0 and all(re.search(rf"\b{re.escape(qw.word)}\b", told) for qw in missing)
 
     def sets_scene(self, core: tuple[int, ...]) -> bool:
         """Do the commoner words of an asking question's focus only set the scene for its rarest ("food requirements" of Horizant)?"""
