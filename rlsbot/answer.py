@@ -161,7 +161,8 @@ def _candidates(
     pairs = set(zip(asked, asked[1:], strict=False))
     known: dict[str, list[str]] = {}  # a sentence is most often quoted as itself; headings and titles recur
     why = bool(WHY.search(query.question))
-    drug = query.focus[0].corrected or query.focus[0].word if query.focus and main is not None and main.kind in ANY_USE else ""
+    # the drug a leaflet is titled after may be any the question names: "does vicodin clash with the gabapentin?"
+    drugs = [qw.corrected or qw.word for qw in query.focus] if main is not None and main.kind in ANY_USE else []
     # "which foods ...?", and side effects, asked for as a list: a sentence that names some
     which = bool(WHICH.search(query.question)) or (main is not None and main.kind == "side effects")
     treats_asked = main is not None and main.kind == "treatment" and "cause" not in (query.asks or query.carried_asks)
@@ -185,7 +186,7 @@ def _candidates(
         section_terms = set(terms_of(section)) | set(terms_of(article.title))
         # About the subject: an article on RLS or the asked drug's leaflet that lists it; for another subject, its title names it.
         if needs.subject is SUBJECT_RE:
-            on_topic_article = about_subject(article) or lists_subject(article, drug)
+            on_topic_article = about_subject(article) or any(lists_subject(article, drug) for drug in drugs)
         else:
             on_topic_article = needs.subject is not None and bool(needs.subject.search(article.title))
         for i, sentence in enumerate(hit.passage.sentences):

@@ -14,3 +14,24 @@ def test_a_story_told_before_can_someone_get_it_does_not_sink_it(bot):
     assert any("2 to 4 percent of children" in q for q in said)
     # Only the clause before the question tells a story: a missing topic inside the question still refuses.
     refusal(bot.ask("can children who take melatonin get restless legs?"))
+
+
+def test_a_leaflet_answers_for_either_drug_a_question_names(multi_bot):
+    # Only the rarest drug named ("vicodin") could make the gabapentin leaflet count as about RLS: refused,
+    # "The articles mention vicodin and gabapentin only about other conditions, not restless legs syndrome."
+    said = answered_quotes(multi_bot.ask("dad takes vicodin for his back, does that clash with the gabapentin he just got for rls?"))
+    assert "Be sure to mention any of the following: hydrocodone (in Hydrocet, in Vicodin, others)" in said[0]
+    # "will they clash?" asks whether medicines interact, as "clash with" did.
+    assert multi_bot.query("on naproxen and vicodin, now the doc wants to add horizant. will they clash?").asks == ("interactions",)
+
+
+def test_a_british_spelling_of_anaemic_is_anaemia(bot):
+    # "anaemic" was a word the articles lack: refused.
+    said = answered_quotes(bot.ask("i've been anaemic for years, could that be why i have restless legs?"))
+    assert said[0].startswith("People with low iron levels associated with a shortage of red blood cells (anemia)")
+
+
+def test_where_it_was_read_is_no_topic(multi_bot):
+    # "The articles discuss magnesium and somewhere, but no passage answers this question."
+    said = answered_quotes(multi_bot.ask("read somewhere that magnesium might help restless legs, how much a day?"))
+    assert "daily doses of 270-350 mg are considered safe" in said[0]
