@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -213,6 +214,13 @@ def split_story(question: str) -> tuple[str, str]:
     if len(asking) == len(parts):
         return "", question
     return " ".join(p for p in parts if p not in asking), " ".join(asking)
+
+
+def told_before_asking(question: str, asking: Callable[[str], re.Match[str] | None], found: list[str]) -> bool:
+    """Are these words all in the clauses before where the question asks? ("my kids both fidget at night, can children get RLS?")"""
+    at = asking(question)
+    cut = question.rfind(",", 0, at.start()) if at else -1
+    return cut > 0 and all(re.search(rf"\b{re.escape(w)}\b", question[:cut], re.IGNORECASE) for w in found)
 
 
 # An asking sentence that points at the story before it: "...Is that connected to restless legs?", "...when do I take it?"

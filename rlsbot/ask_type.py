@@ -30,7 +30,7 @@ AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micr
 # least 2 hours before you take gabapentin"), not how long something takes or lasts.
 TIME = (
     r"\b(?:\d+|one|two|three|four|five|six|ten|few|several|many)\s*(?:-|to)?\s*\d*\s*"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:before|after)\b)|\bwithin (?:a|an|\d+|one|two|a few) (?:days?|weeks?|months?)\b|\blife-?long\b"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+(?:before|after|of age|old)\b)|\bwithin (?:(?:a|an|\d+|one|two|a few|several) )?(?:days?|weeks?|months?)\b|\blife-?long\b"
 )
 
 

@@ -5,9 +5,8 @@ A question has a *focus* (what it is about: magnesium, iron, dialysis) and an
 "How many people get RLS?" wants a prevalence, not a dose; "which medicines
 make it worse?" wants causes, not treatments. Each ask here has the question
 shapes that name it and the cues of a sentence that gives it. A *strict* ask
-can only be answered by a sentence with its cue: a dose needs an amount, "how
-long" needs a length of time; when no such sentence carries the focus, the
-articles do not answer the question, however much they say about its focus.
+can only be answered by a sentence with its cue: a dose needs an amount, "how long" needs a
+length of time; when no such sentence carries the focus, the articles do not answer it.
 
 Who a question is about ("my 6 year old") is in ``rlsbot.populations``; what makes a
 sentence lean on the one before, in ``rlsbot.leaning``. A leaf: patterns, no ranking.
@@ -19,7 +18,7 @@ import re
 
 from rlsbot.ask_type import AMOUNT, TIME, Ask
 from rlsbot.patterns import DATA, LazyPattern, pattern
-from rlsbot.relation_asks import COMPARISON, PROGRESSION
+from rlsbot.relation_asks import COMPARISON, DIAGNOSIS_NEEDS, PROGRESSION
 
 __all__ = ["ASKS", "DATA", "Ask", "LazyPattern", "ask", "asks_of", "pattern"]
 
@@ -109,7 +108,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\binteract|\binterfer|\bmix(?:ing)?\b(?![ -]up\b)|\bcombin|\btogether\b|\bclash(?:es|ing)?\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b|\b(?:meds|medicines|tablets|pills|drugs)\b[^.?!]{0,12}\b(?:a problem|problems) with\b"
         ),
-        pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b|\bbe sure to mention\b|\bchange the doses? of your medications\b"),
+        pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b|\bbe sure to mention\b"),
         True,
         "whether it interacts with other medicines",
         search=("interact", "medications"),
@@ -197,6 +196,7 @@ ASKS: tuple[Ask, ...] = (
         search=("same",),
         of_subject=True,
     ),
+    *DIAGNOSIS_NEEDS,
     Ask(
         "diagnosis",
         pattern(

@@ -6,11 +6,10 @@ stem, through the lay and domain vocabularies (``data/lay.txt``,
 is found nowhere is *missing*, and the missing words decide whether the
 articles cover the question at all.
 
-Not every word is a topic.  A question names people ("my mum": never
-searched), asks for a kind of answer ("how much", "side effects", "is it a
-myth": the *ask*, see ``asks.py``), may be about a population ("my 6 year
-old"), and uses ordinary English ("exactly", "read"): none of these can make
-a question uncovered.  What is left is its *focus*.
+Not every word is a topic.  A question names people ("my mum": never searched), asks for a kind of answer
+("how much", "side effects", "is it a myth": the *ask*, see ``asks.py``), may be about a population ("my 6
+year old"), and uses ordinary English ("exactly", "read"): none of these can make a question uncovered.
+What is left is its *focus*.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from rlsbot.analysis import (
     stem,
     subject_words,
     synonym_groups,
+    told_before_asking,
     without_filler_phrases,
     words,
 )
@@ -51,13 +51,11 @@ ORDINARY = "ordinary"  # everyday English the articles lack ("today"): named, ne
 WEIGHTS = {SPECIFIC: 1.0, SUBJECT: 0.5, FILLER: 0.2, INTENT: 0.6, ASK: 0.5, POPULATION: 0.8, ORDINARY: 0.0}
 CORRECTION_WEIGHT = 0.9
 LAY_WEIGHT = 0.9  # "meds" searched as "medicines"
-# A missing word at least this common in English (Zipf, wordfreq) is ordinary
-# language, not a topic the articles lack: "read" (5.5), "really" (6.0);
-# "drive" (5.1) and "melatonin" are topics.
+# A missing word at least this common in English (Zipf, wordfreq) is ordinary language, not a topic the articles
+# lack: "read" (5.5), "really" (6.0); "drive" (5.1) and "melatonin" are topics.
 ORDINARY_ZIPF = 5.3
 TECHNICAL_ZIPF = 3.2  # a missing word rarer is a topic ("melatonin", "acupuncture" 3.0), not wording ("sofa" 3.8, "gadget" 3.4)
-# Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the
-# focus only of a question that names nothing rarer.
+# Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the focus only of a question naming nothing rarer.
 SCENE_ZIPF = 4.0  # beside a focus word rarer than this, one at least this common only sets the scene
 FOCUS_ZIPF = 4.8
 _VERB_ENDINGS = (("es", ""), ("ed", ""), ("ing", ""))  # a lay word the articles lack, as a verb: "overdoes" is "overdo"
@@ -181,7 +179,7 @@ class Query(NamedTuple):
         # question tells its story in words the articles never use ("my recliner"): what it names that they have decides,
         # unless its closing question names rare things, none there ("... Do compression stockings actually help?").
         topics = sum(1 for qw in missing if self.is_topic(qw))
-        if topics and subject and self.populations and self.told_before_asking(missing):
+        if topics and subject and self.populations and told_before_asking(self.question, GETS_IT.search, [qw.word for qw in missing]):
             return True  # "my kids both fidget at night, can children get restless legs?": the clause before tells, it asks of RLS
         if len(found) + len(missing) > LONG_QUESTION:
             asked = [qw for qw in found + missing if not qw.story]
@@ -197,15 +195,6 @@ class Query(NamedTuple):
         if found and any(ask(k).of_subject for k in self.asks) and len(found) + len(forms) >= len(missing):
             return True
         return len(found) + len(forms) > len(missing)
-
-    def told_before_asking(self, missing: list[QueryWord]) -> bool:
-        """Does a question that asks whether someone gets RLS name what the articles lack only in the clause before it?"""
-        gets = GETS_IT.search(self.question)
-        if gets is None:
-            return False
-        cut = self.question.rfind(",", 0, gets.start())
-        told = self.question[:cut].lower()
-        return cut > 0 and all(re.search(rf"\b{re.escape(qw.word)}\b", told) for qw in missing)
 
     def sets_scene(self, core: tuple[int, ...]) -> bool:
         """Do the commoner words of an asking question's focus only set the scene for its rarest ("food requirements" of Horizant)?"""
@@ -393,10 +382,11 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
     populations = settled(own.populations + around.populations, question)
     asks = own.asks
-    # "My tablets helped at first but now my legs are worse. Does that happen?":
-    # an asking sentence that asks nothing of its own, or no more than "why?",
-    # asks what the story does, unless the story's ask is only an everyday
-    # word ("walking makes it worse" is no question about causes).
+    if "drug trial" in around.asks and "diagnosis" in asks:  # "...'to see if it works'. is that a way of diagnosing it?"
+        asks = ("drug trial", *asks)
+    # "My tablets helped at first but now my legs are worse. Does that happen?": an asking sentence that asks nothing
+    # of its own, or no more than "why?", asks what the story does, unless the story's ask is only an everyday word
+    # ("walking makes it worse" is no question about causes).
     told = tuple(k for k in around.asks if k not in _EVERYDAY_ASKS)
     if told and (not asks or len(words(asking)) <= 2):
         asks = tuple(dict.fromkeys(told + asks))

@@ -1,6 +1,6 @@
-"""Asks about how two things relate: which of them is better, whether one leads to the other.
+"""Asks about how two things relate: which of them is better, whether one leads to the other; and what a diagnosis needs.
 
-Both are strict: only a sentence that compares, or that says what restless legs
+The first two are strict: only a sentence that compares, or that says what restless legs
 syndrome leads to, answers them; that two things are named together is no answer.
 """
 
@@ -38,3 +38,40 @@ PROGRESSION = Ask(
     True,
     "whether restless legs syndrome leads to it",
 )
+
+CRITERIA = Ask(
+    # "all 4 criteria required or is 3/4 enough?", "what has to be true before a doctor can officially say i have rls":
+    # what a diagnosis needs, which "no test can diagnose RLS" does not say
+    "criteria",
+    pattern(
+        r"\bcriteri(?:a|on)\b|\btick (?:every|all|each|some|the|a few) (?:of the )?box|\b(?:3|three) (?:out )?of (?:the )?(?:4|four)\b|\b3/4\b"
+        r"|\b(?:need|have to have|has to have) (?:all|every one of) (?:the |these |those |4 |four )?(?:symptoms|signs|boxes)\b|\bwhat (?:has|needs) to be (?:true|going on|there)\b"
+        r"|\bofficially (?:told|say|call|diagnos)|\b(?:need|needs|has|have) to (?:see|find) before\b|\bbefore (?:they|a doctor|the doctor|a physician|someone|he|she) can (?:say|call)\b"
+    ),
+    pattern(r"\bmust have\b|\bfour key signs\b|\ball four\b"),
+    False,
+    "what a diagnosis needs",
+    ("diagnosis",),
+    search=("four", "signs"),
+    of_subject=True,
+)
+
+TRIAL = Ask(
+    # "gp put me on a parkinsons tablet 'to see if it works'... is that a way of working out if its rls": a diagnosis by
+    # a drug's trial, which only "If the medicines relieve your symptoms, your doctor can confirm that you have RLS." answers
+    "drug trial",
+    pattern(
+        r"\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b"
+        r"|\bif (?:it|they|that|the (?:tablets?|pills?|meds|medicines?)) (?:works?|helps?),? (?:then )?(?:i['’]?ve got|i have|i['’]?ve|it['’]?s|its|that means)\b"
+        r"|\b(?:pills?|tablets?|meds|medicines?|medications?|drugs?) (?:partly |just )?to (?:find out|work out|see|check|tell) (?:if|whether) (?:it|i|this)\b"
+    ),
+    pattern(r"\bcan confirm\b|\bif the medicines? (?:relieve|help)"),
+    False,
+    "whether a medicine that helps confirms it",
+    ("diagnosis", "drug therapy trial"),
+    search=("confirm",),
+    of_subject=True,
+)
+
+# What a diagnosis needs, before the diagnosis ask itself (rlsbot.asks.ASKS).
+DIAGNOSIS_NEEDS = (TRIAL, CRITERIA)

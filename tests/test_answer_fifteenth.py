@@ -35,3 +35,22 @@ def test_where_it_was_read_is_no_topic(multi_bot):
     # "The articles discuss magnesium and somewhere, but no passage answers this question."
     said = answered_quotes(multi_bot.ask("read somewhere that magnesium might help restless legs, how much a day?"))
     assert "daily doses of 270-350 mg are considered safe" in said[0]
+
+
+def test_what_a_diagnosis_needs_is_the_four_signs(bot):
+    # "Currently, no test can diagnose RLS." or sleep studies came first; "must be met" was refused over "met".
+    for question in ("RLS dx: all 4 essential criteria required or is 3/4 enough", "What criteria must be met for a diagnosis of RLS?"):
+        assert answered_quotes(bot.ask(question))[0] == "You must have the four key signs of RLS to be diagnosed with the disorder."
+
+
+def test_a_drug_given_to_see_if_it_works_is_a_diagnosis_by_trial(bot):
+    # The story's "to see if it works" asks how a trial diagnoses: "Currently, no test can diagnose RLS." came first.
+    said = answered_quotes(
+        bot.ask("gp put me on a parkinsons tablet 'to see if it works' even tho i dont have parkinsons. is that a legit way of working out if its rls")
+    )
+    assert said[0].endswith("If the medicines relieve your symptoms, your doctor can confirm that you have RLS.")
+
+
+def test_an_age_is_no_length_of_time(multi_bot):
+    # "testing all infants for anemia at 1 year of age" gave "how long" its length of time; "within months" gave none.
+    assert answered_quotes(multi_bot.ask("how long do iron tablets take to work"))[0] == "Iron supplements can correct low iron levels within months."
