@@ -114,8 +114,7 @@ ASKS: tuple[Ask, ...] = (
         search=("interact", "medications"),
     ),
     Ask(
-        # "the pills helped at first but now my legs are worse", "is augmentation a concern?":
-        # what long use of a medicine does, which a list of side effects does not say.
+        # "the pills helped at first but now my legs are worse", "is augmentation a concern?": what long use does
         "wearing off",
         pattern(
             r"\b(?:helped|helping|worked|wrked|working|brilliant|great|amazing)\b[^.?!]*\b(?:at first|to begin with|in the beginning|for (?:the first (?:year|month|few months|while)|a while|months|years|ages"
@@ -330,9 +329,9 @@ ASKS: tuple[Ask, ...] = (
         # body part is what it is asked of, so it stays the focus (a lookahead, not the ask's words).
         "where",
         pattern(
-            r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in)"
+            r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in|go(?:es)? (?:in)?to)"
             r"(?=\s+(?:the |my |your |ur |her |his |their |other )?(?:upper |lower )?"
-            r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)"
+            r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)|\b(?=(?:arms?|hands?) (?:too|as well)\b)"
         ),
         pattern(r"\boccurs?\b|\bfelt\b|\bfeel(?:s|ings?)?\b|\baffects?\b|\bspreads?\b|\bsensations?\b"),
         False,
@@ -341,7 +340,7 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "symptoms",
-        pattern(r"\bsymptoms?\b|\bsigns?\b|\bfeel(?:s)? like\b|\bwhat does (?:it|rls|this) feel\b|\bsensations?\b|\bwhat happens\b"),
+        pattern(r"\b(?:symptom|sign)s?\b|\bfeels? like|\bwhat (?:does (?:it|rls|this) feel|happens)|\bhow (?:\w+ ){1,3}feels|\bsensation"),
         pattern(r"\bsymptoms?\b|\bfeel|\bsensations?\b|\burge\b|\bcreeping\b|\bcrawling\b|\btingling\b"),
         False,
         "what its symptoms are",

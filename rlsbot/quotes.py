@@ -137,7 +137,7 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
     # that leans in turn ("The signs and symptoms of this form ..." before "The late-onset form ...").
     for _ in range(MAX_LEAN_BACK + 1):
         hard = start < s.start and LEANS_BACK.match(text[start:end]) is not None
-        if s.kind != "sentence" or not (hard or LEANS_SOFTLY.match(text[start:end])):
+        if s.kind != "sentence" or not (hard or LEANS_SOFTLY.match(text[start:end]) or _defined_before(text, start)):
             break
         if (before := _sentence_before(text, start)) == start:
             if hard:
@@ -156,6 +156,15 @@ def quotable_span(text: str, sentences: tuple[Sentence, ...], i: int) -> tuple[i
 
 _ANOTHER = re.compile(r"\W*(?:another|other|others)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”]*\s+")  # inside one paragraph, no abbreviations
+
+
+_ACRONYM = re.compile(r"\W*(?!RLS\b)([A-Z]{2,6})\b")
+
+
+def _defined_before(text: str, start: int) -> bool:
+    """Does the sentence open with a short name the sentence before defines ("PLMS causes ..." after "... (PLMS).")?"""
+    short = _ACRONYM.match(text, start)
+    return short is not None and f"({short.group(1)})" in text[_sentence_before(text, start) : start]
 
 
 def _sentence_before(text: str, start: int) -> int:

@@ -54,3 +54,27 @@ def test_a_drug_given_to_see_if_it_works_is_a_diagnosis_by_trial(bot):
 def test_an_age_is_no_length_of_time(multi_bot):
     # "testing all infants for anemia at 1 year of age" gave "how long" its length of time; "within months" gave none.
     assert answered_quotes(multi_bot.ask("how long do iron tablets take to work"))[0] == "Iron supplements can correct low iron levels within months."
+
+
+def test_ants_under_the_skin_is_how_it_feels(bot):
+    # "calves" alone carried it: "The unpleasant feelings from RLS often occur in the lower legs (calves)." came first.
+    said = answered_quotes(bot.ask("my mum says it feels like ants crawling inside her calves, is that what rls feels like"))
+    assert said[0].startswith("People who have RLS describe the unpleasant feelings in their limbs as creeping, crawling")
+    # "is that how restless legs usually feels" asks for its symptoms, as "what does it feel like" does.
+    assert bot.query("Is that how restless legs usually feels to people?").asks == ("symptoms",)
+
+
+def test_can_it_go_into_the_arms_asks_where_it_is_felt(bot):
+    # No ask was read: a sentence on PLMS, whose jerks are in the legs or arms, came first.
+    said = answered_quotes(bot.ask("resident with RLS has started rubbing his arms in the evenings as well as his legs. can it go into the arms?"))
+    assert bot.query("can it go into the arms?").asks == ("where",)
+    assert any("also can occur in the arms" in q or "also occur in the arms" in q for q in said)
+    assert bot.query("arms too??").asks == ("where",)
+
+
+def test_a_short_name_comes_with_the_sentence_that_defines_it(bot):
+    # "PLMS causes your legs or arms to twitch ..." was quoted without "... (PLMS)." before it, which says it goes with RLS.
+    said = answered_quotes(
+        bot.ask("my wife says once I'm asleep my legs jerk every half a minute or so and keep waking her. Is that connected to restless legs?")
+    )
+    assert said[0].startswith("Many people who have RLS also have a condition called periodic limb movement in sleep (PLMS). PLMS causes")
