@@ -331,7 +331,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in|go(?:es)? (?:in)?to)"
             r"(?=\s+(?:the |my |your |ur |her |his |their |other )?(?:upper |lower )?"
-            r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)|\b(?=(?:arms?|hands?) (?:too|as well)\b)"
+            r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)|(?:(?<=\barms)|(?<=\barm)|(?<=\bhands)|(?<=\bhand)) (?:too|as well)\b"
         ),
         pattern(r"\boccurs?\b|\bfelt\b|\bfeel(?:s|ings?)?\b|\baffects?\b|\bspreads?\b|\bsensations?\b"),
         False,

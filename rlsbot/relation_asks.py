@@ -62,7 +62,7 @@ TRIAL = Ask(
     "drug trial",
     pattern(
         r"\bsee if (?:it|they|that|this) (?:works?|helps?|does anything)\b|\bas a trial\b"
-        r"|\bif (?:it|they|that|the (?:tablets?|pills?|meds|medicines?)) (?:works?|helps?),? (?:then )?(?:i['’]?ve got|i have|i['’]?ve|it['’]?s|its|that means)\b"
+        r"|\bif (?:it works?|it helps?|they work|they help|that works|that helps),? (?:then )?(?:i['’]?ve got|i have|i['’]?ve|it['’]?s|its|that means)\b"
         r"|\b(?:pills?|tablets?|meds|medicines?|medications?|drugs?) (?:partly |just )?to (?:find out|work out|see|check|tell) (?:if|whether) (?:it|i|this)\b"
     ),
     pattern(r"\bcan confirm\b|\bif the medicines? (?:relieve|help)"),
