@@ -41,100 +41,110 @@ from tests.blind import evaluate as blind
 # "does it run in famlies" (A1 0.88 -> 0.87, A10 0.75 -> 0.74, B11 0.73 -> 0.72; "famlies" now reads as the ask, so the
 # autosomal-dominant sentence follows the answer) and "curable" read as "cure" (frozen A6 0.64 -> 0.62 and A16 0.58 -> 0.57,
 # each with quote [1] now an answer where it was on topic).
+# Fifteenth session: floors raised to this branch's rates; one went down: B14's wrong refusals 0.05 -> 0.07, "does taking iron
+# help restless legs / how long till it starts working?" is refused where it was answered off topic (an infant's anaemia test
+# "at 1 year of age" no longer counts as a length of time; the one sentence that gives one is on anaemia, not RLS).
 FLOORS = {
     # tuned on from the start
     "A1": (0.97, 0.97, 0.87, 1.00, 0.00, 60),
     "B1": (0.93, 0.93, 0.84, 1.00, 0.00, 60),
-    "A3": (0.80, 0.86, 0.70, 1.00, 0.03, 60),
+    "A3": (0.82, 0.86, 0.72, 1.00, 0.03, 60),
     "B3": (0.87, 0.87, 0.77, 1.00, 0.03, 60),
     # tuned on after their first judged run
-    "A5": (0.84, 0.84, 0.69, 0.87, 0.03, 60),
+    "A5": (0.86, 0.86, 0.72, 0.87, 0.03, 60),
     "B5": (0.89, 0.89, 0.69, 0.87, 0.03, 60),
-    "A7": (0.71, 0.78, 0.60, 1.00, 0.05, 60),
+    "A7": (0.73, 0.78, 0.62, 1.00, 0.05, 60),
     "B7": (0.78, 0.80, 0.76, 0.93, 0.11, 60),
     # tuned on: written at the start of a round by helpers who saw only the articles and the users
-    "A9": (0.82, 0.84, 0.71, 1.00, 0.03, 60),
-    "B9": (0.82, 0.86, 0.71, 0.93, 0.05, 60),
+    "A9": (0.84, 0.86, 0.76, 1.00, 0.03, 60),
+    "B9": (0.84, 0.89, 0.74, 0.93, 0.05, 60),
     "A10": (0.84, 0.89, 0.74, 0.93, 0.03, 60),
-    "B10": (0.82, 0.82, 0.71, 1.00, 0.05, 60),
-    "A11": (0.93, 0.95, 0.73, 0.93, 0.00, 60),
-    "B11": (0.78, 0.82, 0.72, 1.00, 0.07, 60),
+    "B10": (0.84, 0.86, 0.76, 1.00, 0.05, 60),
+    "A11": (0.95, 0.95, 0.75, 0.93, 0.00, 60),
+    "B11": (0.80, 0.82, 0.74, 1.00, 0.07, 60),
     # tuned on: written in the fifth session of 2026-11-26 in voices no earlier set has (non-native word order, dictation, bare keywords)
-    "A14": (0.80, 0.89, 0.72, 0.87, 0.05, 60),
-    "B14": (0.82, 0.87, 0.72, 1.00, 0.05, 60),
+    "A14": (0.82, 0.91, 0.73, 0.87, 0.05, 60),
+    "B14": (0.82, 0.87, 0.73, 1.00, 0.07, 60),
     # tuned on: written in the sixth session (2026-11-27) in voices no earlier set had (clinical shorthand, beliefs told, "what does X mean")
-    "A15": (0.78, 0.84, 0.64, 0.93, 0.00, 60),
+    "A15": (0.78, 0.84, 0.66, 0.93, 0.00, 60),
     "B15": (0.73, 0.78, 0.62, 1.00, 0.07, 60),
     # tuned on: written in the ninth session (2026-11-27) in voices no earlier set had (formal letters, a first pregnancy,
     # a clinician's shorthand, growing pains, two questions at once; chemotherapy feet, iron-deficiency anaemia, Parkinson's)
     "A20": (0.69, 0.73, 0.64, 0.93, 0.14, 60),
-    "B20": (0.78, 0.80, 0.66, 0.93, 0.05, 60),
+    "B20": (0.80, 0.82, 0.69, 0.93, 0.05, 60),
     # tuned on: written in the tenth session (2026-11-27) in voices no earlier set had (a student's essay, night shifts,
     # English as a second language, a care home, thirty years of jargon; dictation, myths, MS, a stroke, menopause, a blood donor)
-    "A22": (0.73, 0.82, 0.64, 0.93, 0.07, 60),
-    "B22": (0.73, 0.76, 0.66, 1.00, 0.09, 60),
+    "A22": (0.76, 0.82, 0.67, 0.93, 0.07, 60),
+    "B22": (0.76, 0.78, 0.68, 1.00, 0.09, 60),
     "A23": (0.76, 0.78, 0.61, 0.81, 0.05, 60),
-    "B23": (0.54, 0.63, 0.47, 0.87, 0.09, 60),
+    "B23": (0.56, 0.67, 0.51, 0.87, 0.09, 60),
     # tuned on: written in the eleventh session (2026-11-27): a retired teacher, yes/no questions, separate beds, "growing
     # pains", antidepressants, stretching and yoga, a lorry driver; circulation, ferritin numbers, a widower, many medicines
-    "A25": (0.82, 0.86, 0.65, 0.75, 0.05, 60),
-    "B25": (0.63, 0.71, 0.57, 0.93, 0.09, 60),
+    "A25": (0.84, 0.86, 0.66, 0.75, 0.05, 60),
+    "B25": (0.65, 0.71, 0.58, 0.93, 0.09, 60),
     # tuned on: written in the twelfth session (2026-11-27): a first prescription, a vegan, a gamer, after an operation,
     # run-on messages, dementia, two questions at once; dialysis and a transplant list, chemotherapy, insomnia, a nurse
-    "A27": (0.67, 0.67, 0.49, 0.81, 0.09, 60),
+    "A27": (0.67, 0.67, 0.51, 0.81, 0.09, 60),
     "B27": (0.67, 0.73, 0.53, 0.87, 0.05, 60),
     # tuned on: written in the thirteenth session (2026-11-27): a runner, social-media myths, antidepressants, the menopause,
     # exams, a kicking wife, three-word questions; Parkinson's, kidney disease before dialysis, tablets that stop working,
     # research, an elderly father's pills, low iron after stomach surgery, "what is the difference"
     "A29": (0.71, 0.82, 0.56, 0.68, 0.07, 60),
-    "B29": (0.47, 0.56, 0.54, 0.87, 0.24, 60),
+    "B29": (0.50, 0.58, 0.55, 0.87, 0.22, 60),
     # tuned on: written in the fourteenth session (2026-11-28): a grandmother, energy drinks, a bad back, a news headline,
     # yes-or-no, a nursing-home carer, phone typos; dialysis, heavy periods, neuropathy, dopamine, a mother with dementia,
     # "will it ever go away", clinical trials
     "A30": (0.76, 0.82, 0.52, 0.75, 0.03, 60),
     "B30": (0.69, 0.71, 0.52, 0.75, 0.05, 60),
+    # tuned on: written in the fifteenth session (2026-11-28): a new father, a swimmer, ALL CAPS, keto, "growing pains",
+    # misspelt drug names, two questions in one; fibromyalgia, CPAP, sleeping pills, pregnancy nutrition, hemodialysis, DBS, ADHD
+    "A33": (0.73, 0.76, 0.65, 0.87, 0.11, 60),
+    "B33": (0.76, 0.80, 0.70, 0.93, 0.09, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.80, 0.84, 0.76, 0.93, 0.07, 60),
-    "B2": (0.73, 0.75, 0.62, 0.94, 0.09, 60),
-    "A4": (0.73, 0.76, 0.70, 0.87, 0.14, 60),
+    "B2": (0.75, 0.77, 0.64, 0.94, 0.09, 60),
+    "A4": (0.73, 0.76, 0.73, 0.87, 0.14, 60),
     "B4": (0.76, 0.80, 0.60, 0.80, 0.05, 60),
     "A6": (0.67, 0.73, 0.62, 0.87, 0.11, 60),
-    "B6": (0.63, 0.67, 0.54, 0.93, 0.11, 60),
+    "B6": (0.65, 0.69, 0.56, 0.93, 0.11, 60),
     "A8": (0.91, 0.93, 0.76, 0.93, 0.05, 60),
-    "B8": (0.76, 0.78, 0.71, 0.93, 0.14, 60),
+    "B8": (0.76, 0.78, 0.73, 0.93, 0.14, 60),
     # frozen: written after the third round of 2026-11-26, by helpers who saw only the articles and the users
-    "A12": (0.71, 0.78, 0.64, 0.93, 0.05, 60),
-    "B12": (0.56, 0.65, 0.58, 0.87, 0.18, 60),
+    "A12": (0.71, 0.78, 0.65, 0.93, 0.05, 60),
+    "B12": (0.60, 0.69, 0.62, 0.93, 0.18, 60),
     # frozen: written in the fourth session of 2026-11-26, in voices no other set has (clinical shorthand, numbers, negations)
-    "A13": (0.69, 0.76, 0.60, 0.68, 0.11, 60),
-    "B13": (0.50, 0.60, 0.47, 0.87, 0.18, 60),
+    "A13": (0.73, 0.78, 0.64, 0.68, 0.11, 60),
+    "B13": (0.52, 0.63, 0.50, 0.87, 0.18, 60),
     # frozen from the start: written in the sixth session (2026-11-27), scored only as totals
-    "A16": (0.67, 0.67, 0.57, 0.93, 0.16, 60),
+    "A16": (0.67, 0.67, 0.58, 0.93, 0.16, 60),
     "B16": (0.60, 0.69, 0.54, 0.81, 0.11, 60),
     # frozen from the start: written in the seventh session (2026-11-27), scored only as totals
     "A17": (0.67, 0.69, 0.52, 0.81, 0.09, 60),
     "B17": (0.58, 0.71, 0.47, 0.93, 0.05, 60),
     # frozen from the start: written in the eighth session (2026-11-27), scored only as totals
-    "A18": (0.60, 0.67, 0.51, 0.81, 0.09, 60),
+    "A18": (0.63, 0.69, 0.55, 0.81, 0.09, 60),
     "B18": (0.50, 0.60, 0.53, 0.81, 0.18, 60),
     # frozen from the start: written in the ninth session (2026-11-27), scored only as totals
     "A19": (0.71, 0.78, 0.65, 0.87, 0.09, 60),
     "B19": (0.56, 0.63, 0.48, 0.81, 0.18, 60),
     # frozen from the start: written in the tenth session (2026-11-27), scored only as totals
     "A21": (0.69, 0.71, 0.60, 0.75, 0.11, 60),
-    "B21": (0.47, 0.54, 0.43, 0.87, 0.14, 60),
+    "B21": (0.50, 0.54, 0.44, 0.87, 0.11, 60),
     # frozen from the start: written in the eleventh session (2026-11-27), scored only as totals
     "A24": (0.69, 0.73, 0.58, 0.75, 0.14, 60),
-    "B24": (0.50, 0.56, 0.46, 0.93, 0.11, 60),
+    "B24": (0.52, 0.58, 0.48, 0.93, 0.11, 60),
     # frozen from the start: written in the twelfth session (2026-11-27), scored only as totals
-    "A26": (0.60, 0.65, 0.46, 0.75, 0.11, 60),
-    "B26": (0.52, 0.56, 0.40, 0.75, 0.16, 60),
+    "A26": (0.63, 0.67, 0.47, 0.75, 0.11, 60),
+    "B26": (0.54, 0.58, 0.42, 0.75, 0.16, 60),
     # frozen from the start: written in the thirteenth session (2026-11-27), scored only as totals
     "A28": (0.67, 0.71, 0.59, 0.75, 0.07, 60),
-    "B28": (0.65, 0.71, 0.59, 1.00, 0.14, 60),
+    "B28": (0.65, 0.71, 0.60, 1.00, 0.14, 60),
     # frozen from the start: written in the fourteenth session (2026-11-28), scored only as totals
     "A31": (0.63, 0.67, 0.67, 1.00, 0.18, 60),
     "B31": (0.52, 0.56, 0.47, 0.93, 0.18, 60),
+    # frozen from the start: written in the fifteenth session (2026-11-28), scored only as totals
+    "A32": (0.60, 0.71, 0.49, 0.81, 0.05, 60),
+    "B32": (0.52, 0.56, 0.50, 0.68, 0.20, 60),
 }
 
 
