@@ -62,6 +62,12 @@ _DUMMY_IT = re.compile(
 )
 # "does walking help or make it worse?": "it" is the condition, not what the turn before asked about; who it was about carries.
 _THE_CONDITION = re.compile(r"\b(?:help|helps|ease|eases|make|makes|trigger|triggers|worsen|worsens|calm|calms|settle|settles) it\b", re.I)
+# "can it go into the arms?": "it" is the condition, where it is felt, for anyone (not the magnesium asked about before).
+_FELT_IN = re.compile(
+    r"\b(?:can|does|could|will|would|do) it(?= (?:ever |also )?(?:go|spread|move|travel|happen|occur|start|show up)s? (?:in|into|to|up)"
+    r" (?:the |my |your |her |his |their |other )?(?:arms?|hands?|body|torso|back|hips?|thighs?|feet|extremities)\b)",
+    re.I,
+)
 STORE_VERSION = 1
 
 
@@ -112,7 +118,7 @@ class Conversation:
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
-        plain = _DUMMY_IT.sub(" ", question)
+        plain = _FELT_IN.sub(" ", _DUMMY_IT.sub(" ", question))
         pointing = [t for t in words(_THE_CONDITION.sub(" ", plain)) if t in POINTING_WORDS]
         # "can she drink coffee?" after "my wife is pregnant": she may still be asking about what was asked before.
         someone_new = any(w in people_words() and w not in _NOT_SOMEONE for w in words(question))

@@ -46,14 +46,19 @@ def test_what_a_diagnosis_needs_is_the_four_signs(bot):
 def test_a_drug_given_to_see_if_it_works_is_a_diagnosis_by_trial(bot):
     # The story's "to see if it works" asks how a trial diagnoses: "Currently, no test can diagnose RLS." came first.
     said = answered_quotes(
-        bot.ask("gp put me on a parkinsons tablet 'to see if it works' even tho i dont have parkinsons. is that a legit way of working out if its rls")
+        bot.ask(
+            "gp put me on a parkinsons tablet 'to see if it works' even tho i dont have parkinsons. is that a legit way of working out if its rls"
+        )
     )
     assert said[0].endswith("If the medicines relieve your symptoms, your doctor can confirm that you have RLS.")
 
 
 def test_an_age_is_no_length_of_time(multi_bot):
     # "testing all infants for anemia at 1 year of age" gave "how long" its length of time; "within months" gave none.
-    assert answered_quotes(multi_bot.ask("how long do iron tablets take to work"))[0] == "Iron supplements can correct low iron levels within months."
+    assert (
+        answered_quotes(multi_bot.ask("how long do iron tablets take to work"))[0]
+        == "Iron supplements can correct low iron levels within months."
+    )
 
 
 def test_ants_under_the_skin_is_how_it_feels(bot):
@@ -66,7 +71,9 @@ def test_ants_under_the_skin_is_how_it_feels(bot):
 
 def test_can_it_go_into_the_arms_asks_where_it_is_felt(bot):
     # No ask was read: a sentence on PLMS, whose jerks are in the legs or arms, came first.
-    said = answered_quotes(bot.ask("resident with RLS has started rubbing his arms in the evenings as well as his legs. can it go into the arms?"))
+    said = answered_quotes(
+        bot.ask("resident with RLS has started rubbing his arms in the evenings as well as his legs. can it go into the arms?")
+    )
     assert bot.query("can it go into the arms?").asks == ("where",)
     assert any("also can occur in the arms" in q or "also occur in the arms" in q for q in said)
     assert bot.query("arms too??").asks == ("where",)
@@ -75,6 +82,19 @@ def test_can_it_go_into_the_arms_asks_where_it_is_felt(bot):
 def test_a_short_name_comes_with_the_sentence_that_defines_it(bot):
     # "PLMS causes your legs or arms to twitch ..." was quoted without "... (PLMS)." before it, which says it goes with RLS.
     said = answered_quotes(
-        bot.ask("my wife says once I'm asleep my legs jerk every half a minute or so and keep waking her. Is that connected to restless legs?")
+        bot.ask(
+            "my wife says once I'm asleep my legs jerk every half a minute or so and keep waking her. Is that connected to restless legs?"
+        )
     )
     assert said[0].startswith("Many people who have RLS also have a condition called periodic limb movement in sleep (PLMS). PLMS causes")
+
+
+def test_it_that_goes_into_the_arms_is_the_condition(bot):
+    # After magnesium in pregnancy, "it" was read as magnesium: "Magnesium administered via an IV may not be safe for women
+    # who are pregnant or breastfeeding." answered "can it go into the arms?".
+    from rlsbot.conversation import Conversation
+
+    chat = Conversation(bot)
+    chat.ask("does magnesium help in pregnancy?")
+    said = answered_quotes(chat.ask("can it go into the arms?"))
+    assert any("arms" in q for q in said) and not any("agnesium" in q for q in said)
