@@ -65,7 +65,11 @@ def test_does_it_ever_stop_asks_how_it_will_go(bot):
 def test_before_they_can_say_for_sure_asks_for_the_diagnosis(multi_bot):
     answer = multi_bot.ask("what would my doctor need to know before they can say for sure it's restless legs?")
     said = answered_quotes(answer)
-    assert said[0].startswith("Your doctor will diagnose restless legs syndrome (RLS) based on your signs and symptoms")
+    # Since the fifteenth session "before they can say" asks what a diagnosis needs, which the four key signs answer too
+    # (blind judges called it an answer to "what does the doctor need to see before they can say for sure it's rls?").
+    assert said[0].startswith("Your doctor will diagnose restless legs syndrome (RLS) based on your signs and symptoms") or said[0] == (
+        "You must have the four key signs of RLS to be diagnosed with the disorder."
+    )
 
 
 def test_getting_iron_checked_asks_for_a_test(bot):
