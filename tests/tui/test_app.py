@@ -137,6 +137,12 @@ async def test_opening_a_source_shows_the_quote_highlighted_and_escape_returns(a
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, ReaderScreen), what="the chat screen")
         assert app.query_one(TurnView).answer is answer
+        # Back on the sources list, typing goes to the question line: no keystroke is lost.
+        assert app.focused is options
+        await pilot.press("a", "n", "d", "space", "i", "r", "o", "n", "question_mark")
+        question = app.query_one("#question", Input)
+        assert app.focused is question
+        assert question.value == "and iron?"
 
 
 def _quote_in_view(reader, cited) -> bool:

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header, Input, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from rlsbot.answer import Answer, Citation
@@ -98,7 +98,9 @@ class ChatScreen(Screen):
                 yield EmptyState(list(self.bot.articles.values()), self.starters, id="empty")
             yield SourcesPanel(id="sources")
         with Horizontal(id="ask-bar"):
-            yield QuestionInput(placeholder="Ask about restless legs\u2026  (enter asks, \u2191\u2193 history)", id="question")
+            yield QuestionInput(
+                placeholder="Ask about restless legs\u2026  (enter asks, \u2191\u2193 history)", id="question", select_on_focus=False
+            )
             yield Static(Content.styled("answering\u2026", "$foreground-muted"), id="busy")
         yield Footer()
 
@@ -292,6 +294,15 @@ class ChatScreen(Screen):
 
     def action_focus_question(self) -> None:
         self.query_one(QuestionInput).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing while a list has the focus (the sources after coming back from an article, the starters) goes to the
+        # question line, as in a chat: no keystroke is lost.
+        question = self.query_one(QuestionInput)
+        if event.is_printable and event.character and self.focused is not None and not isinstance(self.focused, Input):
+            question.focus()
+            question.insert_text_at_cursor(event.character)
+            event.stop()
 
     # ------------------------------------------------------------ conversation commands
 
