@@ -68,6 +68,8 @@ _FELT_IN = re.compile(
     r" (?:the |my |your |her |his |their |other )?(?:arms?|hands?|body|torso|back|hips?|thighs?|feet|extremities)\b)",
     re.I,
 )
+# "this late in life", "that bad": a degree, not a pointer to anything said before.
+_DEGREE = re.compile(r"\b(?:this|that) (?=(?:late|early|young|old|bad|long|often|far|severe|much|many)\b)", re.I)
 STORE_VERSION = 1
 
 
@@ -91,6 +93,11 @@ def is_follow_up(question: str, query: Query) -> bool:
     return len(own) <= SHORT_QUESTION - 1 and not names_subject or not own
 
 
+def _someone(question: str) -> frozenset[str]:
+    """The words of ``question`` that name someone other than the asker and the doctor ("mum", "wife", "kids")."""
+    return frozenset(w for w in words(question) if w in people_words() and w not in _NOT_SOMEONE)
+
+
 class Conversation:
     """A chain of questions, each answered in the light of the ones before."""
 
@@ -102,6 +109,7 @@ class Conversation:
         self._context: list[QueryWord] = []
         self._asks: tuple[str, ...] = ()
         self._populations: tuple[str, ...] = ()
+        self._people: frozenset[str] = frozenset()  # who the turns of the current topic named ("my wife", "mum")
         for turn in self.turns:  # rebuild the context of a reopened conversation
             self._update(self.resolved_query(turn.question))
 
@@ -118,10 +126,11 @@ class Conversation:
         # "what about magnesium?" replaces the focus; "and for kids?" or "is
         # it safe?" keeps it. What was asked for carries unless this turn asks
         # something of its own; who it is about ("in pregnancy") carries on.
-        plain = _FELT_IN.sub(" ", _DUMMY_IT.sub(" ", question))
+        plain = _DEGREE.sub(" ", _FELT_IN.sub(" ", _DUMMY_IT.sub(" ", question)))
         pointing = [t for t in words(_THE_CONDITION.sub(" ", plain)) if t in POINTING_WORDS]
         # "can she drink coffee?" after "my wife is pregnant": she may still be asking about what was asked before.
-        someone_new = any(w in people_words() and w not in _NOT_SOMEONE for w in words(question))
+        named = _someone(question)
+        someone_new = bool(named)
         points_back = any(t not in PERSON_WORDS or not someone_new for t in pointing)
         # A form alone ("... to take as a supplement?") is a form of what was asked about, unless
         # it is what the turn asks about instead ("what about medicines?").
@@ -130,7 +139,8 @@ class Conversation:
             and not _FOR_SOMEONE.match(question)
             and (any(not is_generic(qw) for qw in own.focus) or bool(own.focus and _INSTEAD.match(question)))
         )
-        if replaces and someone_new and not points_back:
+        names_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words)
+        if someone_new and not points_back and (replaces or names_subject):
             return own  # "my mum has rls, can she drink coffee?": a new question about someone new, nothing carried
         # An everyday word of the turn before ("every evening") is not carried into a follow-up that asks of the subject for
         # someone: "will it stop once the baby's here?" ("how many cups a day is safe?" is still of the coffee).
@@ -147,7 +157,10 @@ class Conversation:
         # day?") is asked for itself: who the last one was about does not carry.
         # "can she ...?" is still about the pregnant wife; "my mum has rls, can she ...?" about someone new.
         leaning = bool(pointing or _THE_CONDITION.search(plain))
-        populations = tuple(dict.fromkeys(own.populations + (() if replaces and (not leaning or someone_new) else self._populations)))
+        # Who the last turn was about ("in pregnancy") is not who a newly named person is ("my mum has rls, is it safe for her?").
+        fresh_person = bool(named - self._people)
+        own_only = replaces and (not leaning or someone_new) or fresh_person
+        populations = tuple(dict.fromkeys(own.populations + (() if own_only else self._populations)))
         return Query(question, own.words + carried, own.asks, populations, () if own.asks else self._asks, own.names)
 
     def ask(self, question: str) -> Answer:
@@ -160,6 +173,7 @@ class Conversation:
     def _update(self, query: Query) -> None:
         self._asks, self._populations = query.asks or query.carried_asks, query.populations
         follow = any(qw.carried for qw in query.words)
+        self._people = (self._people if follow else frozenset()) | _someone(query.question)
         # Intents ("how much" -> doses, "help" -> ease) are the shape of one
         # question, not its topic: they are never carried to the next turn.
         fresh = [qw for qw in query.words if not qw.carried and qw.kind in (SPECIFIC, SUBJECT) and qw.found]
