@@ -180,7 +180,7 @@ _SENTENCE_END = re.compile(r"(?<=[?!:])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
 @cache
 def _asks() -> re.Pattern[str]:
     return re.compile(
-        r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|also|just|honestly|basically|quick question|question)\W+)*"
+        r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|hello|hiya|please|pls|also|just|honestly|basically|quick question|question)\W+)*"
         r"(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|does|do|did|should|will|would|has|have|any)\b",
         re.IGNORECASE,
     )
@@ -214,6 +214,21 @@ def split_story(question: str) -> tuple[str, str]:
     if len(asking) == len(parts):
         return "", question
     return " ".join(p for p in parts if p not in asking), " ".join(asking)
+
+
+# "my blood pressure pill is a calcium channel blocker. can i still take magnesium?": whether it goes with the medicine told of
+_STILL_TAKE = re.compile(
+    r"\b(?:can|could|should|may) (?:i|she|he|we|they) (?:still|keep|carry on|continue(?: to)?|also) (?:tak|hav|us)(?:e|ing)\b", re.I
+)
+_MEDICINE_TOLD = re.compile(
+    r"\b(?:pills?|tablets?|meds|medicines?|medications?|antibiotics?|blockers?|drugs?|prescriptions?|diuretics?|inhibitors?|thinners?)\b",
+    re.I,
+)
+
+
+def with_medicine_told(story: str, asking: str) -> bool:
+    """Does the asking sentence ask whether to go on taking something, beside a medicine the story tells of?"""
+    return bool(_STILL_TAKE.search(asking)) and (bool(_MEDICINE_TOLD.search(story)) or not medicine_names().isdisjoint(words(story)))
 
 
 def told_before_asking(question: str, asking: Callable[[str], re.Match[str] | None], found: list[str]) -> bool:
@@ -264,7 +279,7 @@ def points_back(asking: str) -> bool:
 
 # Ways of asking that name nothing: "in plain words", "be honest".
 _FILLER_WORDS = tuple(
-    "words terms english language honest real good what nah not true false fiction normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork wishful couple carry carries carrying ignored overlooked shelf".split()
+    "words terms english language honest real good what nah not true false fiction normal just two nuts crazy mad haywire away hype stuff nonsense rubbish marketing gimmick fad scam woo snake myth opinion guesswork wishful couple carry carries carrying ignored overlooked shelf week month year hour hr weekend".split()
 )
 
 
@@ -275,6 +290,8 @@ def _filler_phrases() -> re.Pattern[str]:
         r"|\bfor (?:real|good)\b|\bor (?:what|nah|not)\b|\btrue or false\b|\bfact or fiction\b|(?:(?<=\bit )|(?<=\bthem ))(?:straight|right) away\b|\b(?:a )?couple of\b|\bjust a couple\b"
         # "legs carry on like this": how they behave, nothing to look for
         r"|\bcarr(?:y|ies|ying) on\b|\boff the (?:\w+ )?shelf\b"
+        # "12 hr flight next month": when and how long, not a thing to look for
+        r"|\b(?:next|last|this|coming) (?:week|month|year|weekend)\b|\b\d+[- ]?(?:hr|hrs|hour|hours)(?= (?:flight|drive|trip|journey|shift|ride|coach|train))"
         # "so my legs dont go nuts on the plane": how it feels, not a thing to look for
         r"|\b(?:go|goes|going|gone|went|drive me|driving me|drives me) (?:nuts|crazy|mad|haywire|bananas|wild)\b"
         # "could the two be linked?": the story's two things, no number to look for
@@ -296,6 +313,11 @@ _PHRASES = (
     ("cold turkey", "", ""),  # how to stop: the stopping ask
     ("charley horses", "cramps", ""),
     ("charley horse", "cramp", ""),
+    ("one side", "one leg", ""),  # "can restless legs be on just one side?": "... the feelings can occur in one leg, ..."
+    ("one-sided", "one leg", ""),
+    ("both sides", "both legs", ""),
+    ("restless feelings", "restless legs", ""),  # "what else can relieve the restless feeling": the legs, not any feeling
+    ("restless feeling", "restless legs", ""),
     ("leg troubles", "legs", ""),
     ("leg trouble", "legs", ""),
     ("water tablets", "diuretics", ""),
@@ -355,6 +377,12 @@ _PHRASES = (
     # "is rls more of a girl thing?": whether women get it more (the cause ask reads "... thing")
     *((f"{who} thing", "women thing", "") for who in ("girl", "girls", "girly", "lady", "ladies", "female")),
     *((f"{who} thing", "men thing", "") for who in ("guy", "guys", "male")),
+    *(
+        (f"{who} {what}", f"{sex} thing", "")
+        for sex, who_ in (("women", ("women's", "womens", "woman's", "female", "ladies")), ("men", ("men's", "mens", "man's", "male")))
+        for who in who_
+        for what in ("problem", "issue", "condition", "disease")
+    ),
     # "do only old people get it?": what the articles say of age ("old" alone is the filler of "6 years old")
     ("old people", "age", ""),
     ("old person", "age", ""),

@@ -158,7 +158,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "avoid",
         pattern(
-            r"\bwho (?:should(?:n['’]t| not)|must(?:n['’]t| not)|can(?:['’]t|not)|should avoid)\b|\bshould(?:n['’]t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
+            r"\bwho (?:should(?:n['’]?t| not)|must(?:n['’]?t| not)|can(?:['’]?t|not)|should avoid)\b|\bshould(?:n['’]?t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
             r"|\badvised against\b|\bsteer clear\b|\bbe wary\b|\bcontraindicat|\bwho (?:should|must|needs to) (?:stay|keep) away\b"
         ),
         pattern(
@@ -311,12 +311,12 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "cause",
         pattern(
-            r"\bcaus|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b|\bbe contributing\b"
+            r"\bcaus(?!ed by)|\b(?:is|are|was|were|be|been|it['’]s|its)\b(?: \w+){0,4} caused by\b|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b|\bbe contributing\b|\bwhat(?:['’]s| is)? (?:\w+ )?(?:goes|going|gone|went) wrong\b"
             # "is being low on iron a reason people end up with RLS?", "a woman thing?" (look-behinds keep "thing" a trigger)
-            r"|\ba reason (?:why )?(?:people|you|someone|folks|i|he|she) (?:end up with|get|develop|have)\b|(?:(?<=\bwoman )|(?<=\bwomen )|(?<=\bwomen's )|(?<=\bwomen’s )|(?<=\bgirl )|(?<=\bgirls )|(?<=\blady )|(?<=\bladies )|(?<=\bfemale )|(?<=\bman )|(?<=\bmen )|(?<=\bman's )|(?<=\bmen's )|(?<=\bguy )|(?<=\bguys )|(?<=\bmale )|(?<=\bage )|(?<=\bold person )|(?<=\bold people ))thing\b"
-        ),
+            r"|\ba reason (?:why )?(?:people|you|someone|folks|i|he|she) (?:end up with|get|develop|have)\b|(?:(?<=\bwoman )|(?<=\bwomen )|(?<=\bwomen's )|(?<=\bwomen’s )|(?<=\bwomens )|(?<=\bwoman's )|(?<=\bgirl )|(?<=\bgirls )|(?<=\blady )|(?<=\bladies )|(?<=\bfemale )|(?<=\bman )|(?<=\bmen )|(?<=\bman's )|(?<=\bmen's )|(?<=\bguy )|(?<=\bguys )|(?<=\bmale )|(?<=\bage )|(?<=\bold person )|(?<=\bold people ))(?:thing|problem|issue)\b"
+        ),  # "rls caused by kidney failure" names which RLS; "is it caused by ...?" asks the cause
         pattern(
-            r"\bmore often\b|\bmore common\b|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
+            r"\bmore often\b|\bmore common\b|\b(?:main|primary|underlying)(?= causes?\b)|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
         ),
         False,
         "what causes it",
@@ -332,6 +332,7 @@ ASKS: tuple[Ask, ...] = (
             r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in|go(?:es)? (?:in)?to)"
             r"(?=\s+(?:the |my |your |ur |her |his |their |other )?(?:upper |lower )?"
             r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)|(?:(?<=\barms)|(?<=\barm)|(?<=\bhands)|(?<=\bhand)) (?:too|as well)\b"
+            r"|\b(?:on|in|affect|be) (?:just |only )?(?:one|both) (?:sides?|legs?)\b"  # "can restless legs be on just one side?"
         ),
         pattern(r"\boccurs?\b|\bfelt\b|\bfeel(?:s|ings?)?\b|\baffects?\b|\bspreads?\b|\bsensations?\b"),
         False,
@@ -405,7 +406,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "definition",
         pattern(
-            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b(?! (?:going on|happening|wrong|up)\b)"
+            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|hello|hiya|please|pls|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b(?! (?:going on|happening|wrong|up)\b)"
             # ("what's going on" asks what is happening; "what's a safe dose at his age?" asks a dose, "what is a good way to ..." a way)
             r"(?! (?:the|a|an) (?:(?:safe|good|normal|usual|typical|right|proper|recommended|maximum|max) )?(?:best|cause|dose|dosage|amount|risk|outlook|treatment|way)\b)"
             r"|\bmean(?:s|ing)?\b|\bdefin"

@@ -34,6 +34,7 @@ from rlsbot.analysis import (
     subject_words,
     synonym_groups,
     told_before_asking,
+    with_medicine_told,
     without_filler_phrases,
     words,
 )
@@ -51,9 +52,7 @@ ORDINARY = "ordinary"  # everyday English the articles lack ("today"): named, ne
 WEIGHTS = {SPECIFIC: 1.0, SUBJECT: 0.5, FILLER: 0.2, INTENT: 0.6, ASK: 0.5, POPULATION: 0.8, ORDINARY: 0.0}
 CORRECTION_WEIGHT = 0.9
 LAY_WEIGHT = 0.9  # "meds" searched as "medicines"
-# A missing word at least this common in English (Zipf, wordfreq) is ordinary language, not a topic the articles
-# lack: "read" (5.5), "really" (6.0); "drive" (5.1) and "melatonin" are topics.
-ORDINARY_ZIPF = 5.3
+ORDINARY_ZIPF = 5.3  # a missing word this common (Zipf, wordfreq) is wording: "read" 5.5, "really" 6.0; "drive" 5.1 is a topic
 TECHNICAL_ZIPF = 3.2  # a missing word rarer is a topic ("melatonin", "acupuncture" 3.0), not wording ("sofa" 3.8, "gadget" 3.4)
 # Found words this common ("comes" 4.9, "night" 5.6) are searched, but are the focus only of a question naming nothing rarer.
 SCENE_ZIPF = 4.0  # beside a focus word rarer than this, one at least this common only sets the scene
@@ -363,9 +362,8 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     own = _parse(asking, index, resolver)
     around = _parse(story, index, resolver)
     have = {qw.word for qw in own.words} | {qw.corrected for qw in own.words if qw.corrected}
-    # "...Is it safe?" names nothing and leans on the story as a follow-up on the turn before; "...What causes RLS?",
-    # "...Is there a blood test?" or "...What should I expect?" names what it asks about or asks it of the subject
-    # itself, and the story only ranks. "...Any tips?" asks for tips on the story ("flying to Sydney"): it leans.
+    # "...Is it safe?" names nothing and leans on the story as a follow-up; "...What causes RLS?" or "...Is there a blood test?" names
+    # what it asks or asks it of the subject itself, and the story only ranks. "...Any tips?" asks tips on the story: it leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
     of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
     # "...i thought only old folks got restless legs. can a child really have it?": "it" is the story's subject, asked of someone.
@@ -384,9 +382,10 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     asks = own.asks
     if "drug trial" in around.asks and "diagnosis" in asks:  # "...'to see if it works'. is that a way of diagnosing it?"
         asks = ("drug trial", *asks)
-    # "My tablets helped at first but now my legs are worse. Does that happen?": an asking sentence that asks nothing
-    # of its own, or no more than "why?", asks what the story does, unless the story's ask is only an everyday word
-    # ("walking makes it worse" is no question about causes).
+    if not asks and with_medicine_told(story, asking):  # "...a calcium channel blocker. can i still take magnesium?"
+        asks = ("interactions",)
+    # "My tablets helped at first but now my legs are worse. Does that happen?": an asking sentence that asks nothing of its
+    # own, or no more than "why?", asks what the story does, unless that is an everyday word ("walking makes it worse").
     told = tuple(k for k in around.asks if k not in _EVERYDAY_ASKS)
     if told and (not asks or len(words(asking)) <= 2):
         asks = tuple(dict.fromkeys(told + asks))

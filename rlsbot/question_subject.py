@@ -29,7 +29,9 @@ _DENIED = re.compile(
 # "what does 'PLMS' mean?", "what does the word neuropathy mean", "ferritin?? what even is that": a word asked to be explained
 _MEANS = pattern(
     r"\bwhat (?:does|do) (?:the (?:word|term) )?['‘\"]?((?:[\w-]+ ){0,2}[\w-]+)['’\"]? (?:actually |really |even )?(?:mean|stand for)\b"
-    r"|^\W*([\w-]+)\W*\?+\s*what (?:even |exactly |actually )?(?:is|are) (?:that|it|this|they)\b",
+    r"|^\W*([\w-]+)\W*\?+\s*what (?:even |exactly |actually )?(?:is|are) (?:that|it|this|they)\b"
+    # "what does ferritin actually measure?", "what does a ferritin test tell you": what the test is
+    r"|\bwhat (?:does|do) (?:a |an |the |my )?((?:[\w-]+ ){0,1}[\w-]+?)(?: tests?| levels?)? (?:actually |really |even )?(?:measure|tell)\b",
 )
 
 
@@ -39,13 +41,13 @@ _QUOTED = pattern(r"['‘\"]([\w-]+(?: [\w-]+){0,2})['’\"]")
 def _defined(query: Query) -> str | None:
     """The word a question asks the meaning of, when it is not restless legs themselves and the articles have it."""
     low = query.question.lower()
-    if "mean" not in low and "stand for" not in low and not ("?" in low and "what" in low):
+    if "mean" not in low and "stand for" not in low and not (("?" in low or "measure" in low or "tell" in low) and "what" in low):
         return None  # compiling the pattern costs a first question ~1 ms
     m = _MEANS.search(query.question)
     if m is None:
         return None
     said = _QUOTED.search(query.question) if (m.group(1) or "").lower() in ("that word", "this word", "that term", "the word") else None
-    asked = set(words(said.group(1) if said else (m.group(1) or m.group(2))))
+    asked = set(words(said.group(1) if said else (m.group(1) or m.group(2) or m.group(3))))
     named = [qw for qw in query.words if qw.word in asked and qw.found and not qw.carried]
     if not named or any(qw.kind == SUBJECT for qw in named) or SUBJECT_RE.search(m.group(0)):
         return None
