@@ -4,9 +4,8 @@ A question has a *focus* (what it is about: magnesium, iron, dialysis) and an
 *ask* (what kind of answer it wants: a dose, a cause, how common, how long).
 "How many people get RLS?" wants a prevalence, not a dose; "which medicines
 make it worse?" wants causes, not treatments. Each ask here has the question
-shapes that name it and the cues of a sentence that gives it. A *strict* ask
-can only be answered by a sentence with its cue: a dose needs an amount, "how long" needs a
-length of time; when no such sentence carries the focus, the articles do not answer it.
+shapes that name it and the cues of a sentence that gives it. A *strict* ask can only be answered by a sentence
+with its cue (a dose needs an amount, "how long" a length of time); when none carries the focus, the articles do not answer it.
 
 Who a question is about ("my 6 year old") is in ``rlsbot.populations``; what makes a
 sentence lean on the one before, in ``rlsbot.leaning``. A leaf: patterns, no ranking.
@@ -332,7 +331,8 @@ ASKS: tuple[Ask, ...] = (
             r"\b(?:affects?|spreads?(?: to)?|be in|occurs? in|happens? in|present(?: itself)? in|feel it in|get it in|go(?:es)? (?:in)?to)"
             r"(?=\s+(?:the |my |your |ur |her |his |their |other )?(?:upper |lower )?"
             r"(?:arms?|hands?|feet|foot|body|torso|back|hips?|thighs?|extremities|limbs?)\b)|(?:(?<=\barms)|(?<=\barm)|(?<=\bhands)|(?<=\bhand)) (?:too|as well)\b"
-            r"|\b(?:on|in|affect|be) (?:just |only )?(?:one|both) (?:sides?|legs?)\b"  # "can restless legs be on just one side?"
+            # "can restless legs be on just one side?", "i read it has to be both legs"
+            r"|\b(?:it|rls|legs|this|they) (?:\w+ )?(?:be|happen|occur) (?:on |in )?(?:just |only )?one (?:sides?|legs?)\b|\b(?:has|have|needs?) to be (?:in )?both legs\b"
         ),
         pattern(r"\boccurs?\b|\bfelt\b|\bfeel(?:s|ings?)?\b|\baffects?\b|\bspreads?\b|\bsensations?\b"),
         False,

@@ -112,3 +112,11 @@ def test_can_i_still_take_it_beside_a_medicine_asks_whether_they_interact(bot):
     assert "calcium channel blockers" in said[0]
     # With no medicine in the story it asks nothing of the kind.
     assert "interactions" not in bot.query("my legs are bad at night. can i still take magnesium for them?").asks
+
+
+def test_one_side_asks_where_it_is_felt(bot):
+    # "Side effects may include nausea ..." came first ("side" was the focus, and the question asked nothing)
+    said = answered_quotes(bot.ask("back problems, the bad feeling is mostly in my left leg only. can restless legs be on just one side?"))
+    assert "the feelings can occur in one leg" in said[0]
+    # Telling where it is asks nothing of where: "what can i do?" still asks for treatments.
+    assert bot.query("i get it in both legs every night, what can i do?").asks[:1] == ("treatment",)
