@@ -298,8 +298,8 @@ class ChatScreen(Screen):
     def on_key(self, event: events.Key) -> None:
         # Typing while a list has the focus (the sources after coming back from an article, the starters) goes to the
         # question line, as in a chat: no keystroke is lost.
-        question = self.query_one(QuestionInput)
         if event.is_printable and event.character and self.focused is not None and not isinstance(self.focused, Input):
+            question = self.query_one(QuestionInput)
             question.focus()
             question.insert_text_at_cursor(event.character)
             event.stop()
