@@ -387,6 +387,8 @@ _PHRASES = (
     ("old people", "age", ""),
     ("old person", "age", ""),
     ("old folks", "age", ""),
+    # "is the kicking part of it?": whether it goes with RLS, which "part" does not name
+    ("part of", "", r"(?= (?:it|this|that|the same|rls|restless|(?:my|his|her|their) (?:rls|restless))\b)"),
 )
 # "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")

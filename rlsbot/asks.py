@@ -89,7 +89,7 @@ ASKS: tuple[Ask, ...] = (
             # "I read somewhere that RLS is really rare, like one in ten thousand people"
             r"|\b(?:rls|restless legs(?: syndrome)?|it) (?:is|was|['’]s) (?:really |genuinely |actually |that |very |so |quite )?(?:rare|uncommon)\b"
             # "whether this complaint is a rare one, or whether a good many people are afflicted by it"
-            r"|\bis (?:a |an )?(?:rare|uncommon|common) (?:one|thing|condition|complaint|disorder)\b|\ba good many (?:people|folks)\b"
+            r"|\bis (?:a |an )?(?:rare|uncommon|common) (?:one|thing|condition|complaint|disorder)\b|\ba good many (?:people|folks)\b|\b(?:is|does|do) (?:it|rls|this|restless legs(?: syndrome)?) (?:get |become |getting )?more common(?= (?:as (?:you|we|people|one) (?:get|grow)s? older|with age)\b)"
         ),
         pattern(
             r"\bpercent\b|%|\bprevalen|\bincidence\b|\bmost common\b|\bone of the\b|\baffects (?:about|an estimated)\b"
@@ -216,7 +216,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
             r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
-            r"|\b(?:am i|i'?m|i am|will i|are we|will we|are my kids|will my kids) (?:going to |gonna |(?:more |also )?likely to |bound to )?(?:end up with|get|develop) (?:it|this|rls) too\b"
+            r"|\b(?:am i|i'?m|i am|will i|are we|will we|are (?:my kids|they)|will (?:my kids|they)|is (?:he|she)|will (?:he|she)) (?:going to |gonna |(?:more |also )?likely to |bound to )?(?:end up with|get|develop) (?:it|this|rls) (?:too|as well)\b|\bthe family (?:type|kind|form|one)\b"
         ),
         pattern(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,
@@ -260,7 +260,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"^\W*when\b|\bwhen (?:do|does|is|are|in|during)\b|\bwhat time\b|\btiming\b|\badmin(?:istration)? time\b|\btime of (?:day|night)\b|\bat what age\b|\bhow old\b"
             # "at what stage of pregnancy does it appear?", "which trimester?"
-            r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month)\b"
+            r"|\bat what (?:point|stage|time)\b|\bwhat (?:stage|point|trimester|month|week) (?:of|in)\b|\bwhich (?:trimester|stage|month|part of (?:pregnancy|the (?:day|night|pregnancy)|(?:my|her|your) pregnancy))\b"
             # "why is it worse in the evening?", "why only once i'm sat on the sofa?": when it comes, asked as why.
             # ("could that be why my legs go crazy every night?" asks for the story's reason, not when.)
             r"|(?<!\bbe )(?<!\bthat )(?<!\bthis )\bwhy\b(?=[^.?!]*\b(?:evenings?|nights?|nite|bedtime|late|sofa|couch|armchair|sitting|sat|lying|resting)\b)"
@@ -315,7 +315,7 @@ ASKS: tuple[Ask, ...] = (
             r"|\ba reason (?:why )?(?:people|you|someone|folks|i|he|she) (?:end up with|get|develop|have)\b|(?:(?<=\bwoman )|(?<=\bwomen )|(?<=\bwomen's )|(?<=\bwomen’s )|(?<=\bwomens )|(?<=\bwoman's )|(?<=\bgirl )|(?<=\bgirls )|(?<=\blady )|(?<=\bladies )|(?<=\bfemale )|(?<=\bman )|(?<=\bmen )|(?<=\bman's )|(?<=\bmen's )|(?<=\bguy )|(?<=\bguys )|(?<=\bmale )|(?<=\bage )|(?<=\bold person )|(?<=\bold people ))(?:thing|problem|issue)\b"
         ),  # "rls caused by kidney failure" names which RLS; "is it caused by ...?" asks the cause
         pattern(
-            r"\bmore often\b|\bmore common\b|\b(?:main|primary|underlying)(?= causes?\b)|\bcaus|\btrigger|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
+            r"\bmore often\b|\bmore common\b|\b(?:main|primary|underlying)(?= causes?\b)|\bcaus|\btrigger|\bbehind\b|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"
         ),
         False,
         "what causes it",
@@ -355,7 +355,7 @@ ASKS: tuple[Ask, ...] = (
             r"\b(?:what|which|any|best|good)\s+(?:\w+\s+)?foods?\b|\bfoods?\s+(?:are\s+)?(?:high|rich|with|that|contain|have|to)\b"
             r"|\bwhat (?:should|can|could) (?:i|we|he|she|they) eat\b|\beat(?:ing)? (?:more|to|for)\b|\bdiet\b|\bnatural sources?\b"
         ),
-        pattern(r"\bfoods?\b|\bdiet\b|\bnuts\b|\bspinach\b|\bbeans\b|\bseeds\b|\bgrains\b"),
+        pattern(r"\bfoods?\b(?! and drug)|\bdiet\b|\bnuts\b|\bspinach\b|\bbeans\b|\bseeds\b|\bgrains\b|\bsources? of\b|\bmeat\b|\bfish\b"),
         True,
         "which foods",
         search=("foods",),
@@ -384,7 +384,7 @@ ASKS: tuple[Ask, ...] = (
         "treatment",
         pattern(
             # "why would my doctor give me a Parkinson's drug?" asks what it treats, not what causes RLS; "what tablets do they give dialysis patients for rls?" asks for treatments
-            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\b(?:medications?|medicines?|drugs?)\b(?! (?:\w+ )?(?:do (?:that|this)|be doing|be causing|cause|causes|makes? (?:\w+ ){0,3}worse|trigger|triggers|worsen)\b)|\bapproved\b|\b(?:what|which)\b(?: \w+){0,4} prescribe\b|\b(?:meds|pills|tablets)\s+(?:are there|are available|exist)\b|\bwhat (?:actually |really |else |ever )?(?:helps?|works?)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,5}(?:take|give|prescribe|use)\b(?: \w+){0,3} for (?:rls|restless|it|this|that|the legs|(?:my|his|her|their|the) (?:jittery |jumpy |restless )?legs)\b)"
+            r"\bwhy\b(?=(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\btreat|\bmanag|\boptions?\b|\bremed|\brelie|\bget(?:s|ting)? rid\b|\bhow (?:should|do|can|would) (?:i|we|she|he|they|you) take\b|\bwhat (?:can|should|could|might|do) (?:i|we|she|he|they) (?:do|take|try)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,2}(?:(?:can|should|could|would) (?:i|we|she|he|they|you)|(?:i|we|she|he|they|you) (?:can|should|could|would)) (?:\w+ )?(?:take|try|use|have)\b)|\btips\b|\badvice\b|\bsuggestions?\b|(?<!\bcan i )(?<!\bi just )(?<!\bshould i )(?<!\bok to )\bstop (?:it|them|my|her|his)\b|\bcalm\b|\bhandle\b|\b(?:medications?|medicines?|drugs?)\b(?! (?:\w+ )?(?:do (?:that|this)|be doing|be causing|cause|causes|makes? (?:\w+ ){0,3}worse|trigger|triggers|worsen)\b)|\bapproved\b|\b(?:what|which)\b(?: \w+){0,4} prescribe\b|\b(?:meds|pills|tablets)\s+(?:are there|are available|exist|r there)\b|\b(?:what|which|any|best) (?:\w+ )?meds\b(?! (?:\w+ )?(?:do (?:that|this)|cause|make|trigger|worsen))|^\W*meds for\b|\bwhat (?:actually |really |else |ever )?(?:helps?|works?)\b|\b(?:meds|tablets|pills)\b(?= (?:\w+ ){0,5}(?:take|give|prescribe|use)\b(?: \w+){0,3} for (?:rls|restless|it|this|that|the legs|(?:my|his|her|their|the) (?:jittery |jumpy |restless )?legs)\b)"
         ),
         pattern(r"\btreat|\brelie|\bease|\bmedicin|\bmedications?\b|\bdrugs?\b|\btherap|\blifestyle changes\b|\bmanag|\bapproved\b|\bhelp"),
         False,

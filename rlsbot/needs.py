@@ -38,6 +38,9 @@ class Needs(NamedTuple):
     subject: re.Pattern[str] | None = SUBJECT_RE  # None: the subject is the focus itself
     form: frozenset[str] = frozenset()  # a brand's own form ("extended-release"): preferred, never required
     forms: tuple[int, ...] = ()  # focus words that are forms of treatment ("tablets") or a story's: never make a focus too thin
+    # What a drug may be taken with is the same whatever it is taken for ("vicodin for my back ... horizant for the rls. will
+    # they clash?"): a sentence naming the main focus answers in any article (the gabapentin leaflet's "... Vicodin ...").
+    of_itself: bool = False
 
 
 def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index: Index) -> Needs:
@@ -88,6 +91,7 @@ def needs_of(query: Query, hits: list[Hit], articles: dict[str, Article], index:
         strict=strict,
         populations=populations,
         subject=other.pattern if other is not None else SUBJECT_RE,
+        of_itself=wanted == ("interactions",) and bool(focus) and not is_generic(focus[0]),
     )
 
 
