@@ -89,6 +89,11 @@ def nameable(word: str) -> bool:
     return own < NAMED_ZIPF and not any(rarity(b) >= VERB_ZIPF and rarity(b) >= own + 0.5 for b in base_forms(word, _OF_A_VERB))
 
 
+def is_number(word: str) -> bool:
+    """A number or a decade ("80s", "1980's"): an age or a year, never a topic to name as missing."""
+    return word.removesuffix("s").removesuffix("'").removesuffix("’").isdigit()
+
+
 def rarity(word: str) -> float:
     """How common a word is in English: lower is rarer, and so more telling.
 

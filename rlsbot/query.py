@@ -39,7 +39,7 @@ from rlsbot.analysis import (
     words,
 )
 from rlsbot.asks import ask, asks_of
-from rlsbot.english import TYPO_ZIPF, as_english, base_forms, in_health_writing, nameable, phrasal_verb, rarity, respelled
+from rlsbot.english import TYPO_ZIPF, as_english, base_forms, in_health_writing, is_number, nameable, phrasal_verb, rarity, respelled
 from rlsbot.index import Index
 from rlsbot.patterns import pattern
 from rlsbot.populations import populations_of, settled
@@ -112,13 +112,13 @@ class Query(NamedTuple):
     def missing(self) -> list[str]:
         """The question's words the articles lack, to name in the answer ("melatonin", "children")."""
         kinds = (SPECIFIC, SUBJECT, ASK, POPULATION, ORDINARY)
-        return [qw.word for qw in self.words if not qw.found and qw.kind in kinds and not qw.carried and not qw.word.isdigit()]
+        return [qw.word for qw in self.words if not qw.found and qw.kind in kinds and not qw.carried and not is_number(qw.word)]
 
     @property
     def missing_topics(self) -> list[str]:
         """The things asked about that the articles lack ("chocolate" in "coffee or chocolate")."""
         kinds = (SPECIFIC, SUBJECT)
-        return [qw.word for qw in self.words if not qw.found and qw.kind in kinds and not qw.carried and not qw.word.isdigit()]
+        return [qw.word for qw in self.words if not qw.found and qw.kind in kinds and not qw.carried and not is_number(qw.word)]
 
     @property
     def focus(self) -> list[QueryWord]:

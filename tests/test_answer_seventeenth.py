@@ -84,3 +84,10 @@ def test_what_a_drug_is_taken_with_is_the_same_whatever_it_is_for(multi_bot):
     question = "on naproxen and vicodin for my back. the doc wants to add horizant for the rls. will they clash?"
     said = answered_quotes(multi_bot.ask(question))
     assert "Be sure to mention any of the following: hydrocodone (in Hydrocet, in Vicodin, others)" in said[0]
+
+
+def test_a_decade_is_no_word_the_articles_lack(bot):
+    # 'Not found in the articles: "80s".' opened an answer that quotes the prevalence sentence.
+    answer = bot.ask("my gran only got rls in her 80s, is it more common as you get older?")
+    assert answer.answered and answer.missing == ()
+    assert bot.ask("is melatonin ok for people in their 80s?").missing == ("melatonin",)
