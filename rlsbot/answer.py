@@ -232,7 +232,7 @@ def _candidates(
             context = set(terms_of(quoted)) | section_terms
             # The subject: this sentence, its section, its article (in one on RLS, "PLMS usually affects ..." is not) or the
             # paragraph it goes on with, three sentences back at most ("People with RLS should ... Drugs ... help as well").
-            itself = needs.of_itself and _has(set(terms_of(own)), needs.focus[0])  # a sentence naming what it is taken with
+            itself = needs.of_itself and _has(set(terms_of(own)), needs.focus[0])  # names the drug asked of (Needs.of_itself)
             if "subject" not in relax and needs.subject is not None and not itself and (not on_topic_article or names_other(own, query)):
                 lead = text[max(text.rfind("\n", 0, span[0]) + 1, hit.passage.sentences[max(0, i - 3)].start) : span[0]]
                 continues = needs.subject.search(lead) and not names_other(own, query)
