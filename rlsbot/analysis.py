@@ -256,7 +256,10 @@ _POINTS_BACK = re.compile(
     # "...a script for ropinirole. is that actually an approved med for restless legs?"
     r"|\b(?:is|are) (?:that|this|they|these) (?:really |actually |even )?(?:an? |the )?(?:approved|proper|real|licensed|recogni[sz]ed|usual|standard|normal) (?:\w+ )?(?:meds?|medicines?|medications?|drugs?|treatments?|tablets?|pills?)\b"
     # "...still taking anti-sickness pills. could they be making the restless legs worse", "could that be winding my legs up?"
-    r"|\b(?:could|can|might|would|will|does|do|did) (?:that|this|those|these|they) (?:really |actually |also )?(?:make|be making|have made|be winding)\b",
+    r"|\b(?:could|can|might|would|will|does|do|did) (?:that|this|those|these|they) (?:really |actually |also )?(?:make|be making|have made|be winding)\b"
+    # "...says the studies on magnesium are rubbish. how good is the evidence actually?": the evidence for what the story named
+    r"|\b(?:how (?:good|strong|solid|reliable|convincing)|what) (?:is|are) the (?:evidence|research|proof|science|studies)\b"
+    r"|\bwhat do(?:es)? the (?:evidence|research|studies|science) (?:really |actually )?(?:say|show)\b",
     re.IGNORECASE,
 )
 
@@ -355,6 +358,17 @@ _PHRASES = (
     ("hot water bottle", "heating pad", ""),
     ("hot-water bottle", "heating pad", ""),
     ("feeding it", "making it worse", ""),  # "energy drinks and coffee... could that be feeding it?"
+    ("old wives tale", "", ""),  # "does a hot bath really do anything or is it an old wives tale?": a way of doubting
+    ("old wives' tale", "", ""),
+    ("old wives’ tale", "", ""),
+    ("the fidgets", "restless legs", ""),  # what a grandmother calls it
+    ("von willebrand's disease", "bleeding", ""),  # a bleeding disorder by its name: "...is magnesium ok for me?"
+    ("von willebrands disease", "bleeding", ""),
+    ("von willebrand disease", "bleeding", ""),
+    ("von willebrand's", "bleeding", ""),
+    ("von willebrands", "bleeding", ""),
+    ("von willebrand", "bleeding", ""),
+    ("till", "until", ""),  # "how long till it starts working?"
     ("it kicks off", "it starts", ""),  # "ice pack on my calves when it kicks off"
     ("they kick off", "they start", ""),
     ("normal gp", "primary care doctor", ""),  # "can my normal GP handle it": the articles' "primary care doctor"
@@ -397,10 +411,15 @@ _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")
 _MANAGEMENT = re.compile(r"\bmgmt\b", re.IGNORECASE)
 
 
+# "does that mean ill get it too": "I'll" typed without its apostrophe, not "ill" (unwell).
+_I_WILL = re.compile(r"\bill\b(?=\s+(?:get|have|be|need|end up|pass|give|take|ever|still|probably|definitely)\b)", re.IGNORECASE)
+
+
 def spelled_out(question: str) -> str:
     """A question with a chemical symbol or a clinician's shorthand written as its word: "Mg supplementation" is
-    magnesium, "part of mgmt" is management (what it asks: a treatment)."""
+    magnesium, "part of mgmt" is management (what it asks: a treatment); "ill get it" is "I will get it"."""
     question = _MANAGEMENT.sub("management", question) if "mgmt" in question.lower() else question
+    question = _I_WILL.sub("i will", question) if "ill" in question.lower() else question
     return _MAGNESIUM_SYMBOL.sub("magnesium", question) if "Mg" in question else question
 
 

@@ -216,7 +216,7 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\brun(?:s)? in (?:the )?famil|\binherit|\bgenetic|\bhereditary|\bgenes?\b|\bpass(?:ed)? (?:it )?(?:on|down)\b|\bfamily history\b"
             r"|\b(?:get|gets|got|catch|caught)\b(?: (?:it|rls|this|the legs))? from (?:me|us|him|her|them|my|his|their|our)\b"
-            r"|\b(?:am i|i'?m|i am|will i|are we|will we|are (?:my kids|they)|will (?:my kids|they)|is (?:he|she)|will (?:he|she)) (?:going to |gonna |(?:more |also )?likely to |bound to )?(?:end up with|get|develop) (?:it|this|rls) (?:too|as well)\b|\bthe family (?:type|kind|form|one)\b"
+            r"|\b(?:am i|i'?m|i am|will i|i will|i['’]ll|are we|will we|are (?:my kids|they)|will (?:my kids|they)|is (?:he|she)|will (?:he|she)) (?:going to |gonna |(?:more |also )?likely to |bound to )?(?:end up with|get|develop) (?:it|this|rls) (?:too|as well)\b|\bthe family (?:type|kind|form|one)\b"
         ),
         pattern(r"\bfamil|\binherit|\bgenetic|\bgenes?\b|\brelatives?\b|\bautosomal\b"),
         False,

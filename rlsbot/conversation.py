@@ -27,7 +27,7 @@ from rlsbot.analysis import people_words, words
 from rlsbot.answer import Answer, Citation
 from rlsbot.asks import ask
 from rlsbot.english import rarity
-from rlsbot.query import FOCUS_ZIPF, INTENT, SPECIFIC, SUBJECT, Query, QueryWord, is_generic
+from rlsbot.query import ASK, FOCUS_ZIPF, INTENT, SPECIFIC, SUBJECT, WEIGHTS, Query, QueryWord, is_generic
 
 CARRY = 0.7  # weight of the previous turn's words in a follow-up
 MIN_CARRIED_WEIGHT = 0.3  # words that decay below this are dropped
@@ -96,6 +96,14 @@ def is_follow_up(question: str, query: Query) -> bool:
 def _someone(question: str) -> frozenset[str]:
     """The words of ``question`` that name someone other than the asker and the doctor ("mum", "wife", "kids")."""
     return frozenset(w for w in words(question) if w in people_words() and w not in _NOT_SOMEONE)
+
+
+def _as_topic(qw: QueryWord, medicines: QueryWord) -> QueryWord:
+    """A word read as the ask ("drugs" of "what drugs are there?") as the topic a follow-up carries: a word for medicines
+    is the articles' "medicines" too ("Side effects may include ..." under the heading "Medicines")."""
+    own = {t: w / WEIGHTS[ASK] for t, w in qw.terms}
+    terms = {**dict(medicines.terms), **own} if own.keys() & dict(medicines.terms).keys() else own
+    return QueryWord(qw.word, SPECIFIC, tuple(terms.items()), qw.corrected)
 
 
 class Conversation:
@@ -177,6 +185,11 @@ class Conversation:
         # Intents ("how much" -> doses, "help" -> ease) are the shape of one
         # question, not its topic: they are never carried to the next turn.
         fresh = [qw for qw in query.words if not qw.carried and qw.kind in (SPECIFIC, SUBJECT) and qw.found]
+        # "which meds are there?" -> "and are they safe?": the medicines were what it asked for, and what "they" are.
+        asked = [qw for qw in query.words if not qw.carried and qw.kind == ASK and qw.found and is_generic(qw)]
+        if asked:
+            medicines = self.bot.query("medicines").words[0]
+            fresh += [_as_topic(qw, medicines) for qw in asked]
         if not follow:
             if fresh or not self._context:
                 self._context = [qw.scaled(CARRY) for qw in fresh]
