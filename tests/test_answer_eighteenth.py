@@ -79,3 +79,15 @@ def test_till_is_until_not_a_word_the_articles_lack(multi_bot):
     answer = chat.ask("how long till it starts working?")
     assert not answer.answered and not answer.missing
     assert answer.gaps == ("The articles discuss iron, but do not say how long it takes.",)
+
+
+def test_will_they_check_my_iron_asks_about_tests(multi_bot):
+    # No ask was read: the quotes were about iron and RLS ("Some people who have iron-deficiency anemia develop ...").
+    said = answered_quotes(multi_bot.ask("if i go to my gp about restless legs will they check my iron"))
+    assert said[0] == "Currently, no test can diagnose RLS. Still, your doctor may recommend blood tests to measure your iron levels."
+
+
+def test_coping_asks_what_to_do(bot):
+    # No ask was read: quote [1] was "People who have mild symptoms may notice them only when ... on a long airplane trip ..."
+    said = answered_quotes(bot.ask("Office job, long days sitting, plus flights for work. Any tricks for coping when I can't just get up?"))
+    assert said[0] == "Choose an aisle seat at the movies or on airplanes and trains so you can move around, if necessary."

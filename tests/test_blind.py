@@ -54,6 +54,7 @@ from tests.blind import evaluate as blind
 # A2 0.76 -> 0.74 (a question refused is now answered, quote [1] an answer and two further quotes on topic), B2 0.67 -> 0.66 and
 # B3 0.77 -> 0.75 (a further quote on topic or off topic added: hemodialysis now reads as a kidney disorder), B18 0.53 -> 0.52 (a
 # question wrongly refused is now answered, its one quote judged off topic).
+# Eighteenth session: floors raised to this branch's rates, A38/B38 (frozen) and A39/B39 added; none went down.
 FLOORS = {
     # tuned on from the start
     "A1": (0.97, 0.97, 0.87, 1.00, 0.00, 60),
@@ -66,14 +67,14 @@ FLOORS = {
     "A7": (0.73, 0.78, 0.62, 1.00, 0.05, 60),
     "B7": (0.78, 0.80, 0.76, 0.93, 0.11, 60),
     # tuned on: written at the start of a round by helpers who saw only the articles and the users
-    "A9": (0.84, 0.86, 0.76, 1.00, 0.03, 60),
+    "A9": (0.84, 0.86, 0.77, 1.00, 0.03, 60),
     "B9": (0.84, 0.89, 0.73, 0.93, 0.05, 60),
     "A10": (0.84, 0.89, 0.74, 0.93, 0.03, 60),
     "B10": (0.84, 0.86, 0.76, 1.00, 0.05, 60),
     "A11": (0.95, 0.95, 0.75, 0.93, 0.00, 60),
     "B11": (0.80, 0.82, 0.75, 1.00, 0.07, 60),
     # tuned on: written in the fifth session of 2026-11-26 in voices no earlier set has (non-native word order, dictation, bare keywords)
-    "A14": (0.82, 0.91, 0.73, 0.87, 0.05, 60),
+    "A14": (0.84, 0.91, 0.75, 0.87, 0.05, 60),
     "B14": (0.85, 0.89, 0.73, 1.00, 0.05, 60),
     # tuned on: written in the sixth session (2026-11-27) in voices no earlier set had (clinical shorthand, beliefs told, "what does X mean")
     "A15": (0.80, 0.84, 0.66, 0.93, 0.00, 60),
@@ -108,7 +109,7 @@ FLOORS = {
     "B30": (0.69, 0.71, 0.52, 0.75, 0.05, 60),
     # tuned on: written in the fifteenth session (2026-11-28): a new father, a swimmer, ALL CAPS, keto, "growing pains",
     # misspelt drug names, two questions in one; fibromyalgia, CPAP, sleeping pills, pregnancy nutrition, hemodialysis, DBS, ADHD
-    "A33": (0.73, 0.76, 0.65, 0.87, 0.11, 60),
+    "A33": (0.76, 0.78, 0.66, 0.87, 0.09, 60),
     "B33": (0.80, 0.84, 0.72, 0.93, 0.07, 60),
     # written in the sixteenth session (2026-11-28): a marathon runner, long-haul flights, twins, coffee, RLS back after years,
     # English as a second language, yes/no only; dialysis, a blood donor, aching calves, dementia, allergy pills, insomnia, spinal injury
@@ -118,7 +119,12 @@ FLOORS = {
     # church, one-word fragments, a worried partner, cramps mixed up with RLS; thyroid, a transplant list, a vegetarian teenager,
     # sleep apnoea, weight-loss surgery, over-the-counter pills, varicose veins at work
     "A37": (0.80, 0.86, 0.68, 0.81, 0.07, 60),
-    "B37": (0.60, 0.60, 0.47, 0.87, 0.16, 60),
+    "B37": (0.63, 0.63, 0.48, 0.87, 0.14, 60),
+    # written in the eighteenth session (2026-11-28): exam cramming and energy drinks, a cyclist, endometriosis, 'the fidgets',
+    # long meetings, blunt one-liners, forum claims; kidney disease before dialysis, heavy periods, sleeping pills, PAD,
+    # Huntington's or ataxia in the family, anti-sickness tablets, a child with ADHD
+    "A39": (0.78, 0.84, 0.64, 0.75, 0.03, 60),
+    "B39": (0.63, 0.71, 0.54, 0.75, 0.09, 60),
     # frozen: never tuned on (A8, B8 written at the end of a round, frozen from the start)
     "A2": (0.82, 0.86, 0.74, 0.93, 0.05, 60),
     "B2": (0.75, 0.80, 0.66, 0.94, 0.09, 60),
@@ -160,7 +166,7 @@ FLOORS = {
     "B28": (0.65, 0.71, 0.60, 1.00, 0.14, 60),
     # frozen from the start: written in the fourteenth session (2026-11-28), scored only as totals
     "A31": (0.63, 0.67, 0.64, 1.00, 0.18, 60),
-    "B31": (0.52, 0.56, 0.47, 0.93, 0.18, 60),
+    "B31": (0.52, 0.56, 0.48, 0.93, 0.18, 60),
     # frozen from the start: written in the fifteenth session (2026-11-28), scored only as totals
     "A32": (0.60, 0.71, 0.47, 0.81, 0.05, 60),
     "B32": (0.56, 0.58, 0.52, 0.68, 0.20, 60),
@@ -170,8 +176,14 @@ FLOORS = {
     # frozen from the start: written in the seventeenth session (2026-11-28), scored only as totals (a retired teacher, a
     # toddler who kicks, low ferritin, a sceptic, day sleepers, abbreviations, a kicking partner; celiac disease, heart failure,
     # a stroke survivor, new Parkinson's, lupus, chemotherapy neuropathy, a teenage footballer)
-    "A36": (0.78, 0.84, 0.57, 0.81, 0.05, 60),
+    "A36": (0.80, 0.86, 0.58, 0.81, 0.03, 60),
     "B36": (0.65, 0.71, 0.60, 0.75, 0.20, 60),
+    # frozen from the start: written in the eighteenth session (2026-11-28), scored only as totals (a bus driver, an anxious
+    # first trimester, a wife who forwards questions, Scottish and Irish turns of phrase, magnesium spray, "is that normal?",
+    # text-speak; rheumatoid arthritis, anaemia after a birth, insulin, a retired miner, Parkinson's with acted-out dreams,
+    # weekend drinking, antihistamines)
+    "A38": (0.73, 0.80, 0.65, 1.00, 0.07, 60),
+    "B38": (0.54, 0.56, 0.51, 0.81, 0.14, 60),
 }
 
 
