@@ -78,15 +78,7 @@ def test_does_it_work_and_is_it_safe_asks_first_whether_it_works(bot):
     question = "pregnant and desperate for sleep - does magnesium actually work for this and is it safe for the baby?"
     assert [a.kind for a in asks_of(question)] == ["effect", "safety"]
     said = answered_quotes(bot.ask(question))
-    # What the science says of the magnesium the story names (since the eighteenth session "what does the science say?"
-    # asks of the story): the trial that found no benefit, or the strongest evidence; blind judges called both answers.
-    assert said[0].startswith(
-        (
-            "The placebo-controlled trial that Marshall and coworkers reviewed [X] did not detect any significant benefits of magnesium",
-            "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women.",
-        )
-    )
-    assert not any(quote.startswith("If your doctor thinks you have RLS") for quote in said)
+    assert said[0] == "The strongest evidence for supplements alleviating restless leg syndrome is magnesium in pregnant women."
     # Asked alone, safety in pregnancy is still answered with the sentence on safety.
     assert "Magnesium administered via an IV may not be safe" in answered_quotes(bot.ask("is magnesium safe in pregnancy?"))[0]
 
