@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList
 
 from rlsbot.tui.app import RlsbotApp, terminal_theme
@@ -143,6 +144,25 @@ async def test_opening_a_source_shows_the_quote_highlighted_and_escape_returns(a
         question = app.query_one("#question", Input)
         assert app.focused is question
         assert question.value == "and iron?"
+
+
+async def test_keys_handed_to_the_sources_list_after_the_question_line_took_the_focus_are_kept(app: RlsbotApp):
+    # In a terminal, a question typed in one burst after closing an article reaches the app faster than the focus moves:
+    # every key is handed to the sources list, the first moves the focus to the question line, and the rest arrive at the
+    # list after that. They were dropped ("...her legs ju" was asked); they belong to the question line, in order.
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, SAFE_QUESTION)
+        options = app.query_one("#citations", OptionList)
+        question = app.query_one("#question", Input)
+        await pilot.press("tab")
+        assert app.focused is options
+        await pilot.press("a", "n", "d")
+        assert app.focused is question
+        for character in " iron?":
+            key = events.Key("space" if character == " " else "question_mark" if character == "?" else character, character)
+            options._forward_event(key)  # as the app hands a key to the widget that had the focus when it came
+        await wait_until(pilot, lambda: question.value == "and iron?", what=f"the whole question typed, not {question.value!r}")
+        assert app.focused is question
 
 
 def _quote_in_view(reader, cited) -> bool:

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from rlsbot.answer import Answer, Citation
@@ -297,8 +297,10 @@ class ChatScreen(Screen):
 
     def on_key(self, event: events.Key) -> None:
         # Typing while a list has the focus (the sources after coming back from an article, the starters) goes to the
-        # question line, as in a chat: no keystroke is lost.
-        if event.is_printable and event.character and self.focused is not None and not isinstance(self.focused, Input):
+        # question line, as in a chat: no keystroke is lost. The question line keeps every printable key it gets, so one
+        # that reaches the screen came from elsewhere, and goes to the question line even when that has the focus by now:
+        # a burst typed at the sources list is handed to the list key by key, and the first key moves the focus.
+        if event.is_printable and event.character:
             question = self.query_one(QuestionInput)
             question.focus()
             question.insert_text_at_cursor(event.character)
