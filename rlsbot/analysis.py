@@ -336,6 +336,14 @@ _PHRASES = (
     ("cut back on", "avoid", ""),
     ("cutting down on", "avoiding", ""),
     ("cut down on", "avoid", ""),
+    ("cutting out", "avoiding", ""),  # "what should i be cutting out to stop it coming on?"
+    ("cut out", "avoid", r"(?!\s+(?:for|of)\b)"),
+    ("go for a run", "exercise", ""),  # "is it ok to go for a run late at night": the articles' exercise, not "runs in families"
+    ("going for a run", "exercising", ""),
+    ("went for a run", "exercised", ""),
+    ("go running", "exercise", ""),
+    ("without meat", "nonmeat", ""),  # "what can i eat to get my iron up without meat?": the articles' "nonmeat sources"
+    ("orange juice", "vitamin c", ""),  # taken with iron tablets: what in it the articles name
     ("writing down", "recording", ""),  # a sleep diary's "daily record"
     ("write down", "record", ""),
     ("write it down", "record it", ""),
@@ -368,6 +376,7 @@ _PHRASES = (
     ("von willebrand's", "bleeding", ""),
     ("von willebrands", "bleeding", ""),
     ("von willebrand", "bleeding", ""),
+    ("worst", "worse", r"(?=\s*(?:[?!.]|$|at\b|in the\b|during\b|when\b))"),  # "what time of day is it usually worst?": when it is worse
     ("till", "until", ""),  # "how long till it starts working?"
     ("it kicks off", "it starts", ""),  # "ice pack on my calves when it kicks off"
     ("they kick off", "they start", ""),
@@ -397,18 +406,25 @@ _PHRASES = (
         for who in who_
         for what in ("problem", "issue", "condition", "disease")
     ),
+    *((f"{when}{sep}starting", f"{when}-onset", "") for when in ("late", "early") for sep in (" ", "-")),  # "the late starting kind"
+    # "does keeping my brain busy help?": the articles' "challenging activity before bedtime, such as solving a crossword puzzle"
+    *((f"{what} {how}", "challenging activity", "") for what in ("brain", "mind") for how in ("busy", "active", "occupied")),
+    # "what actually IS it? is it a nerve thing": whether it is neurological, as the articles' definitions put it
+    *((f"nerve {what}", "neurological disorder", "") for what in ("thing", "problem", "issue", "condition", "disorder")),
     # "do only old people get it?": what the articles say of age ("old" alone is the filler of "6 years old")
     ("old people", "age", ""),
     ("old person", "age", ""),
     ("old folks", "age", ""),
     # "is the kicking part of it?": whether it goes with RLS, which "part" does not name
-    ("part of", "", r"(?= (?:it|this|that|the same|rls|restless|(?:my|his|her|their) (?:rls|restless))\b)"),
+    ("part of", "", r"(?= (?:it|this|that|(?:the|my|his|her|their) (?:same|rls|restless)|rls|restless)\b)"),
 )
 # "Mg supplementation": the chemical symbol, not milligrams ("400 mg", "400mg").
 _MAGNESIUM_SYMBOL = re.compile(r"(?<![\d.,])(?<![\d.,]\s)\bMg\b")
 
 
 _MANAGEMENT = re.compile(r"\bmgmt\b", re.IGNORECASE)
+# "P.A.D." or "PAD" in capitals: peripheral artery disease, not a heating pad.
+_PAD = re.compile(r"\bP\.A\.D\.?(?!\w)|\bPAD\b")
 
 
 # "does that mean ill get it too": "I'll" typed without its apostrophe, not "ill" (unwell).
@@ -417,9 +433,10 @@ _I_WILL = re.compile(r"\bill\b(?=\s+(?:get|have|be|need|end up|pass|give|take|ev
 
 def spelled_out(question: str) -> str:
     """A question with a chemical symbol or a clinician's shorthand written as its word: "Mg supplementation" is
-    magnesium, "part of mgmt" is management (what it asks: a treatment); "ill get it" is "I will get it"."""
+    magnesium, "part of mgmt" is management (what it asks: a treatment); "ill get it" is "I will get it"; "P.A.D." is a disease."""
     question = _MANAGEMENT.sub("management", question) if "mgmt" in question.lower() else question
     question = _I_WILL.sub("i will", question) if "ill" in question.lower() else question
+    question = _PAD.sub("peripheral artery disease", question) if "P" in question else question
     return _MAGNESIUM_SYMBOL.sub("magnesium", question) if "Mg" in question else question
 
 

@@ -25,6 +25,8 @@ class Ask(NamedTuple):
     of_subject: bool = False
 
 
+# The RLS medicines by name, generic and brand, as askers write them ("could that be the gabapentin?").
+RLS_DRUGS = r"(?:gabapentin|horizant|neurontin|ropinirole|requip|pramipexole|mirapex|rotigotine|neupro|pregabalin|lyrica)"
 AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
 # A length of time. One followed by "before" or "after" is a schedule ("take them at
 # least 2 hours before you take gabapentin"), not how long something takes or lasts.

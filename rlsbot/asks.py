@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from rlsbot.ask_type import AMOUNT, TIME, Ask
+from rlsbot.ask_type import AMOUNT, RLS_DRUGS, TIME, Ask
 from rlsbot.patterns import DATA, LazyPattern, pattern
 from rlsbot.relation_asks import COMPARISON, DIAGNOSIS_NEEDS, PROGRESSION
 
@@ -61,7 +61,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "dose",
         pattern(
-            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|do|does|to take|is safe|are safe|is (?:ok|okay|fine|alright)|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b|(?: then| though| tho| exactly)?\s*[?.!]*\s*$)"
+            r"\bhow much(?= (?:\w+ ){0,2}(?:should|can|could|(?:would|will) (?:i|you|we|he|she|they) (?:give|take|need|use|have)|do|does|to take|to give|is safe|are safe|is (?:ok|okay|fine|alright)|a day|per day|daily|is too much)\b| \w+\s*\?*$| \w+ for (?:a|an|my|your|her|his|their|the|kids|children|teens|adults|pregnant)\b|(?: then| though| tho| exactly)?\s*[?.!]*\s*$)"
             r"|\bhow many (?:mg|milligrams?|tablets?|pills?|capsules?|doses?|cups?|glass(?:es)?|mugs?|pints?|drinks?|units?|servings?)\b|(?<!\bself-)(?<!\bself )\bdos(?:e|es|age|ages|ing)\b|\bmg\b|\bmilligrams?\b"
             r"|\bdaily amount\b|\bper day\b|\b(?:safe|right|recommended|usual|max(?:imum)?) amount\b|\bhow often\b(?= (?:\w+ ){0,4}(?:take|taken|have|use|dose)\b)"
         ),
@@ -144,9 +144,9 @@ ASKS: tuple[Ask, ...] = (
         pattern(
             r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"
             # "he's gone unsteady and dozy. could that be the gabapentin?"
-            r"|\b(?:could|can|would|might) (?:that|this|it|they) be\b(?= (?:from |due to )?(?:the|his|her|my|their|your) (?:new )?(?:gabapentin|horizant|neurontin|ropinirole|requip|pramipexole|mirapex|rotigotine|neupro|pregabalin|lyrica)\b)"
-            # "will the restless legs tablets make my husband drowsy in the day?"
-            r"|\b(?:tablets?|pills?|meds|medicines?|medications?|drugs?) (?:\w+ )?make (?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b|\b(?:will|would|could|can|do|does|might) (?:they|these|those|the \w+) make (?:me|him|her|you|them|us) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b"
+            rf"|\b(?:could|can|would|might) (?:that|this|it|they) be\b(?= (?:from |due to )?(?:the|his|her|my|their|your) (?:new )?{RLS_DRUGS}\b)"
+            # "will the restless legs tablets make my husband drowsy in the day?" (lookaheads: the drug and the drowsiness stay its focus)
+            rf"|(?=\b(?:tablets?|pills?|meds|medicines?|medications?|drugs?) (?:\w+ )?make (?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b)|\b(?:will|would|could|can|do|does|might) (?=(?:they|these|those|the \w+|{RLS_DRUGS}) make (?:me|him|her|you|them|us) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b)"
         ),
         pattern(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
         False,
@@ -310,9 +310,9 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "cause",
         pattern(
-            r"\bcaus(?!ed by)|\b(?:is|are|was|were|be|been|it['’]s|its)\b(?: \w+){0,4} caused by\b|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b|\bbe contributing\b|\bwhat(?:['’]s| is)? (?:\w+ )?(?:goes|going|gone|went) wrong\b"
+            r"\bcaus(?!ed by)|\b(?:is|are|was|were|be|been|it['’]s|its)\b(?: \w+){0,4} caused by\b|\btrigger|\bwhy\b(?!(?: (?:would|did|do|does|has|is|was) (?:my |the |a |her |his |your |our )?(?:doc|doctor|dr|gp|he|she|they|neurologist|nurse|specialist) (?:\w+ )?(?:do that|do this|give|gave|prescribe|put|suggest|recommend|want|try|start)))|\bworse\b|\bworsen|\bwhat (?:should|do|must|can) (?:i|we|you|he|she|they) (?:be )?cut(?:ting)? out\b(?![^.?!]*\b(?:when|while|with|taking)\b)|\bset(?:s|ting)? (?:\w+ ){0,2}off\b|\bbr(?:ing|ings|inging|ought) (?:\w+ )?on\b|\bmore common\b|\bbehind\b|\blinked\b|\bconnected\b|\bto blame\b|\bresponsible\b|\bat risk\b|\brisk factors?\b|\bwho gets\b|\b(?:that|who) gets? (?:it|this)\b|\bmore likely\b|\bbe contributing\b|\bwhat(?:['’]s| is)? (?:\w+ )?(?:goes|going|gone|went) wrong\b"
             # "is being low on iron a reason people end up with RLS?", "a woman thing?" (look-behinds keep "thing" a trigger)
-            r"|\ba reason (?:why )?(?:people|you|someone|folks|i|he|she) (?:end up with|get|develop|have)\b|(?:(?<=\bwoman )|(?<=\bwomen )|(?<=\bwomen's )|(?<=\bwomen’s )|(?<=\bwomens )|(?<=\bwoman's )|(?<=\bgirl )|(?<=\bgirls )|(?<=\blady )|(?<=\bladies )|(?<=\bfemale )|(?<=\bman )|(?<=\bmen )|(?<=\bman's )|(?<=\bmen's )|(?<=\bguy )|(?<=\bguys )|(?<=\bmale )|(?<=\bage )|(?<=\bold person )|(?<=\bold people ))(?:thing|problem|issue)\b"
+            r"|\ba reason (?:why )?(?:people|you|someone|folks|i|he|she) (?:end up with|get|develop|have)\b|\bmakes? (?=(?:my|his|her|your|ur|the|their|our) legs (?:restless|jumpy|twitchy|jump|twitch|jerk)\b)|(?:(?<=\bwoman )|(?<=\bwomen )|(?<=\bwomen's )|(?<=\bwomen’s )|(?<=\bwomens )|(?<=\bwoman's )|(?<=\bgirl )|(?<=\bgirls )|(?<=\blady )|(?<=\bladies )|(?<=\bfemale )|(?<=\bman )|(?<=\bmen )|(?<=\bman's )|(?<=\bmen's )|(?<=\bguy )|(?<=\bguys )|(?<=\bmale )|(?<=\bage )|(?<=\bold person )|(?<=\bold people ))(?:thing|problem|issue)\b"
         ),  # "rls caused by kidney failure" names which RLS; "is it caused by ...?" asks the cause
         pattern(
             r"\bmore often\b|\bmore common\b|\b(?:main|primary|underlying)(?= causes?\b)|\bcaus|\btrigger|\bbehind\b|\bworse|\blinked\b|\brelated\b|\bresults? (?:from|in)\b|\bdue to\b|\blead(?:s)? to\b|\brisk\b|\bmore likely\b|\bassociated\b|\bcontribut"

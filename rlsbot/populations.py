@@ -46,7 +46,8 @@ POPULATIONS: tuple[Population, ...] = (
         pattern(
             # "short with the kids", "once the kids are in bed": the household in a story, not whom it is asked for
             r"(?<!\bwith the )(?<!\bat the )(?<!\bonce the )(?<!\bafter the )(?<!\bput the )(?<!\bfeed the )(?<!\bwatch the )"
-            r"(?:\bchild(?:ren|hood)?\b|\bkids?\b)|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )(?<!\bfirst )(?<!\bsecond )(?<!\bthird )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
+            # "my kids keep asking why their dad can't sit still": the ones who ask, not whom it is asked for
+            r"(?:\bchild(?:ren|hood)?\b|\bkids?\b)(?!\s+(?:keep |kept |always |are always )?(?:ask|asks|asking|asked|want(?:s|ed)? to know)\b)|\bkiddo|\btoddlers?\b|\binfants?\b|(?<!\bthe )(?<!\bfirst )(?<!\bsecond )(?<!\bthird )\bbab(?:y|ies)\b|\bpaediatric|\bpediatric|\bmy (?:little )?(?:boy|girl)\b|"
             + _CHILD_AGE
         ),
         pattern(r"\bchild(?:ren|hood)?\b|\bkids?\b|\bpaediatric|\bpediatric|\binfants?\b|\btoddlers?\b"),

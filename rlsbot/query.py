@@ -347,12 +347,10 @@ def _matched_words(patterns, question: str) -> set[str]:
 def parse(question: str, index: Index, resolver: Resolver | None = None) -> Query:
     """Analyse a question against an index.
 
-    A question told as a story is read as a short conversation: its asking
-    sentence is the question, and what the sentences around it name that the
-    articles have comes along as context (``QueryWord.story``); what they
-    name that the articles lack ("my recliner", "the VA") is not missed.
-    Who it is about is read from the whole of it: "My son is 6. How much
-    magnesium can I give him?" asks for a child.
+    A question told as a story is read as a short conversation: its asking sentence is the question, and what
+    the sentences around it name that the articles have comes along as context (``QueryWord.story``); what they
+    name that the articles lack ("my recliner", "the VA") is not missed. Who it is about is read from the whole
+    of it: "My son is 6. How much magnesium can I give him?" asks for a child.
     """
     resolver = resolver or Resolver(index)
     question = spelled_out(question)
@@ -365,16 +363,18 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # "...Is it safe?" names nothing and leans on the story as a follow-up; "...What causes RLS?" or "...Is there a blood test?" names
     # what it asks or asks it of the subject itself, and the story only ranks. "...Any tips?" asks tips on the story: it leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
-    of_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words) or any(ask(k).of_subject for k in own.asks if k != "treatment")
+    names = any(qw.kind == SUBJECT and qw.found for qw in own.words)  # then its story's "restless legs" add nothing
+    of_subject = names or any(ask(k).of_subject for k in own.asks if k != "treatment")
     # "...i thought only old folks got restless legs. can a child really have it?": "it" is the story's subject, asked of someone.
     of_subject = of_subject or bool(
         own.populations and _HAVE_IT.search(asking) and any(qw.kind == SUBJECT and qw.found for qw in around.words)
     )
-    leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or (not own.focus and not of_subject)
+    leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or not (own.focus or of_subject)
+    kinds = (SPECIFIC,) if names and not leans else (SPECIFIC, SUBJECT)
     context = tuple(
         qw.scaled(1.0 if leans else STORY_WEIGHT)._replace(story=True, carried=leans)
         for qw in around.words
-        if qw.found and qw.kind in (SPECIFIC, SUBJECT) and qw.word not in have and (qw.corrected or qw.word) not in have
+        if qw.found and qw.kind in kinds and qw.word not in have and (qw.corrected or qw.word) not in have
     )
     if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
         context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
