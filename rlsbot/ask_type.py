@@ -26,7 +26,20 @@ class Ask(NamedTuple):
 
 
 # The RLS medicines by name, generic and brand, as askers write them ("could that be the gabapentin?").
-RLS_DRUGS = r"(?:gabapentin|horizant|neurontin|ropinirole|requip|pramipexole|mirapex|rotigotine|neupro|pregabalin|lyrica)"
+_DRUG_NAMES = "gabapentin horizant neurontin ropinirole requip pramipexole mirapex rotigotine neupro pregabalin lyrica".split()
+RLS_DRUGS = "(?:" + "|".join(_DRUG_NAMES) + ")"
+# What may "make you drowsy": a medicine by name or word, or "they" (look-behinds, so that it stays what the question is about).
+MAKERS = "|".join(
+    rf"(?<=\b{w} )"
+    for w in (
+        "they",
+        "these",
+        "those",
+        *_DRUG_NAMES,
+        *(f"{m}{s}" for m in ("tablet", "pill", "medicine", "medication", "drug") for s in ("", "s")),
+        "meds",
+    )
+)
 AMOUNT = r"\b\d[\d,.]*\s*(?:-|–|to)?\s*\d*[\d,.]*\s*(?:mg|milligrams?|mcg|micrograms?|grams?|g|iu|ml)\b"
 # A length of time. One followed by "before" or "after" is a schedule ("take them at
 # least 2 hours before you take gabapentin"), not how long something takes or lasts.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from rlsbot.ask_type import AMOUNT, RLS_DRUGS, TIME, Ask
+from rlsbot.ask_type import AMOUNT, MAKERS, RLS_DRUGS, TIME, Ask
 from rlsbot.patterns import DATA, LazyPattern, pattern
 from rlsbot.relation_asks import COMPARISON, DIAGNOSIS_NEEDS, PROGRESSION
 
@@ -145,8 +145,8 @@ ASKS: tuple[Ask, ...] = (
             r"\bside[- ]?effects?\b|\bdownsides?\b|\bdrawbacks?\b|\badverse\b|\breactions?\b|\bupset(?:ting)? (?:my|her|his|the)? ?stomach"
             # "he's gone unsteady and dozy. could that be the gabapentin?"
             rf"|\b(?:could|can|would|might) (?:that|this|it|they) be\b(?= (?:from |due to )?(?:the|his|her|my|their|your) (?:new )?{RLS_DRUGS}\b)"
-            # "will the restless legs tablets make my husband drowsy in the day?" (lookaheads: the drug and the drowsiness stay its focus)
-            rf"|(?=\b(?:tablets?|pills?|meds|medicines?|medications?|drugs?) (?:\w+ )?make (?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b)|\b(?:will|would|could|can|do|does|might) (?=(?:they|these|those|the \w+|{RLS_DRUGS}) make (?:me|him|her|you|them|us) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b)"
+            # "will the restless legs tablets make my husband drowsy in the day?" (look-arounds: the drug and the drowsiness stay its focus)
+            rf"|(?:{MAKERS})make (?=(?:me|him|her|you|them|us|(?:my|his|her|our) \w+) (?:feel )?(?:drowsy|sleepy|dizzy|sick|nauseous|tired|groggy|dopey)\b)"
         ),
         pattern(r"\bside[- ]effects?\b|\bnausea\b|\bdiarrh|\bstomach\b|\bcramping\b|\bheadache|\bsleepiness\b|\bgambling\b|\bworsen"),
         False,
