@@ -343,7 +343,6 @@ _PHRASES = (
     ("went for a run", "exercised", ""),
     ("go running", "exercise", ""),
     ("without meat", "nonmeat", ""),  # "what can i eat to get my iron up without meat?": the articles' "nonmeat sources"
-    ("orange juice", "vitamin c", ""),  # taken with iron tablets: what in it the articles name
     ("writing down", "recording", ""),  # a sleep diary's "daily record"
     ("write down", "record", ""),
     ("write it down", "record it", ""),

@@ -22,12 +22,6 @@ def test_will_the_drug_make_him_dizzy_keeps_the_drug_and_the_dizziness_as_its_fo
     assert answered_quotes(multi_bot.ask(question))[0].startswith(DROWSY_OR_DIZZY)
 
 
-def test_orange_juice_with_iron_tablets_is_the_vitamin_c_the_articles_name(multi_bot):
-    # "orange juice" was no word the articles have: quote [1] was the meat-and-nonmeat-foods sentence.
-    said = answered_quotes(multi_bot.ask("someone said to take my iron tablets with orange juice, does that actually do anything"))
-    assert said[0] == "Vitamin C helps the body absorb iron."
-
-
 def test_a_nerve_thing_asks_whether_it_is_neurological(multi_bot):
     # "is it a nerve thing" quoted the sentence on nerve tests.
     said = answered_quotes(
