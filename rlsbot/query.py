@@ -363,14 +363,14 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     # "...Is it safe?" names nothing and leans on the story as a follow-up; "...What causes RLS?" or "...Is there a blood test?" names
     # what it asks or asks it of the subject itself, and the story only ranks. "...Any tips?" asks tips on the story: it leans.
     # "...Is that connected to restless legs?" or "...when do I take it?" points at the story: it leans, its words weigh in full.
-    names = any(qw.kind == SUBJECT and qw.found for qw in own.words)  # then its story's "restless legs" add nothing
-    of_subject = names or any(ask(k).of_subject for k in own.asks if k != "treatment")
+    says_subject = any(qw.kind == SUBJECT and qw.found for qw in own.words)  # then its story's "restless legs" add nothing
+    of_subject = says_subject or any(ask(k).of_subject for k in own.asks if k != "treatment")
     # "...i thought only old folks got restless legs. can a child really have it?": "it" is the story's subject, asked of someone.
     of_subject = of_subject or bool(
         own.populations and _HAVE_IT.search(asking) and any(qw.kind == SUBJECT and qw.found for qw in around.words)
     )
     leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or not (own.focus or of_subject)
-    kinds = (SPECIFIC,) if names and not leans else (SPECIFIC, SUBJECT)
+    kinds = (SPECIFIC,) if says_subject and not leans else (SPECIFIC, SUBJECT)
     context = tuple(
         qw.scaled(1.0 if leans else STORY_WEIGHT)._replace(story=True, carried=leans)
         for qw in around.words
