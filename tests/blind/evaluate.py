@@ -44,8 +44,8 @@ ROOT = HERE.parents[1]
 CORPORA = {"A": ROOT / "corpus", "B": HERE / "nih_multi"}
 LABELS = ("answers", "on-topic", "off-topic", "alone")
 # Never tuned on. A1, B1, the odd-numbered sets up to A11/B11, A10/B10, A14/B14, A15/B15, A20/B20, A22/B22, A23/B23 and
-# A25/B25, A27/B27, A29/B29, A30/B30, A33/B33, A35/B35, A37/B37, A39/B39 are tuned on; A12/B12, A13/B13, A16/B16 to A19/B19, A21/B21, A24/B24, A26/B26,
-# A28/B28, A31/B31, A32/B32, A34/B34, A36/B36 and A38/B38 are frozen (A17/B17 onwards from the day they were written).
+# A25/B25, A27/B27, A29/B29, A30/B30, A33/B33, A35/B35, A37/B37, A39/B39, A41/B41, A43/B43 are tuned on; A12/B12, A13/B13, A16/B16 to A19/B19, A21/B21, A24/B24, A26/B26,
+# A28/B28, A31/B31, A32/B32, A34/B34, A36/B36, A38/B38, A40/B40 and A42/B42 are frozen (A17/B17 onwards from the day they were written).
 FROZEN = {
     "A2",
     "B2",
@@ -87,6 +87,8 @@ FROZEN = {
     "B38",
     "A40",
     "B40",
+    "A42",
+    "B42",
 }
 
 
