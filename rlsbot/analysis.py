@@ -174,7 +174,7 @@ def is_contraction(word: str) -> bool:
 # ("e.g.", "J. Smith"): a question's story needs no Punkt, and a split too
 # many only moves a few words into the story around the question.
 # A colon ends a sentence too: "I don't trust the internet, so I'll ask straight: can it be cured?"
-_SENTENCE_END = re.compile(r"(?<=[?!:])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+")
+_SENTENCE_END = re.compile(r"(?<=[?!:])\s+|(?<=[^\W_]{2}\.)\s+|(?<=\d\.)\s+|(?<=\bhere)\s*[-–—]+\s+")  # "Nurse here - how..."
 
 
 @cache
@@ -342,7 +342,12 @@ _PHRASES = (
     ("going for a run", "exercising", ""),
     ("went for a run", "exercised", ""),
     ("go running", "exercise", ""),
-    ("without meat", "nonmeat", ""),  # "what can i eat to get my iron up without meat?": the articles' "nonmeat sources"
+    ("without meat", "nonmeat", ""),
+    (
+        "a set of",
+        "",
+        "",
+    ),  # "is there a set of criteria": the criteria  # "what can i eat to get my iron up without meat?": the articles' "nonmeat sources"
     ("writing down", "recording", ""),  # a sleep diary's "daily record"
     ("write down", "record", ""),
     ("write it down", "record it", ""),

@@ -105,7 +105,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "interactions",
         pattern(
-            r"\binteract|\binterfer|\bmix(?:ing)?\b(?![ -]up\b)|\bcombin|\btogether\b|\bclash(?:es|ing)?\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b|\b(?:meds|medicines|tablets|pills|drugs)\b[^.?!]{0,12}\b(?:a problem|problems) with\b"
+            r"\binteract|\binterfer|\bmix(?:ing)?\b(?![ -]up\b)|\bcombin|\btogether\b|\bclash(?:es|ing)?\b|\bon top of (?:those|these|them|that|my|his|her)\b|\bwith (?:my|his|her|other|their) (?:[a-z]+ ){0,2}(?:meds|medic|pills?|drugs?|tablets?|prescriptions?)\b|\b(?:meds|medicines|tablets|pills|drugs)\b[^.?!]{0,12}\b(?:a problem|problems) with\b|\b(?:stop|stops|block|blocks|affect|affects|reduce|reduces)\b(?=[^.?!]{0,30}\b(?:absorb|absorbed|absorption)\b)"
         ),
         pattern(r"\binteract|\binterfer|\bantibiotic|\bdiuretic|\babsorb|\babsorption|\bat least \d+ hours\b|\bbe sure to mention\b"),
         True,

@@ -2,7 +2,7 @@
 
 Two compact lists shipped with rlsbot, both derived offline (never imported at
 run time): ``data/common_en.txt`` from wordfreq (CC BY-SA 4.0) and
-``data/health_en.txt`` from MedQuAD's NIH answers (CC BY 4.0).
+``data/health_en.txt`` and ``data/health_terms.txt`` from MedQuAD's NIH answers (CC BY 4.0).
 """
 
 from __future__ import annotations
@@ -52,10 +52,19 @@ def zipf(word: str) -> float:
     return 0.0
 
 
+def _word_set(name: str) -> frozenset[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
 @cache
 def _health_english() -> frozenset[str]:
-    text = (DATA / "health_en.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return _word_set("health_en.txt")
+
+
+@cache
+def _health_terms() -> frozenset[str]:
+    return _word_set("health_terms.txt")
 
 
 def in_health_writing(word: str) -> bool:
@@ -136,11 +145,23 @@ def phrasal_verb(word: str, question: str) -> bool:
     return re.search(rf"\b{re.escape(word)}{_PHRASAL}", question, re.IGNORECASE) is not None
 
 
+_SERVICE = (
+    r"\b(?:clinics?|specialists?|groups?|doctors?|neurologists?|hospitals?|cent(?:re|er)s?|services?|charit(?:y|ies)|consultants?|experts?)"
+)
+
+
+def named_place(word: str, question: str) -> bool:
+    """Is the word where a service is sought ("a specialist clinic in manchester"): a topic the articles lack, however
+    common the word is and however seldom health writing uses it?"""
+    return re.search(rf"{_SERVICE} (?:in|near|around) {re.escape(word)}\b", question, re.IGNORECASE) is not None
+
+
 @cache  # a question's misspelt word is read twice: for its asks (respelled) and as a word the articles lack (query)
 def as_english(word: str) -> str | None:
-    """The English word a typed word stands for: itself when English knows it (or its plural: "wart"), else its
-    spelling one edit away ("actualy" -> "actually"), else None."""
-    return word if rarity(word) or zipf(word + "s") else english_spelling(word)
+    """The English word a typed word stands for: itself when English knows it (or its plural: "wart") or health
+    writing uses it ("creatine", not "creative" misspelt), else its spelling one edit away ("actualy" -> "actually"),
+    else None."""
+    return word if rarity(word) or zipf(word + "s") or word in _health_terms() else english_spelling(word)
 
 
 def respelled(question: str, known: Container[str]) -> tuple[str, dict[str, str]]:

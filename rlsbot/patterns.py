@@ -7,6 +7,7 @@ patterns; a question needs a handful of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -75,3 +76,21 @@ def _triggers() -> dict[str, tuple[str, ...]]:
 def pattern(source: str) -> LazyPattern:
     """A question pattern, compiled (and its triggers looked up) on first use."""
     return LazyPattern(source)
+
+
+def matched_words(patterns: Iterable[re.Pattern[str] | LazyPattern], question: str, words: Callable[[str], list[str]]) -> set[str]:
+    """The words (as ``words`` splits them) of a question that a match of any of the patterns touches ("caus" -> "causes")."""
+    found: set[str] = set()
+    for each in patterns:
+        for m in each.finditer(question):
+            start, end = m.start(), m.end()
+            if start == end:
+                continue
+            # Out to whole words, but only from a match that stops inside one:
+            # "forgot my " does not make the next word ("horizant") the ask's.
+            while question[start].isalnum() and start > 0 and question[start - 1].isalnum():
+                start -= 1
+            while question[end - 1].isalnum() and end < len(question) and question[end].isalnum():
+                end += 1
+            found.update(words(question[start:end]))
+    return found

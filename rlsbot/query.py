@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from rlsbot import typos
+from rlsbot import english, typos
 from rlsbot.analysis import (
     fillers,
     is_contraction,
@@ -41,7 +41,7 @@ from rlsbot.analysis import (
 from rlsbot.asks import ask, asks_of
 from rlsbot.english import TYPO_ZIPF, as_english, base_forms, in_health_writing, is_number, nameable, phrasal_verb, rarity, respelled
 from rlsbot.index import Index
-from rlsbot.patterns import pattern
+from rlsbot.patterns import matched_words, pattern
 from rlsbot.populations import populations_of, settled
 from rlsbot.stem_bound import may_stem_to_any
 
@@ -167,10 +167,8 @@ class Query(NamedTuple):
         if everyday and not (subject or told or any(ask(k).of_subject for k in self.asks)) and len(found) + len(forms) <= everyday / 2:
             return False
         if not missing:
-            # An ask alone ("is it good for people?") names nothing to look for,
-            # unless it asks something of the subject itself: "does it run in
-            # families?" asks it of restless legs, as every question does that
-            # names no other condition.
+            # An ask alone ("is it good for people?") names nothing to look for, unless it asks something of the subject
+            # itself: "does it run in families?" asks it of restless legs, as every question does that names no other condition.
             # "can kids get it?" asks it of restless legs, for someone.
             gets_it = bool(self.populations) and GETS_IT.search(self.question) is not None
             return bool(found or forms or carried or subject or gets_it or any(ask(k).of_subject for k in self.asks))
@@ -213,7 +211,8 @@ class Query(NamedTuple):
         if said_in_quotes(qw.word, self.question):
             return False  # "says her legs feel 'fizzy'": the words someone used, not a topic
         name = rf"(?<![.?!]\s)(?<!^)\b(?:{re.escape(qw.word.upper())}|{re.escape(qw.word.capitalize())})\b"
-        return max(rarity(w) for w in (word, *base_forms(word))) < TECHNICAL_ZIPF or bool(re.search(name, self.question.strip()))
+        named = bool(re.search(name, self.question.strip())) or english.named_place(qw.word, self.question)  # "a clinic in leeds"
+        return max(rarity(w) for w in (word, *base_forms(word))) < TECHNICAL_ZIPF or named
 
     def coordinated(self, word: str) -> bool:
         """Is the word the other half of something the articles have ("coffee or chocolate")?"""
@@ -326,24 +325,6 @@ class Resolver:
         return QueryWord(word, kind, tuple(terms), corrected)
 
 
-def _matched_words(patterns, question: str) -> set[str]:
-    """The words of a question that a match of any of the patterns touches ("caus" -> "causes")."""
-    found: set[str] = set()
-    for each in patterns:
-        for m in each.finditer(question):
-            start, end = m.start(), m.end()
-            if start == end:
-                continue
-            # Out to whole words, but only from a match that stops inside one:
-            # "forgot my " does not make the next word ("horizant") the ask's.
-            while question[start].isalnum() and start > 0 and question[start - 1].isalnum():
-                start -= 1
-            while question[end - 1].isalnum() and end < len(question) and question[end].isalnum():
-                end += 1
-            found.update(words(question[start:end]))
-    return found
-
-
 def parse(question: str, index: Index, resolver: Resolver | None = None) -> Query:
     """Analyse a question against an index.
 
@@ -353,7 +334,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     of it: "My son is 6. How much magnesium can I give him?" asks for a child.
     """
     resolver = resolver or Resolver(index)
-    question = spelled_out(question)
+    question = spelled_out(typos.spelled_acronyms(question))
     story, asking = split_story(question)
     if not story:
         return _parse(question, index, resolver)
@@ -370,13 +351,17 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
         own.populations and _HAVE_IT.search(asking) and any(qw.kind == SUBJECT and qw.found for qw in around.words)
     )
     leans = (points_back(asking) and all(is_generic(qw) for qw in own.focus)) or not (own.focus or of_subject)
+    # "...a stomach acid tablet every day. does that stop iron getting absorbed?": what the story told does it, in full.
+    told_does = bool(_STORY_DOES.match(asking)) and not says_subject
     kinds = (SPECIFIC,) if says_subject and not leans else (SPECIFIC, SUBJECT)
     context = tuple(
-        qw.scaled(1.0 if leans else STORY_WEIGHT)._replace(story=True, carried=leans)
+        qw.scaled(1.0 if leans or told_does else STORY_WEIGHT)._replace(story=True, carried=leans)
         for qw in around.words
         if qw.found and qw.kind in kinds and qw.word not in have and (qw.corrected or qw.word) not in have
     )
-    if leans and "effect" in own.asks:  # "...tonic water with quinine... Does that work?": the story's remedy, found or not
+    # "...tonic water with quinine... Does that work?", "I'm on hydroxychloroquine. Does it interact with magnesium?": the
+    # story's medicine or remedy is what is asked about, found or not.
+    if (leans and "effect" in own.asks) or (told_does and "interactions" in own.asks):
         context += tuple(qw._replace(story=True) for qw in around.words if not qw.found and qw.kind == SPECIFIC and around.is_topic(qw))
     populations = settled(own.populations + around.populations, question)
     asks = own.asks
@@ -394,6 +379,10 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     return Query(question, own.words + context, asks, populations, (), tuple(dict.fromkeys(own.names + around.names)))
 
 
+_STORY_DOES = re.compile(
+    r"^\W*(?:(?:so|and|but|then) )?(?:does|do|did|can|could|might) (?:that|this|these|those|it|they) (?!(?:\w+ )?(?:be|mean|matter|happen|run|runs|get|go|come|last|start|ever)\b)",
+    re.IGNORECASE,
+)
 _HAVE_IT = re.compile(r"\b(?:have|has|get|gets|got|develop|suffer from)\s+(?:it|this|that)\b", re.IGNORECASE)
 
 # Asks a story names with an everyday word ("worse", "helps", "treated"): not what its question asks.
@@ -409,8 +398,8 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
     # What it asks and of whom, read with its misspellings of English put right: "ropinerol side efects" asks for side effects.
     asked, fixes = respelled(question, index.surface)
     asks, populations = asks_of(asked), populations_of(asked)
-    ask_words = _matched_words([a.question for a in asks], asked)
-    population_words = _matched_words([p.question for p in populations], asked)
+    ask_words = matched_words([a.question for a in asks], asked, words)
+    population_words = matched_words([p.question for p in populations], asked, words)
     # Short words typed in capitals ("ADHD") are names, never misspellings (rlsbot.typos).
     acronyms = typos.acronyms(question)
     for word in words(without_filler_phrases(question)):
@@ -428,8 +417,10 @@ def _parse(question: str, index: Index, resolver: Resolver) -> Query:
         elif qw.kind == SPECIFIC and not qw.found:
             # A word the articles lack may be an English word misspelt ("actualy"): it is judged as the word it stands for.
             meant = as_english(qw.word)
-            # Everyday English is never what a question is about; nor is a word health writing never uses ("weird", "hype").
-            talk = meant and (not in_health_writing(meant) or phrasal_verb(qw.word, question))  # "hype", "wind them up"
+            # Everyday English is never what a question is about, nor a word health writing never uses ("weird", "hype"),
+            # save where a service is sought: "a specialist clinic in manchester" names a place the articles lack.
+            talk = meant and not english.named_place(qw.word, question)
+            talk = talk and (not in_health_writing(meant) or phrasal_verb(qw.word, question))  # "hype", "wind them up"
             if meant and (meant in fillers() or is_stopword(meant)):  # "exacly"
                 qw = QueryWord(qw.word, FILLER, (), meant)
             elif meant and (rarity(meant) >= ORDINARY_ZIPF or rarity(meant) >= TECHNICAL_ZIPF and talk):

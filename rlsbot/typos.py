@@ -17,6 +17,22 @@ MIN_LENGTH = 5  # shorter words are left alone: one edit turns "adhd" into "add"
 ACRONYM = re.compile(r"\b(?:[A-Z][A-Z0-9]{1,3}|[A-Z]+[0-9][A-Z0-9]*)\b")
 
 
+_SHORT_FORM = re.compile(r"\b[A-Z]{2,4}\b")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def spelled_acronyms(question: str) -> str:
+    """The question with a short form it spells out itself written in full: "I have rheumatoid arthritis ... is the
+    RA to blame?" asks of rheumatoid arthritis. "RLS" is the articles' own."""
+    for short in dict.fromkeys(_SHORT_FORM.findall(question)):
+        ws, n = _WORD.findall(question), len(short)
+        for run in (ws[i : i + n] for i in range(len(ws) - n + 1)):
+            if short != "RLS" and all(len(w) > 2 for w in run) and "".join(w[0] for w in run).upper() == short:
+                question = re.sub(rf"\b{short}\b", " ".join(run), question)
+                break
+    return question
+
+
 def limit_for(word: str) -> int:
     """How many edits a word may be away from its correction."""
     return 1 if len(word) < 8 else 2
