@@ -406,7 +406,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "definition",
         pattern(
-            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|hello|hiya|please|pls|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]s| is| are)\b(?! (?:going on|happening|wrong|up)\b)"
+            r"^\W*(?:(?:ok|okay|so|well|and|but|hi|hey|hello|hiya|please|pls|um|honestly|basically)\W+)*wh?at(?:\s+(?:exactly|actually|really|even))?(?:['’]?s| is| are)\b(?! (?:going on|happening|wrong|up)\b)"
             # ("what's going on" asks what is happening; "what's a safe dose at his age?" asks a dose, "what is a good way to ..." a way)
             r"(?! (?:the|a|an) (?:(?:safe|good|normal|usual|typical|right|proper|recommended|maximum|max) )?(?:best|cause|dose|dosage|amount|risk|outlook|treatment|way)\b)"
             r"|\bmean(?:s|ing)?\b|\bdefin"
