@@ -342,12 +342,8 @@ _PHRASES = (
     ("going for a run", "exercising", ""),
     ("went for a run", "exercised", ""),
     ("go running", "exercise", ""),
-    ("without meat", "nonmeat", ""),
-    (
-        "a set of",
-        "",
-        "",
-    ),  # "is there a set of criteria": the criteria  # "what can i eat to get my iron up without meat?": the articles' "nonmeat sources"
+    ("without meat", "nonmeat", ""),  # "what can i eat to get my iron up without meat?": the articles' "nonmeat sources"
+    ("a set of", "", ""),  # "is there a set of criteria": the criteria
     ("writing down", "recording", ""),  # a sleep diary's "daily record"
     ("write down", "record", ""),
     ("write it down", "record it", ""),
