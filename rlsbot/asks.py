@@ -157,7 +157,7 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "avoid",
         pattern(
-            r"\bwho (?:should(?:n['’]?t| not)|must(?:n['’]?t| not)|can(?:['’]?t|not)|should avoid)\b|\bshould(?:n['’]?t| not) (?:take|use|have)\b|\bavoid (?:taking|using)\b"
+            r"\bwho (?:should(?:n['’]?t| not)|must(?:n['’]?t| not)|can(?:['’]?t|not)|should avoid)\b|\bshould(?:n['’]?t| not) (?:take|use|have|be given|be prescribed|be offered)\b|\bavoid (?:taking|using)\b|\b(?:which|what) (?:\w+ )?(?:patients|people|residents) (?:should(?:n['’]?t| not)|must(?:n['’]?t| not))\b"
             r"|\badvised against\b|\bsteer clear\b|\bbe wary\b|\bcontraindicat|\bwho (?:should|must|needs to) (?:stay|keep) away\b"
         ),
         pattern(

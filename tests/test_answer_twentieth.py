@@ -77,3 +77,20 @@ def test_whats_without_its_apostrophe_asks_what_it_is(multi_bot):
     # "whats rls" asked nothing: "In most cases, there is no known cause for RLS." came first.
     said = answered_quotes(multi_bot.ask("whats rls"))
     assert said[0] == "Restless legs syndrome (RLS) is a disorder that causes a strong urge to move your legs."
+
+
+def test_which_patients_should_not_be_given_it_asks_who_should_avoid_it(bot):
+    # "should NOT be given" asked nothing: "The placebo-controlled trial that Marshall and coworkers reviewed ..." came first.
+    question = "which patients should NOT be given magnesium supplements for their RLS? want to flag it on the ward"
+    assert bot.query(question).asks[:1] == ("avoid",)
+    said = answered_quotes(bot.ask(question))
+    assert said[0] == "You also shouldn’t take magnesium if you have any kidney disorders, including kidney failure."
+
+
+def test_kicking_a_partner_all_night_is_the_jerking_of_the_legs_in_sleep(multi_bot):
+    # "kick" (unlike "kicks" and "kicking") was searched as itself: "Movement, such as kicking, stretching, rubbing, or
+    # pacing, make the discomfort go away" was quote [1] of "is the kicking part of the same thing?".
+    said = answered_quotes(
+        multi_bot.ask("My wife says I kick her all night long while I'm asleep. I've got RLS - is the kicking part of the same thing?")
+    )
+    assert "periodic limb movement" in said[0]
