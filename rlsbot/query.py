@@ -334,7 +334,7 @@ def parse(question: str, index: Index, resolver: Resolver | None = None) -> Quer
     of it: "My son is 6. How much magnesium can I give him?" asks for a child.
     """
     resolver = resolver or Resolver(index)
-    question = spelled_out(typos.spelled_acronyms(question))
+    question = spelled_out(typos.spelled_acronyms(question, index.surface))
     story, asking = split_story(question)
     if not story:
         return _parse(question, index, resolver)

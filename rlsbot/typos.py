@@ -8,7 +8,7 @@ question without one never loads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 
 MIN_LENGTH = 5  # shorter words are left alone: one edit turns "adhd" into "add"
 # Words typed in capitals that are names, never misspellings: short ones
@@ -21,10 +21,10 @@ _SHORT_FORM = re.compile(r"\b[A-Z]{2,4}\b")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
-def spelled_acronyms(question: str) -> str:
-    """The question with a short form it spells out itself written in full: "I have rheumatoid arthritis ... is the
-    RA to blame?" asks of rheumatoid arthritis. "RLS" is the articles' own."""
-    for short in dict.fromkeys(_SHORT_FORM.findall(question)):
+def spelled_acronyms(question: str, known: Container[str] = ()) -> str:
+    """The question with a short form the articles lack (``known``: their words) and it spells out itself written in
+    full: "I have rheumatoid arthritis ... is the RA to blame?" asks of rheumatoid arthritis. "RLS" is the articles' own."""
+    for short in dict.fromkeys(s for s in _SHORT_FORM.findall(question) if s.lower() not in known):
         ws, n = _WORD.findall(question), len(short)
         for run in (ws[i : i + n] for i in range(len(ws) - n + 1)):
             if short != "RLS" and all(len(w) > 2 for w in run) and "".join(w[0] for w in run).upper() == short:
