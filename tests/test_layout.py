@@ -24,6 +24,7 @@ FLOORS = {
     "rlsbot.paths": 0,
     "rlsbot.text": 0,
     "rlsbot.storage": 0,
+    "rlsbot.phrases": -1,  # data: the two-word phrases rlsbot.analysis reads
     "rlsbot.analysis": 0,
     "rlsbot.patterns": 0,
     "rlsbot.ask_type": 0.25,  # the record of an ask, its patterns rlsbot.patterns'
