@@ -14,6 +14,11 @@ PHRASES = (
         for whom in ("me", "her", "him", "them", "us", "all night", "in my sleep", "in his sleep", "in her sleep")
     ),
     ("hay fever", "hayfever", ""),
+    # "does rls hurt?": whether it is painful, as the articles say ("Severe RLS may cause painful feelings."); not "my knee hurts"
+    *(
+        (f"{what} hurt", f"{what} painful", r"(?=\s*(?:[?.!]|$))")
+        for what in ("rls", "restless legs", "restless leg syndrome", "restless legs syndrome")
+    ),
     ("the runs", "diarrhea", ""),
     ("cold turkey", "", ""),  # how to stop: the stopping ask
     ("charley horses", "cramps", ""),

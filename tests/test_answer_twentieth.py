@@ -94,3 +94,9 @@ def test_kicking_a_partner_all_night_is_the_jerking_of_the_legs_in_sleep(multi_b
         multi_bot.ask("My wife says I kick her all night long while I'm asleep. I've got RLS - is the kicking part of the same thing?")
     )
     assert "periodic limb movement" in said[0]
+
+
+def test_does_rls_hurt_asks_whether_it_is_painful(bot):
+    # "hurt" was a word the articles lack: 'Not found in the articles: "hurt"'.
+    said = answered_quotes(bot.ask("does rls hurt?"))
+    assert said[0].startswith("Severe RLS may cause painful feelings.")
