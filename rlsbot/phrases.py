@@ -8,11 +8,6 @@ from __future__ import annotations
 
 PHRASES = (
     ("working out", "workout", r"(?!\s+(?:if|whether|what|how|why|who|which|when|where)\b)"),
-    # "my wife says i kick her all night": a jerk of the legs (lay.txt reads "kicks", "kicking" so), not "it kicks in"
-    *(
-        (f"kick {whom}", f"jerk {whom}", "")
-        for whom in ("me", "her", "him", "them", "us", "all night", "in my sleep", "in his sleep", "in her sleep")
-    ),
     ("hay fever", "hayfever", ""),
     # "does rls hurt?": whether it is painful, as the articles say ("Severe RLS may cause painful feelings."); not "my knee hurts"
     *(

@@ -87,15 +87,6 @@ def test_which_patients_should_not_be_given_it_asks_who_should_avoid_it(bot):
     assert said[0] == "You also shouldn’t take magnesium if you have any kidney disorders, including kidney failure."
 
 
-def test_kicking_a_partner_all_night_is_the_jerking_of_the_legs_in_sleep(multi_bot):
-    # "kick" (unlike "kicks" and "kicking") was searched as itself: "Movement, such as kicking, stretching, rubbing, or
-    # pacing, make the discomfort go away" was quote [1] of "is the kicking part of the same thing?".
-    said = answered_quotes(
-        multi_bot.ask("My wife says I kick her all night long while I'm asleep. I've got RLS - is the kicking part of the same thing?")
-    )
-    assert "periodic limb movement" in said[0]
-
-
 def test_does_rls_hurt_asks_whether_it_is_painful(bot):
     # "hurt" was a word the articles lack: 'Not found in the articles: "hurt"'.
     said = answered_quotes(bot.ask("does rls hurt?"))
