@@ -24,10 +24,10 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 def spelled_acronyms(question: str, known: Container[str] = ()) -> str:
     """The question with a short form the articles lack (``known``: their words) and it spells out itself written in
     full: "I have rheumatoid arthritis ... is the RA to blame?" asks of rheumatoid arthritis. "RLS" is the articles' own."""
-    for short in dict.fromkeys(s for s in _SHORT_FORM.findall(question) if s.lower() not in known):
+    for short in dict.fromkeys(s for s in _SHORT_FORM.findall(question) if s != "RLS" and s.lower() not in known):
         ws, n = _WORD.findall(question), len(short)
         for run in (ws[i : i + n] for i in range(len(ws) - n + 1)):
-            if short != "RLS" and all(len(w) > 2 for w in run) and "".join(w[0] for w in run).upper() == short:
+            if all(len(w) > 2 for w in run) and "".join(w[0] for w in run).upper() == short:
                 question = re.sub(rf"\b{short}\b", " ".join(run), question)
                 break
     return question
